@@ -1,0 +1,156 @@
+"""The need-to-know scope of one user: the single place where access is decided.
+
+A role on a unit grants its records (people and everything they own) for that unit; with
+oversight, for its whole subtree. Every unit below a role unit is visible as structure with
+aggregate counts only. Nothing above or beside a role unit is visible. Coalition office users
+see the coalition, its member organizations' public profiles, and what is sent to the coalition.
+
+Querysets call ``scope_for(user).<kind>_q(prefix, action)`` and filter by the Q it returns, so
+lists, detail pages, form choices, API endpoints, search, exports and commands all agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+NOTHING = Q(pk__in=[])
+
+SECRETARY, ORGANIZER, MEMBER, OBSERVER = "secretary", "organizer", "member", "observer"
+ROLE_KINDS = (SECRETARY, ORGANIZER, MEMBER, OBSERVER)
+# Which role kinds may do what with a unit's records.
+RECORD_ACTIONS: dict[str, frozenset[str]] = {
+    "view": frozenset(ROLE_KINDS),
+    "add": frozenset({SECRETARY, ORGANIZER}),
+    "change": frozenset({SECRETARY, ORGANIZER}),
+    "delete": frozenset({SECRETARY}),
+    "reveal": frozenset(ROLE_KINDS),  # and the role's identity flag, see Grant.allows
+}
+# Changing structure (units, roles) is for secretaries.
+STRUCTURE_ACTIONS: dict[str, frozenset[str]] = {
+    "view": frozenset(ROLE_KINDS),
+    "change": frozenset({SECRETARY}),
+    "add": frozenset({SECRETARY}),
+    "delete": frozenset({SECRETARY}),
+}
+
+
+@dataclass(frozen=True)
+class Grant:
+    unit_id: int
+    path: str
+    organization_id: int
+    kind: str
+    oversight: bool
+    identity: bool
+
+    def allows(self, action: str, table: dict[str, frozenset[str]] = RECORD_ACTIONS) -> bool:
+        if action not in table:
+            raise ValueError(f"unknown action {action!r}")
+        if action == "reveal" and not self.identity:
+            return False
+        return self.kind in table[action]
+
+    def covers(self, path: str, unit_id: int) -> bool:
+        return unit_id == self.unit_id or (self.oversight and path.startswith(self.path))
+
+
+def _any(qs: list[Q]) -> Q:
+    return reduce(or_, qs) if qs else NOTHING
+
+
+class Scope:
+    """Loaded once per request (two queries) and cached on the user object."""
+
+    def __init__(self, user) -> None:
+        from access.models import CoalitionOffice, Role
+
+        self.user = user
+        self.authenticated = bool(user and user.is_authenticated)
+        self.grants: tuple[Grant, ...] = ()
+        self.office_coalition_ids: frozenset[int] = frozenset()
+        if self.authenticated:
+            self.grants = tuple(
+                Grant(r.unit_id, r.unit.path, r.unit.organization_id, r.kind, r.oversight,
+                      r.identity_access)
+                for r in Role.objects.filter(user=user).select_related("unit"))
+            self.office_coalition_ids = frozenset(
+                CoalitionOffice.objects.filter(user=user).values_list("coalition_id", flat=True))
+
+    # --- records owned by a unit (people, and later contacts, activities ...) ---
+    def records_q(self, prefix: str = "unit__", action: str = "view") -> Q:
+        parts = []
+        for g in self.grants:
+            if g.allows(action):
+                parts.append(Q(**{f"{prefix}path__startswith": g.path}) if g.oversight
+                             else Q(**{f"{prefix}id": g.unit_id}))
+        return _any(parts)
+
+    def sees_records_of(self, unit, action: str = "view") -> bool:
+        return any(g.allows(action) and g.covers(unit.path, unit.id) for g in self.grants)
+
+    # --- structure: units visible as names and counts ---
+    def units_q(self, prefix: str = "", action: str = "view") -> Q:
+        parts = []
+        for g in self.grants:
+            if not g.allows(action, STRUCTURE_ACTIONS):
+                continue
+            if action == "view" or g.oversight:
+                parts.append(Q(**{f"{prefix}path__startswith": g.path}))
+            else:
+                parts.append(Q(**{f"{prefix}id": g.unit_id}))
+        return _any(parts)
+
+    def counts_q(self, prefix: str = "unit__") -> Q:
+        """Records that may be counted (never listed): everything below a role unit."""
+        return _any([Q(**{f"{prefix}path__startswith": g.path}) for g in self.grants])
+
+    # --- organizations and coalitions ---
+    @property
+    def organization_ids(self) -> frozenset[int]:
+        return frozenset(g.organization_id for g in self.grants)
+
+    def organizations_q(self, prefix: str = "", action: str = "view") -> Q:
+        if not self.authenticated:
+            return NOTHING
+        if action == "view":
+            return (Q(**{f"{prefix}id__in": self.organization_ids})
+                    | Q(**{f"{prefix}parent_organization_id__in": self.organization_ids})
+                    | Q(**{f"{prefix}coalition_memberships__coalition_id__in":
+                           self.office_coalition_ids}))
+        # Editing a profile: a secretary of the organization's top unit, or the coalition
+        # office that registered an organization which has no users of its own.
+        top = [g.organization_id for g in self.grants
+               if g.kind == SECRETARY and g.path.count("/") == 2]
+        return (Q(**{f"{prefix}id__in": top})
+                | Q(**{f"{prefix}registered_by_id__in": self.office_coalition_ids}))
+
+    def coalitions_q(self, prefix: str = "", action: str = "view") -> Q:
+        if not self.authenticated:
+            return NOTHING
+        office = Q(**{f"{prefix}id__in": self.office_coalition_ids})
+        if action == "view":
+            return office | Q(**{f"{prefix}memberships__organization_id__in":
+                                 self.organization_ids})
+        return office
+
+
+_ATTR = "_nucleus_scope"
+
+
+def scope_for(user) -> Scope:
+    scope = getattr(user, _ATTR, None) if user is not None else None
+    if scope is None:
+        scope = Scope(user)
+        if user is not None and user.is_authenticated:
+            setattr(user, _ATTR, scope)
+    return scope
+
+
+def forget_scope(user) -> None:
+    """Call after changing a user's roles within the same request."""
+    if hasattr(user, _ATTR):
+        delattr(user, _ATTR)

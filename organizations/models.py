@@ -1,0 +1,300 @@
+"""Coalitions, organizations and the compartment tree of units inside an organization."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from access.querysets import RestrictedQuerySet
+
+
+def _salt() -> str:
+    return secrets.token_hex(16)
+
+
+class CoalitionQuerySet(RestrictedQuerySet):
+    _needs_distinct = True
+
+    def scope_q(self, scope, action):
+        return scope.coalitions_q("", action)
+
+
+class Coalition(models.Model):
+    class Kind(models.TextChoices):
+        INTERNATIONAL = "international", _("International")
+        CONFERENCE = "conference", _("Conference of organizations")
+        MOVEMENT = "movement", _("Movement")
+        FRONT = "front", _("Front or alliance")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CONFERENCE)
+    founded_year = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = CoalitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.acronym} — {self.name}" if self.acronym else self.name
+
+
+class IdeologyTag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganizationQuerySet(RestrictedQuerySet):
+    _needs_distinct = True
+
+    def scope_q(self, scope, action):
+        return scope.organizations_q("", action)
+
+
+class Organization(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        BANNED = "banned", _("Banned")
+        DISSOLVED = "dissolved", _("Dissolved")
+
+    class Affiliation(models.TextChoices):
+        NONE = "", _("Independent organization")
+        YOUTH = "youth", _("Youth wing")
+        REFUGEES = "refugees", _("Refugee federation")
+        CAMPAIGN = "campaign", _("Campaign")
+        SOCIETY = "society", _("Society")
+        UNION = "union", _("Trade union or mass organization")
+
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    native_name = models.CharField(_("native name"), max_length=200, blank=True)
+    native_language = models.CharField(_("language of the native name"), max_length=10,
+                                       blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    founded_on = models.DateField(_("founding date"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founding year"), null=True, blank=True,
+        help_text=_("When only the year is known."))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.ACTIVE)
+    website = models.URLField(_("website"), blank=True)
+    ideology_tags = models.ManyToManyField(IdeologyTag, blank=True, verbose_name=_("ideology"))
+    description = models.TextField(_("description"), blank=True)
+    parent_organization = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="affiliates",
+        verbose_name=_("affiliated to"))
+    affiliation = models.CharField(_("kind of affiliation"), max_length=12, blank=True,
+                                   choices=Affiliation.choices, default=Affiliation.NONE)
+    registered_by = models.ForeignKey(
+        Coalition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="A coalition office that keeps this profile for an organization without users.")
+    # Salt of this organization's blind-index key (see vault.crypto.blind_index).
+    index_salt = models.CharField(max_length=32, default=_salt, editable=False)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["name", "country"],
+                                               name="organization_unique_name_country")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self) -> None:
+        if self.founded_on and self.founded_year and self.founded_on.year != self.founded_year:
+            raise ValidationError({"founded_year": _("Does not match the founding date.")})
+        if bool(self.parent_organization_id) != bool(self.affiliation):
+            raise ValidationError({"affiliation": _(
+                "An affiliated organization needs both the organization it belongs to and "
+                "the kind of affiliation.")})
+        if self.pk and self.parent_organization_id == self.pk:
+            raise ValidationError({"parent_organization": _("Cannot be affiliated to itself.")})
+
+
+class CoalitionMembership(models.Model):
+    class Status(models.TextChoices):
+        MEMBER = "member", _("Member")
+        SIGNATORY = "signatory", _("Signatory")
+        OBSERVER = "observer", _("Observer")
+        SUSPENDED = "suspended", _("Suspended")
+        LEFT = "left", _("Left")
+
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="coalition_memberships")
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.MEMBER)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["coalition", "organization__name"]
+        constraints = [models.UniqueConstraint(fields=["coalition", "organization"],
+                                               name="coalition_membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.organization} in {self.coalition}"
+
+
+class LineageEvent(models.Model):
+    class Kind(models.TextChoices):
+        SPLIT_FROM = "split_from", _("Split from")
+        MERGED_INTO = "merged_into", _("Merged into")
+        RENAMED = "renamed", _("Renamed from")
+        SPLIT_OFF = "split_off", _("Split off (a new organization left)")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="lineage")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    other = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("other organization"))
+    other_name = models.CharField(_("other organization (name)"), max_length=200, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["year", "date"]
+
+    def clean(self) -> None:
+        if not self.other_id and not self.other_name:
+            raise ValidationError(_("Name the other organization."))
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.other or self.other_name}"
+
+
+class SisterLink(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="sister_links")
+    sister = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="+")
+    sister_name = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return str(self.sister or self.sister_name)
+
+
+class PublicOffice(models.Model):
+    """Publicly known office holders (a chair named in public sources), not member records."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="public_offices")
+    title = models.CharField(_("title"), max_length=100)
+    holder = models.CharField(_("holder"), max_length=200)
+    since_year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.holder}"
+
+
+class Publication(models.Model):
+    class Kind(models.TextChoices):
+        NEWSPAPER = "newspaper", _("Newspaper")
+        JOURNAL = "journal", _("Journal or magazine")
+        NEWSLETTER = "newsletter", _("Newsletter or bulletin")
+        BROADCAST = "broadcast", _("TV or radio")
+        WEBSITE = "website", _("Website")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="publications")
+    title = models.CharField(_("title"), max_length=200)
+    native_title = models.CharField(_("native title"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices,
+                            default=Kind.NEWSPAPER)
+    languages = models.CharField(_("languages"), max_length=100, blank=True,
+                                 help_text=_("Language codes, comma separated (fa, en, ku)."))
+    frequency = models.CharField(_("frequency"), max_length=60, blank=True)
+    url = models.URLField(_("web address"), blank=True)
+    started_year = models.PositiveSmallIntegerField(_("first published"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class UnitQuerySet(RestrictedQuerySet):
+    def scope_q(self, scope, action):
+        return scope.units_q("", action)
+
+
+class Unit(models.Model):
+    """A node of the compartment tree: an organ or a basic unit (cell)."""
+
+    class Kind(models.TextChoices):
+        CONGRESS = "congress", _("Congress")
+        CENTRAL_COMMITTEE = "central_committee", _("Central committee")
+        POLITICAL_BUREAU = "political_bureau", _("Political bureau")
+        COMMITTEE = "committee", _("Committee")
+        COUNTRY_ORGANIZATION = "country_organization", _("Country organization")
+        LOCAL_COMMITTEE = "local_committee", _("Local committee")
+        CELL = "cell", _("Cell")
+
+    class FieldKind(models.TextChoices):
+        NONE = "", _("—")
+        WORKPLACE = "workplace", _("Workplace")
+        SCHOOL = "school", _("School")
+        LOCALITY = "locality", _("Locality or neighbourhood")
+        VILLAGE = "village", _("Village")
+        INSTITUTION = "institution", _("Institution")
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="units")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children", verbose_name=_("parent unit"))
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    field_kind = models.CharField(_("field of work"), max_length=12, blank=True,
+                                  choices=FieldKind.choices, default=FieldKind.NONE)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    # Materialized path of ids, "/1/5/9/": a subtree is one indexed prefix match.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        constraints = [models.UniqueConstraint(fields=["parent", "name"],
+                                               name="unit_unique_name_in_parent")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 2
+
+    def ancestor_ids(self) -> list[int]:
+        return [int(p) for p in self.path.strip("/").split("/")[:-1]]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.kind == self.Kind.CELL and not self.field_kind:
+            errors["field_kind"] = _("A cell works in a field: choose its kind.")
+        if self.kind != self.Kind.CELL and self.field_kind:
+            errors["field_kind"] = _("Only cells have a field of work.")
+        if self.parent_id:
+            parent = self.parent
+            if parent.organization_id != self.organization_id:
+                errors["parent"] = _("The parent unit belongs to another organization.")
+            elif self.pk and (parent.pk == self.pk or parent.path.startswith(self.path)):
+                errors["parent"] = _("A unit cannot be placed inside itself.")
+            elif parent.kind == self.Kind.CELL:
+                errors["parent"] = _("A cell is a basic unit: it has no sub-units.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,141 @@
+"""Writes and reveals for people: validated, one transaction, audited (field names only)."""
+
+from __future__ import annotations
+
+
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.log import changed_fields, record
+from organizations.models import Unit
+from people.models import Identity, Person, StatusChange
+from vault.crypto import normalize_phone
+
+PLAIN_FIELDS = ("alias", "kind", "status", "status_since", "joined_on")
+
+
+def validate_identity(identity: Identity) -> None:
+    errors = {}
+    if identity.email:
+        try:
+            validate_email(identity.email)
+        except ValidationError:
+            errors["email"] = _("Enter a valid email address.")
+    if identity.phone:
+        digits = normalize_phone(identity.phone).lstrip("+")
+        if not 5 <= len(digits) <= 15:
+            errors["phone"] = _("A phone number has 5 to 15 digits.")
+    for name in Identity.FIELDS:
+        if len(getattr(identity, name)) > 2000:
+            errors[name] = _("Too long (at most 2,000 characters).")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_dates(person: Person) -> None:
+    today = timezone.localdate()
+    errors = {}
+    if person.status_since and person.status_since > today:
+        errors["status_since"] = _("The date cannot be in the future.")
+    if person.joined_on and person.joined_on > today:
+        errors["joined_on"] = _("The date cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def do_create_person(*, acting_user, unit: Unit, data: dict,
+                     identity: Identity | None = None) -> Person:
+    identity = identity or Identity()
+    validate_identity(identity)
+    data = {"status_since": timezone.localdate(), **data}
+    person = Person(unit=unit, **data)
+    _check_dates(person)
+    person.full_clean(exclude=["identity_sealed"])
+    person.seal_identity(identity)
+    person.save()
+    StatusChange.objects.create(person=person, status=person.status, on=person.status_since)
+    filled = [n for n in Identity.FIELDS if getattr(identity, n)]
+    record(actor=acting_user, action="create", obj=person, fields=[*data.keys(), *filled])
+    return person
+
+
+@transaction.atomic
+def do_update_person(*, acting_user, person: Person, data: dict,
+                     identity: Identity | None = None) -> Person:
+    """Update plain fields and, when given, the identity. The audit row names changed
+    identity fields without their values."""
+    person = Person.objects.select_for_update().select_related("unit__organization").get(
+        pk=person.pk)
+    before = {n: getattr(person, n) for n in PLAIN_FIELDS}
+    for key, value in data.items():
+        if key not in PLAIN_FIELDS:
+            raise ValueError(f"{key} is not a plain person field")
+        setattr(person, key, value)
+    _check_dates(person)
+    person.full_clean(exclude=["identity_sealed"])
+    changed = changed_fields(before, {n: getattr(person, n) for n in PLAIN_FIELDS})
+    if identity is not None:
+        validate_identity(identity)
+        old = person.unseal_identity().as_dict()
+        changed += changed_fields(old, identity.as_dict())
+        person.seal_identity(identity)
+    person.save()
+    if "status" in changed:
+        StatusChange.objects.create(person=person, status=person.status,
+                                    on=person.status_since)
+    if changed:
+        record(actor=acting_user, action="update", obj=person, fields=changed)
+    return person
+
+
+@transaction.atomic
+def do_move_person(*, acting_user, person: Person, unit: Unit) -> Person:
+    if unit.organization_id != person.unit.organization_id:
+        # The blind index key is per organization; a person does not cross organizations.
+        raise ValidationError({"unit": _("A person can only move within their organization.")})
+    old_unit = person.unit_id
+    person.unit = unit
+    person.full_clean(exclude=["identity_sealed"])
+    person.save(update_fields=["unit", "updated_at"])
+    record(actor=acting_user, action="move", obj=person, fields=["unit"], unit_id=old_unit)
+    record(actor=acting_user, action="move", obj=person, fields=["unit"])
+    return person
+
+
+@transaction.atomic
+def do_delete_person(*, acting_user, person: Person) -> None:
+    record(actor=acting_user, action="delete", obj=person)
+    person.delete()
+
+
+@transaction.atomic
+def reveal_identity(*, acting_user, person: Person) -> Identity:
+    """The only way to read an identity: the caller has checked the 'reveal' action, and
+    every reveal leaves an audit row (who, whose, when)."""
+    identity = person.unseal_identity()
+    record(actor=acting_user, action="reveal", obj=person,
+           fields=[n for n in Identity.FIELDS if getattr(identity, n)])
+    return identity
+
+
+def find_by_contact(*, user, organization, phone: str = "", email: str = ""):
+    """Exact lookup through the blind index, within what the user may see."""
+    from vault.crypto import blind_index
+
+    qs = Person.objects.restrict(user).filter(unit__organization=organization)
+    if phone:
+        qs = qs.filter(phone_index=blind_index(phone, scope_salt=organization.index_salt,
+                                               kind="phone"))
+    if email:
+        qs = qs.filter(email_index=blind_index(email, scope_salt=organization.index_salt,
+                                               kind="email"))
+    if not phone and not email:
+        return qs.none()
+    return qs
+
+

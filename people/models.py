@@ -1,0 +1,121 @@
+"""People: members and contacts, each in exactly one unit, identities encrypted at rest."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from access.querysets import UnitRecordQuerySet
+from organizations.models import Unit
+from vault import crypto
+from vault.keyring import Keyring
+
+
+@dataclass
+class Identity:
+    """The protected fields; only ever decrypted through people.actions.reveal_identity."""
+
+    legal_name: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    notes: str = ""
+
+    FIELDS = ("legal_name", "phone", "email", "address", "notes")
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+class PersonQuerySet(UnitRecordQuerySet):
+    pass
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        MEMBER = "member", _("Member")
+        CONTACT = "contact", _("Contact")
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", _("Candidate")
+        MEMBER = "member", _("Member")
+        SUSPENDED = "suspended", _("Suspended")
+        LEFT = "left", _("Left")
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="people",
+                             verbose_name=_("unit"))
+    alias = models.CharField(_("alias"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MEMBER)
+    status = models.CharField(_("membership status"), max_length=10, choices=Status.choices,
+                              default=Status.CANDIDATE)
+    status_since = models.DateField(_("status since"))
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    # Associated data of the ciphertext: binds it to this row.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    identity_sealed = models.TextField(blank=True, editable=False)
+    phone_index = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    email_index = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["alias"]
+        constraints = [models.UniqueConstraint(fields=["unit", "alias"],
+                                               name="person_unique_alias_in_unit")]
+
+    def __str__(self) -> str:
+        return self.alias
+
+    # --- identity sealing; callers go through people.actions ---
+    def _aad(self) -> str:
+        return f"person:{self.uid}"
+
+    def seal_identity(self, identity: Identity, keyring: Keyring | None = None) -> None:
+        salt = self.unit.organization.index_salt
+        self.identity_sealed = crypto.encrypt_json(identity.as_dict(), aad=self._aad(),
+                                                   keyring=keyring)
+        self.phone_index = crypto.blind_index(identity.phone, scope_salt=salt, kind="phone",
+                                              keyring=keyring)
+        self.email_index = crypto.blind_index(identity.email, scope_salt=salt, kind="email",
+                                              keyring=keyring)
+
+    def unseal_identity(self, keyring: Keyring | None = None) -> Identity:
+        return Identity(**crypto.decrypt_json(self.identity_sealed, aad=self._aad(),
+                                              keyring=keyring))
+
+    @classmethod
+    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
+        count = 0
+        rows = cls.objects.select_related("unit__organization").order_by("pk")
+        for person in rows.iterator(chunk_size=500):
+            person.seal_identity(person.unseal_identity(), keyring=keyring)
+            cls.objects.filter(pk=person.pk).update(
+                identity_sealed=person.identity_sealed, phone_index=person.phone_index,
+                email_index=person.email_index)
+            count += 1
+            progress(1)
+        return count
+
+
+class StatusChangeQuerySet(UnitRecordQuerySet):
+    unit_lookup = "person__unit__"
+
+
+class StatusChange(models.Model):
+    """History of a person's membership status."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=10, choices=Person.Status.choices)
+    on = models.DateField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StatusChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-on", "-recorded_at"]
