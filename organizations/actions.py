@@ -6,9 +6,12 @@ the work. Keyword-only arguments and an ``acting_user`` on every one, as in Zuli
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from access.models import CoalitionOffice, Role
 from access.scope import SECRETARY, forget_scope
@@ -17,7 +20,11 @@ from organizations.models import (
     Coalition,
     CoalitionMembership,
     IdeologyTag,
+    LineageEvent,
     Organization,
+    Publication,
+    PublicOffice,
+    SisterLink,
     Unit,
 )
 
@@ -150,3 +157,106 @@ def do_move_unit(*, acting_user, unit: Unit, new_parent: Unit) -> Unit:
     unit.path = new_path
     record(actor=acting_user, action="move", obj=unit, fields=["parent"], unit_id=unit.pk)
     return unit
+
+
+# --- profile details and registrations made from the web pages ---
+
+def _not_in_future(errors: dict, *, field: str, day=None, year: int | None = None) -> None:
+    today = timezone.localdate()
+    if day is not None and day > today:
+        errors[field] = _("The date cannot be in the future.")
+    if year is not None and year > today.year:
+        errors[field] = _("The year cannot be in the future.")
+
+
+def _create_detail(*, acting_user, obj):
+    obj.full_clean()
+    obj.save()
+    fields = [f.attname for f in obj._meta.concrete_fields
+              if not f.primary_key and getattr(obj, f.attname) not in (None, "")]
+    record(actor=acting_user, action="create", obj=obj, fields=fields)
+    return obj
+
+
+@transaction.atomic
+def do_register_member_organization(*, acting_user, coalition: Coalition, data: dict,
+                                    tags: list[str] = (),
+                                    membership: dict | None = None) -> CoalitionMembership:
+    """A coalition office registers a new organization profile and its membership."""
+    membership = dict(membership or {})
+    errors: dict = {}
+    _not_in_future(errors, field="joined_on", day=membership.get("joined_on"))
+    if errors:
+        raise ValidationError(errors)
+    org = do_create_organization(acting_user=acting_user, data=data, tags=tags,
+                                 coalition=coalition)
+    return do_set_membership(acting_user=acting_user, coalition=coalition, organization=org,
+                             data=membership)
+
+
+@transaction.atomic
+def do_add_lineage_event(*, acting_user, organization: Organization,
+                         data: dict) -> LineageEvent:
+    event = LineageEvent(organization=organization, **data)
+    errors: dict = {}
+    if event.other_id and event.other_id == organization.pk:
+        errors["other"] = _("An organization has no lineage event with itself.")
+    _not_in_future(errors, field="date", day=event.date)
+    _not_in_future(errors, field="year", year=event.year)
+    if event.date and event.year and event.date.year != event.year:
+        errors["year"] = _("Does not match the date.")
+    if errors:
+        raise ValidationError(errors)
+    return _create_detail(acting_user=acting_user, obj=event)
+
+
+@transaction.atomic
+def do_add_publication(*, acting_user, organization: Organization, data: dict) -> Publication:
+    publication = Publication(organization=organization, **data)
+    errors: dict = {}
+    _not_in_future(errors, field="started_year", year=publication.started_year)
+    if errors:
+        raise ValidationError(errors)
+    return _create_detail(acting_user=acting_user, obj=publication)
+
+
+@transaction.atomic
+def do_add_sister_link(*, acting_user, organization: Organization, data: dict) -> SisterLink:
+    link = SisterLink(organization=organization, **data)
+    if not link.sister_id and not link.sister_name.strip():
+        raise ValidationError({"sister_name": _("Name the sister organization.")})
+    if link.sister_id == organization.pk:
+        raise ValidationError({"sister": _("An organization is not its own sister.")})
+    if link.sister_id and SisterLink.objects.filter(organization=organization,
+                                                    sister_id=link.sister_id).exists():
+        raise ValidationError({"sister": _("This sister organization is already linked.")})
+    return _create_detail(acting_user=acting_user, obj=link)
+
+
+@transaction.atomic
+def do_add_public_office(*, acting_user, organization: Organization,
+                         data: dict) -> PublicOffice:
+    office = PublicOffice(organization=organization, **data)
+    errors: dict = {}
+    _not_in_future(errors, field="since_year", year=office.since_year)
+    if errors:
+        raise ValidationError(errors)
+    return _create_detail(acting_user=acting_user, obj=office)
+
+
+@transaction.atomic
+def do_add_affiliate(*, acting_user, organization: Organization, data: dict,
+                     tags: list[str] = ()) -> Organization:
+    """A youth wing, union ... affiliated to ``organization``. A profile kept by a coalition
+    office stays with that office; otherwise the founder becomes secretary of its top unit."""
+    data = {**data, "parent_organization": organization}
+    if not data.get("affiliation"):
+        raise ValidationError({"affiliation": _("Choose the kind of affiliation.")})
+    if organization.registered_by_id is None:
+        return do_create_organization(acting_user=acting_user, data=data, tags=tags)
+    org = Organization(**data, registered_by_id=organization.registered_by_id)
+    org.full_clean()
+    org.save()
+    _set_tags(org, list(tags))
+    record(actor=acting_user, action="create", obj=org, fields=[*data.keys(), "ideology_tags"])
+    return org

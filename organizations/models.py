@@ -123,6 +123,15 @@ class Organization(models.Model):
             raise ValidationError({"parent_organization": _("Cannot be affiliated to itself.")})
 
 
+class CoalitionMembershipQuerySet(RestrictedQuerySet):
+    """Seen with the coalition; changed by its office only."""
+
+    _needs_distinct = True
+
+    def scope_q(self, scope, action):
+        return scope.coalitions_q("coalition__", "view" if action == "view" else "change")
+
+
 class CoalitionMembership(models.Model):
     class Status(models.TextChoices):
         MEMBER = "member", _("Member")
@@ -138,6 +147,8 @@ class CoalitionMembership(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,
                               default=Status.MEMBER)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = CoalitionMembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["coalition", "organization__name"]
@@ -168,12 +179,12 @@ class LineageEvent(models.Model):
     class Meta:
         ordering = ["year", "date"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.other or self.other_name}"
+
     def clean(self) -> None:
         if not self.other_id and not self.other_name:
             raise ValidationError(_("Name the other organization."))
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.other or self.other_name}"
 
 
 class SisterLink(models.Model):

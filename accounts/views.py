@@ -1,0 +1,31 @@
+"""Logging in and out, and the home page: the user's units and coalition offices."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from access.models import Role
+from organizations.models import Coalition
+from organizations.views.common import subtree_counts
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    # settings.LOGIN_REDIRECT_URL names "home", which lives in the accounts namespace.
+    next_page = "accounts:home"
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    # The user's own roles; restrict() keeps this on the access layer like every read.
+    roles = list(Role.objects.restrict(user).filter(user=user)
+                 .select_related("unit__organization").order_by("unit__path"))
+    counts = subtree_counts(user, [r.unit for r in roles])
+    for role in roles:
+        role.people_count = counts.get(role.unit_id, 0)
+    offices = Coalition.objects.restrict(user, "change").order_by("name")
+    return render(request, "accounts/home.html", {"roles": roles, "offices": offices})

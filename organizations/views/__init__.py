@@ -1,0 +1,1 @@
+"""The server-rendered pages of coalitions, organizations and units, split by topic."""
