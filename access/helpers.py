@@ -54,3 +54,21 @@ def can(user, model: type[models.Model], obj: models.Model, action: str) -> bool
 
 def sees_records_of(user, unit) -> bool:
     return scope_for(user).sees_records_of(unit)
+
+
+def record_units(user, action: str = "view"):
+    """Units whose own records (people and what they own) the user may ``action``: not the
+    units merely visible as structure. For choices such as where a person may move."""
+    from organizations.models import Unit
+
+    return Unit.objects.filter(scope_for(user).records_q("", action))
+
+
+def access_unit_records(user, pk, action: str = "view"):
+    """The unit, when the user may ``action`` its records (add a person ...), or 404."""
+    from organizations.models import Unit
+
+    try:
+        return record_units(user, action).get(pk=pk)
+    except (Unit.DoesNotExist, ValueError, TypeError):
+        raise Http404("No unit matches the given query.") from None

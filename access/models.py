@@ -55,3 +55,6 @@ class CoalitionOffice(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "coalition"],
                                                name="coalition_office_unique")]
+
+    def __str__(self) -> str:
+        return f"office of {self.coalition_id}"

@@ -120,7 +120,8 @@ class Scope:
             return (Q(**{f"{prefix}id__in": self.organization_ids})
                     | Q(**{f"{prefix}parent_organization_id__in": self.organization_ids})
                     | Q(**{f"{prefix}coalition_memberships__coalition_id__in":
-                           self.office_coalition_ids}))
+                           self.office_coalition_ids})
+                    | Q(**{f"{prefix}registered_by_id__in": self.office_coalition_ids}))
         # Editing a profile: a secretary of the organization's top unit, or the coalition
         # office that registered an organization which has no users of its own.
         top = [g.organization_id for g in self.grants

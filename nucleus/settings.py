@@ -52,9 +52,11 @@ INSTALLED_APPS = [
     "audit",
     "organizations",
     "people",
+    "fieldwork",
     "accounts",
     "access",
     "demo",
+    "nucleus",
 
 ]
 
@@ -104,7 +106,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction

@@ -119,3 +119,6 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["-on", "-recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.status} on {self.on}"

@@ -1,0 +1,68 @@
+"""Forms for role management. Writes happen in access.actions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from access.helpers import record_units
+from access.models import Role
+from organizations.models import Unit
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class RoleGrantForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username"), max_length=150,
+        help_text=_("The exact login name of the user; users are not listed."))
+    kind = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices)
+    oversight = forms.BooleanField(
+        label=_("Oversight"), required=False,
+        help_text=_("Extends access to the records of every unit below this one."))
+    identity_access = forms.BooleanField(
+        label=_("May reveal identities"), required=False,
+        help_text=_("Separate from seeing aliases; every reveal is recorded."))
+    since = forms.DateField(label=_("Since"), required=False, widget=DateInput)
+
+    def __init__(self, *args, user, unit: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.unit = user, unit
+        self.grantee = None
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        grantee = get_user_model().objects.filter(username=username, is_active=True).first()
+        if grantee is None:
+            raise forms.ValidationError(_("No active user has this username."), code="unknown")
+        if grantee.pk == self.user.pk:
+            raise forms.ValidationError(
+                _("You cannot change your own role: ask another secretary."), code="self")
+        self.grantee = grantee
+        return username
+
+    def clean_since(self):
+        since = self.cleaned_data["since"]
+        if since and since > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."), code="future")
+        return since
+
+    def clean(self):
+        data = super().clean()
+        # Nobody gives more than they have: the units the new role would reach must be
+        # units whose records (and, for identity access, identities) the granter reaches.
+        reach = (Unit.objects.filter(path__startswith=self.unit.path) if data.get("oversight")
+                 else Unit.objects.filter(pk=self.unit.pk))
+        if data.get("oversight") and reach.exclude(
+                pk__in=record_units(self.user, "view")).exists():
+            self.add_error("oversight", _(
+                "You can only give oversight over units whose records you see yourself."))
+        if data.get("identity_access") and reach.exclude(
+                pk__in=record_units(self.user, "reveal")).exists():
+            self.add_error("identity_access", _(
+                "You can only give identity access where you may reveal identities yourself."))
+        return data

@@ -1,0 +1,31 @@
+"""``{% unit_people unit %}``: a unit's people and roles, for the unit page.
+
+The unit page only includes ``people/_unit_people.html``; what to fetch and who may see it
+stays here, behind the access layer.
+"""
+
+from __future__ import annotations
+
+from django import template
+
+from access.helpers import can
+from access.scope import scope_for
+from access.views import role_list_context
+from organizations.models import Unit
+from people.models import Person
+
+register = template.Library()
+
+
+@register.inclusion_tag("people/_unit_people_list.html", takes_context=True)
+def unit_people(context, unit: Unit) -> dict:
+    request = context.get("request")
+    user = request.user if request is not None else context.get("user")
+    return {
+        "unit": unit,
+        "people": Person.objects.restrict(user).filter(unit=unit),
+        "can_add": scope_for(user).sees_records_of(unit, "add"),
+        **role_list_context(user, unit),
+        "can_manage_roles": can(user, Unit, unit, "change"),
+        "next": request.get_full_path() if request is not None else "",
+    }

@@ -1,0 +1,224 @@
+"""Server-rendered pages for people.
+
+Every fetch goes through access.helpers (missing and forbidden both answer 404), every write
+through people.actions, and identities are only ever read through reveal_identity, by POST.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db.models import ProtectedError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from access.helpers import access_organization, access_person, access_unit_records, can
+from access.models import Role
+from people.actions import (
+    do_create_person,
+    do_delete_person,
+    do_move_person,
+    do_update_person,
+    find_by_contact,
+    reveal_identity,
+)
+from people.forms import IdentityForm, LookupForm, MoveForm, PersonCreateForm, PersonForm
+from people.models import Identity, Person, StatusChange
+
+SEARCH_LIMIT = 50
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _bound(request: HttpRequest) -> dict | None:
+    """Form data on POST (even when empty, so that it is validated), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _apply_errors(form: Form, error: ValidationError) -> None:
+    """Show an action's validation error on the form: on the field it names when the form has
+    that field, above the form otherwise."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _account_roles(user, person: Person):
+    """The roles of the login linked to this person, as far as the viewer may see roles."""
+    try:
+        account = person.account
+    except ObjectDoesNotExist:
+        return None
+    return Role.objects.restrict(user).filter(user=account).select_related("unit")
+
+
+def _detail_context(user, person: Person, identity: Identity | None = None) -> dict:
+    can_reveal = can(user, Person, person, "reveal")
+    can_change = can(user, Person, person, "change")
+    return {
+        "person": person,
+        "unit": person.unit,
+        "history": StatusChange.objects.restrict(user).filter(person=person),
+        "account_roles": _account_roles(user, person),
+        "can_reveal": can_reveal,
+        "can_change": can_change,
+        "can_edit_identity": can_reveal and can_change,
+        "can_delete": can(user, Person, person, "delete"),
+        "identity": identity,
+    }
+
+
+@login_required
+@require_GET
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk)
+    return render(request, "people/person_detail.html", _detail_context(request.user, person))
+
+
+@login_required
+@never_cache
+@require_POST
+def person_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk, "reveal")
+    identity = reveal_identity(acting_user=request.user, person=person)
+    context = _detail_context(request.user, person, identity)
+    # htmx swaps only the identity box; without JavaScript the whole page comes back.
+    template = "people/_identity.html" if _is_htmx(request) else "people/person_detail.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = access_unit_records(request.user, pk, "add")
+    form = PersonCreateForm(_bound(request), user=request.user, unit=unit)
+    if form.is_bound and form.is_valid():
+        try:
+            person = do_create_person(acting_user=request.user, unit=unit,
+                                      data=form.plain_data(), identity=form.identity())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("%(alias)s was added.") % {"alias": person.alias})
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/person_form.html",
+                  {"form": form, "unit": unit, "person": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk, "change")
+    form = PersonForm(_bound(request), user=request.user, unit=person.unit, person=person)
+    if form.is_bound and form.is_valid():
+        try:
+            do_update_person(acting_user=request.user, person=person, data=form.plain_data())
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/person_form.html",
+                  {"form": form, "unit": person.unit, "person": person})
+
+
+@login_required
+@never_cache
+@require_POST
+def person_identity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """POST only: opening the form shows the current identity, which is a reveal (audited);
+    a POST carrying ``save`` stores the submitted identity."""
+    # Editing an identity needs both: changing the record and seeing its identity.
+    access_person(request.user, pk, "change")
+    person = access_person(request.user, pk, "reveal")
+    if "save" not in request.POST:
+        identity = reveal_identity(acting_user=request.user, person=person)
+        form = IdentityForm(initial=identity.as_dict())
+    else:
+        form = IdentityForm(request.POST)
+        if form.is_valid():
+            try:
+                do_update_person(acting_user=request.user, person=person, data={},
+                                 identity=form.identity())
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The identity was saved."))
+                return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/person_identity_form.html", {"form": form, "person": person})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_move(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk, "change")
+    form = MoveForm(_bound(request), user=request.user, person=person)
+    if form.is_bound and form.is_valid():
+        try:
+            do_move_person(acting_user=request.user, person=person,
+                           unit=form.cleaned_data["unit"])
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("%(alias)s was moved to %(unit)s.") % {
+                "alias": person.alias, "unit": form.cleaned_data["unit"].name})
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/person_move.html", {"form": form, "person": person})
+
+
+@login_required
+@require_POST
+def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk, "delete")
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the confirmation box to delete this person."))
+        return redirect("people:person_detail", pk=person.pk)
+    unit_id, alias = person.unit_id, person.alias
+    try:
+        do_delete_person(acting_user=request.user, person=person)
+    except ProtectedError:
+        messages.error(request, _("%(alias)s still has records that depend on them and cannot "
+                                  "be deleted.") % {"alias": alias})
+        return redirect("people:person_detail", pk=person.pk)
+    messages.success(request, _("%(alias)s was deleted.") % {"alias": alias})
+    return redirect("organizations:unit_detail", pk=unit_id)
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def person_lookup(request: HttpRequest, pk: int) -> HttpResponse:
+    organization = access_organization(request.user, pk)
+    form = LookupForm(_bound(request))
+    results = None
+    if form.is_bound and form.is_valid():
+        results = find_by_contact(
+            user=request.user, organization=organization, phone=form.cleaned_data["phone"],
+            email=form.cleaned_data["email"]).select_related("unit")
+    return render(request, "people/person_lookup.html",
+                  {"form": form, "organization": organization, "results": results})
+
+
+@login_required
+@vary_on_headers("HX-Request")
+@require_GET
+def person_search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    results = []
+    if query:
+        results = list(Person.objects.restrict(request.user).filter(alias__icontains=query)
+                       .select_related("unit")[:SEARCH_LIMIT + 1])
+    context = {"query": query, "results": results[:SEARCH_LIMIT],
+               "more": len(results) > SEARCH_LIMIT}
+    template = "people/_search_results.html" if _is_htmx(request) else "people/person_search.html"
+    return render(request, template, context)
