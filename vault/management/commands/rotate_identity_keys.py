@@ -27,8 +27,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         env_value, path = key_source()
         if env_value is not None:
-            raise CommandError("the identity key comes from NUCLEUS_IDENTITY_KEY: rotation rewrites "
-                               "the key file, so unset the variable and use "
+            raise CommandError("the identity key comes from NUCLEUS_IDENTITY_KEY: rotation "
+                               "rewrites the key file, so unset the variable and use "
                                "NUCLEUS_IDENTITY_KEY_FILE")
         old = get_keyring()
         new = old.with_new_key()

@@ -1,0 +1,83 @@
+"""In a real browser: log in, open an organization, switch to Persian; the page turns
+right-to-left and nothing is fetched from anywhere but this server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from tests.cast import PASSWORD
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+WIDTH = 1200
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        # CI must run the browser test: there a missing browser is a failure, not a skip.
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+def test_it_switches_an_organization_page_to_persian_right_to_left(chromium, live_server,
+                                                                    transactional_db, world):
+    from playwright.sync_api import sync_playwright
+
+    # Everything the test needs from the database is read before Playwright starts: its sync
+    # API runs the test inside an event loop, where Django refuses ORM calls, and a connection
+    # opened there would outlive the test database.
+    organization = world.orgs["rp"]
+    login_url = live_server.url + reverse("login")
+    detail = reverse("organizations:organization_detail", kwargs={"pk": organization.pk})
+    requested: list[str] = []
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": WIDTH, "height": 800}, locale="en-US")
+            page.on("request", lambda request: requested.append(request.url))
+
+            page.goto(login_url)
+            page.fill("input[name=username]", "cell_secretary")
+            page.fill("input[name=password]", PASSWORD)
+            with page.expect_navigation():
+                page.locator("main form [type=submit]").first.click()
+            assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
+
+            response = page.goto(live_server.url + detail)
+            assert response is not None and response.status == 200
+            assert page.evaluate("document.documentElement.dir") == "ltr"
+            assert organization.name in page.content()
+
+            with page.expect_navigation():
+                page.click("header button[name=language][value=fa]")
+            assert urlsplit(page.url).path == detail
+            html = "document.documentElement"
+            assert page.evaluate(f"{html}.lang") == "fa"
+            assert page.evaluate(f"{html}.dir") == "rtl"
+            header_direction = "getComputedStyle(document.querySelector('header')).direction"
+            assert page.evaluate(header_direction) == "rtl"
+            # The brand opens the header line, so right-to-left puts it on the right.
+            brand = page.locator("header .brand").bounding_box()
+            assert brand is not None
+            assert brand["x"] + brand["width"] / 2 > WIDTH / 2
+        finally:
+            browser.close()
+
+    foreign = [url for url in requested
+               if urlsplit(url).scheme not in {"data", "blob", "about"}
+               and urlsplit(url).hostname not in LOCAL_HOSTS]
+    assert requested and not foreign, f"requests left this server: {foreign}"

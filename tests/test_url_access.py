@@ -1,0 +1,138 @@
+"""Walks every URL pattern of the project for every user of the cast.
+
+For each pattern: an object inside the user's scope answers, one outside and a missing one
+answer the same 404, anonymous users are sent to log in (the API answers 401/403), and no
+page shows an alias the user may not see or any legal name. A pattern without a Case fails
+the first test, so a new view is covered without anyone remembering.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from people.models import Person
+from tests.cast import CAST
+from tests.url_walk import Case, iter_patterns
+
+MISSING_PK = 987654321
+
+
+def load_cases() -> dict[str, Case]:
+    cases: dict[str, Case] = {}
+    for path in sorted(Path(settings.BASE_DIR).glob("*/tests/url_cases*.py")):
+        module = importlib.import_module(".".join(path.relative_to(settings.BASE_DIR)
+                                                  .with_suffix("").parts))
+        overlap = cases.keys() & module.CASES.keys()
+        assert not overlap, f"{path} redefines {sorted(overlap)}"
+        cases.update(module.CASES)
+    return cases
+
+
+def project_patterns() -> dict[str, set[str]]:
+    """Pattern name -> the keyword arguments its variants take."""
+    found: dict[str, set[str]] = {}
+    for name, pattern in iter_patterns():
+        assert name, f"every URL pattern needs a name: {pattern.pattern}"
+        found.setdefault(name, set()).update(pattern.pattern.regex.groupindex)
+    return found
+
+
+PATTERNS = project_patterns()
+CASES = load_cases()
+
+
+def test_every_url_pattern_has_a_case():
+    missing = sorted(set(PATTERNS) - set(CASES))
+    assert not missing, f"URL patterns without an access Case: {missing}"
+    stale = sorted(set(CASES) - set(PATTERNS))
+    assert not stale, f"Cases for URL patterns that no longer exist: {stale}"
+
+
+def test_every_url_takes_at_most_a_pk():
+    odd = {name: args for name, args in PATTERNS.items() if args - {"pk", "format"}}
+    assert not odd, f"URL patterns must take only `pk`: {odd}"
+
+
+def _url(name: str, pk=None) -> str:
+    return reverse(name, kwargs={"pk": pk} if pk is not None else None)
+
+
+def _request(client, case: Case, url: str):
+    if case.query:
+        url = f"{url}?{case.query}"
+    if case.method == "POST":
+        return client.post(url, {})
+    return client.get(url)
+
+
+def _is_api(name: str, url: str) -> bool:
+    return url.startswith("/api/")
+
+
+def _assert_no_leaks(response, user, name: str, shows_identity: bool = False) -> None:
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith(
+            ("text/html", "application/json")):
+        return
+    body = response.content.decode()
+    hidden = Person.objects.exclude(pk__in=Person.objects.restrict(user)).values_list(
+        "alias", flat=True)
+    leaked = [alias for alias in hidden if alias in body]
+    assert not leaked, f"{name} shows aliases outside the scope of {user}: {leaked}"
+    if shows_identity:
+        return
+    legal = [f"Legal {key}" for key in ("cell_a", "cell_b", "cell_c", "north", "rp_cc", "cell_x")]
+    assert not [n for n in legal if n in body], f"{name} shows a legal name to {user}"
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_it_enforces_access_on(name, world, login):
+    case = CASES.get(name)
+    if case is None:
+        pytest.fail(f"{name} has no Case")
+    outside_checked = False
+    for user_name in CAST:
+        user = world.user(user_name)
+        client = login(user)
+        model = case.model
+        any_obj = model.objects.order_by("pk").first() if model else None
+        url = _url(name, any_obj.pk if any_obj else None)
+
+        if user is None:
+            response = _request(client, case, url)
+            if case.public:
+                assert response.status_code < 500
+            elif _is_api(name, url):
+                assert response.status_code in (401, 403), (name, response.status_code)
+            else:
+                assert response.status_code == 302, (name, response.status_code)
+                assert response["Location"].startswith(reverse("login")), name
+            continue
+
+        if model is None:
+            response = _request(client, case, url)
+            assert response.status_code < 400 or case.method == "POST", (
+                name, user_name, response.status_code)
+            _assert_no_leaks(response, user, name, case.shows_identity)
+            continue
+
+        allowed = model.objects.restrict(user, case.action)
+        inside = allowed.order_by("pk").first()
+        if inside is not None:
+            response = _request(client, case, _url(name, inside.pk))
+            assert response.status_code != 404, (name, user_name, "inside answered 404")
+            _assert_no_leaks(response, user, name, case.shows_identity)
+        outside = model.objects.exclude(pk__in=allowed.values("pk")).order_by("pk").first()
+        if outside is not None:
+            outside_checked = True
+            response = _request(client, case, _url(name, outside.pk))
+            assert response.status_code == 404, (name, user_name, "outside",
+                                                  response.status_code)
+        response = _request(client, case, _url(name, MISSING_PK))
+        assert response.status_code == 404, (name, user_name, "missing", response.status_code)
+    if case.model is not None:
+        assert outside_checked, f"{name}: the world has no object outside anyone's scope"
