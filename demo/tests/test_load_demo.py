@@ -1,0 +1,243 @@
+"""The demo build: its content, idempotence, what each demo login sees, and the command.
+
+The demo is built once for the module inside an outer transaction (rolled back at the end);
+each test runs in a savepoint within it.
+"""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.urls import reverse
+
+from accounts.models import User
+from audit.models import AuditEvent
+from demo.builder import (
+    COLOGNE_CELL,
+    DEMO_PASSWORD,
+    ICOR_NAME,
+    LOGINS,
+    SANANDAJ_CELL,
+    build_demo,
+)
+from organizations.models import (
+    Coalition,
+    CoalitionMembership,
+    LineageEvent,
+    Organization,
+    Unit,
+)
+from people.actions import reveal_identity
+from people.models import Person
+
+DOC = Path(settings.BASE_DIR) / "docs" / "demo.md"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        summary = build_demo()
+        yield summary
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def built(demo, db):
+    return demo
+
+
+def _org(name: str) -> Organization:
+    return Organization.objects.get(name=name)
+
+
+def test_it_summarizes_what_it_built(built):
+    assert (built.coalitions, built.organizations, built.units, built.people) == (3, 68, 19, 15)
+    assert built.logins == LOGINS
+    assert built.created > 0
+
+
+def test_it_builds_icor_with_its_signatories(built):
+    icor = Coalition.objects.get(name=ICOR_NAME)
+    assert (icor.acronym, icor.kind) == ("ICOR", Coalition.Kind.INTERNATIONAL)
+    memberships = icor.memberships.all()
+    assert memberships.count() == 29
+    assert {m.status for m in memberships} == {CoalitionMembership.Status.SIGNATORY}
+    tkp = memberships.get(organization__acronym="TKP-ML")
+    assert tkp.joined_on is None and "Subsequent signatory" in tkp.note
+    assert {str(m.joined_on) for m in memberships.exclude(pk=tkp.pk)} == {"2022-11-28"}
+
+
+def test_it_builds_cipoml_and_rim(built):
+    cipoml = Coalition.objects.get(acronym="CIPOML")
+    assert (cipoml.kind, cipoml.founded_year) == (Coalition.Kind.CONFERENCE, 1994)
+    assert cipoml.memberships.filter(status="member").count() == 22
+    rim = Coalition.objects.get(acronym="RIM")
+    assert rim.kind == Coalition.Kind.MOVEMENT
+    assert set(rim.memberships.values_list("organization__name", flat=True)) == {
+        "Communist Party of Iran (Marxist–Leninist–Maoist)",
+        "Communist (Maoist) Party of Afghanistan"}
+
+
+def test_it_keeps_one_organization_for_a_party_named_in_several_texts(built):
+    for acronym in ("RMP", "KSRD", "MLPD"):
+        org = Organization.objects.get(acronym=acronym)
+        assert org.coalition_memberships.get().coalition.acronym == "ICOR"
+    assert "circle 3 of 3" in Organization.objects.get(acronym="KSRD").description
+    assert "circle 1 of 3" in Organization.objects.get(acronym="MLPD").description
+    assert "three circles of foreign allies" in Organization.objects.get(
+        acronym="RMP").description
+    # Same acronym, different parties.
+    assert set(Organization.objects.filter(acronym="PCT").values_list("country", flat=True)) \
+        == {"Togo", "Dominican Republic"}
+
+
+def test_it_builds_the_wpi_profile(built):
+    wpi = _org("Worker-communist Party of Iran")
+    assert (wpi.acronym, wpi.status, wpi.founded_year, wpi.native_language) == (
+        "WPI", Organization.Status.BANNED, 1991, "fa")
+    assert set(wpi.ideology_tags.values_list("name", flat=True)) == {
+        "Communism", "Workerism", "Marxism"}
+    assert set(wpi.public_offices.values_list("title", "holder")) == {
+        ("Chairperson", "Hamid Taqvaee"), ("Founder", "Mansoor Hekmat")}
+    assert wpi.publications.count() == 8
+    assert dict(wpi.affiliates.values_list("name", "affiliation")) == {
+        "Communist Youth Organisation": "youth",
+        "International Federation of Iranian Refugees": "refugees",
+        "Children First Now": "campaign", "Marx Society of London": "society",
+        "Anti-Religion Society": "society"}
+    assert set(_org("International Federation of Iranian Refugees").publications
+               .values_list("title", flat=True)) == {"Hambastegi Haftegi", "Hambastegi Mahane"}
+    assert wpi.sister_links.get().sister.acronym == "LWPI"
+    lineage = {(e.kind, e.other.name, e.year) for e in wpi.lineage.all()}
+    assert lineage == {
+        (LineageEvent.Kind.SPLIT_FROM, "Communist Party of Iran", 1991),
+        (LineageEvent.Kind.SPLIT_OFF, "Worker-Communist Party of Iran-Hekmatist", 2004)}
+
+
+def test_it_builds_the_wpi_unit_tree(built):
+    cc = Unit.objects.get(name="Central Committee")
+    assert cc.parent.name == "Congress" and cc.parent.parent is None
+    assert set(cc.children.values_list("name", flat=True)) >= {"Political Bureau",
+                                                                "Kurdistan Committee"}
+    countries = cc.children.filter(kind=Unit.Kind.COUNTRY_ORGANIZATION)
+    assert countries.count() == 12
+    assert "United Kingdom" in set(countries.values_list("country", flat=True))
+    assert Unit.objects.get(name=SANANDAJ_CELL).field_kind == Unit.FieldKind.WORKPLACE
+    assert Unit.objects.get(name=COLOGNE_CELL).parent.country == "Germany"
+    for cell in Unit.objects.filter(kind=Unit.Kind.CELL):
+        assert 3 <= cell.people.count() <= 5
+
+
+def test_it_creates_only_fictional_people(built):
+    secretary = User.objects.get(username="secretary")
+    for person in Person.objects.restrict(secretary, "reveal"):
+        identity = reveal_identity(acting_user=secretary, person=person)
+        assert identity.legal_name.startswith("Fictional Person ")
+        assert identity.phone.startswith("+98 900 000 ")
+        assert identity.email.endswith("@example.org")
+
+
+def test_loading_twice_changes_nothing(built):
+    def snapshot():
+        counts = {m._meta.label: m._base_manager.count() for m in apps.get_models()}
+        events = {(e.pk, e.action, e.model, e.object_id, tuple(e.fields))
+                  for e in AuditEvent.objects.all()}
+        return counts, events
+
+    before = snapshot()
+    again = build_demo()
+    assert again.created == 0
+    assert snapshot() == before
+    assert (again.organizations, again.units, again.people) == (68, 19, 15)
+
+
+def _documented() -> dict[str, dict[str, str]]:
+    """Per login, the '- Key: value' lines under its '### `login`' heading in docs/demo.md."""
+    sections = re.split(r"^### `(\w+)`\s*$", DOC.read_text(encoding="utf-8"), flags=re.M)
+    return {login: dict(re.findall(r"^- ([^:\n]+): (.+)$", body, re.M))
+            for login, body in zip(sections[1::2], sections[2::2], strict=True)}
+
+
+def _listed(value: str, separator: str = ",") -> set[str]:
+    return set() if value == "none" else {v.strip() for v in value.split(separator)}
+
+
+def test_docs_describe_every_demo_login(built):
+    assert set(_documented()) == set(LOGINS)
+    assert DEMO_PASSWORD in DOC.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("username", LOGINS)
+def test_each_login_sees_what_the_docs_say(built, username):
+    doc = _documented()[username]
+    user = User.objects.get(username=username)
+    assert user.check_password(DEMO_PASSWORD)
+    people = Person.objects.restrict(user)
+    assert set(people.values_list("alias", flat=True)) == _listed(doc["People (aliases)"])
+    assert set(Person.objects.restrict(user, "reveal").values_list("alias", flat=True)) == \
+        _listed(doc["Reveal identities of"])
+    assert Person.objects.restrict(user, "change").exists() == (
+        doc["Add and change people"] == "yes")
+    assert set(Unit.objects.restrict(user).values_list("name", flat=True)) == \
+        _listed(doc["Units"])
+    assert Person.objects.countable(user).count() == int(doc["People counted"])
+    assert set(Organization.objects.restrict(user).values_list("name", flat=True)) == \
+        _listed(doc["Organizations"], ";")
+    assert set(Coalition.objects.restrict(user).values_list("name", flat=True)) == \
+        _listed(doc["Coalitions"])
+
+
+def test_logins_are_linked_to_their_people(built):
+    linked = dict(User.objects.filter(username__in=LOGINS)
+                  .values_list("username", "person__alias"))
+    assert linked == {"secretary": "Cell-Sara", "member": "Cell-Hiwa",
+                      "neighbour": "Cell-Rojin", "kurdistan": "KC-Shirin", "cc": "CC-Dara",
+                      "icor": None}
+    assert not User.objects.filter(is_superuser=True).exists()
+
+
+def test_cc_sees_a_cell_page_without_its_aliases(built, login):
+    client = login(User.objects.get(username="cc"))
+    cell = Unit.objects.get(name=SANANDAJ_CELL)
+    page = client.get(reverse("organizations:unit_detail", kwargs={"pk": cell.pk}))
+    assert page.status_code == 200
+    text = page.content.decode()
+    for alias in cell.people.values_list("alias", flat=True):
+        assert alias not in text
+
+
+def test_icor_sees_its_members_but_no_unit(built, login):
+    client = login(User.objects.get(username="icor"))
+    icor = Coalition.objects.get(acronym="ICOR")
+    page = client.get(reverse("organizations:coalition_detail", kwargs={"pk": icor.pk}))
+    assert page.status_code == 200
+    assert "Russian Maoist Party" in page.content.decode()
+    cell = Unit.objects.get(name=SANANDAJ_CELL)
+    assert client.get(reverse("organizations:unit_detail",
+                              kwargs={"pk": cell.pk})).status_code == 404
+
+
+def test_the_command_reports_an_already_loaded_demo(built):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "already loaded, nothing changed" in out.getvalue()
+    assert "organizations: 68" in out.getvalue()
+
+
+def test_a_missing_seeds_directory_is_a_command_error(settings, tmp_path):
+    settings.NUCLEUS_SEEDS_DIR = tmp_path / "missing"
+    with pytest.raises(CommandError, match="seeds directory .*missing"):
+        call_command("load_demo")
+
+
+def test_a_missing_seed_file_is_a_command_error(settings, tmp_path):
+    settings.NUCLEUS_SEEDS_DIR = tmp_path
+    with pytest.raises(CommandError, match=r"000_\*\.txt"):
+        call_command("load_demo")
