@@ -1,10 +1,24 @@
+"""The REST API under /api/: included without a namespace, so names are ``unit-list`` ..."""
+
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
+from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
+from people.api import PersonViewSet
+
 router = DefaultRouter()
+# Every URL takes at most a `pk` (project convention): no `.json` suffix variants.
+router.include_format_suffixes = False
+router.register("coalitions", CoalitionViewSet, basename="coalition")
+router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("units", UnitViewSet, basename="unit")
+router.register("people", PersonViewSet, basename="person")
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The schema describes the API, not data, but the API as a whole is for logged-in users.
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
+         name="api-schema"),
     path("", include(router.urls)),
 ]

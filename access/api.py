@@ -1,0 +1,112 @@
+"""Shared pieces of the REST API: the access layer applied to viewsets and serializers.
+
+Every viewset fetches through ``Model.objects.restrict(user, action)``, with the action derived
+from what the request does, so an object outside the caller's scope answers 404 exactly like
+a missing one. Every related object named in input is looked up the same way, and a hidden
+one fails with the same message as a nonexistent id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+# Viewset action -> the .restrict() action that decides who may do it.
+VIEWSET_ACTIONS: dict[str, str] = {
+    "list": "view",
+    "retrieve": "view",
+    "create": "add",
+    "update": "change",
+    "partial_update": "change",
+    "destroy": "delete",
+    "metadata": "view",
+}
+
+
+class RestrictedViewSetMixin:
+    """``get_queryset()`` is ``model.objects.restrict(request.user, action)``.
+
+    Subclasses set ``model`` and, for extra ``@action`` methods, map them in
+    ``extra_access_actions`` (for example ``{"move": "change"}``). An action that is not
+    mapped is refused (an empty queryset), so a new endpoint cannot silently widen access.
+    """
+
+    model: type[models.Model]
+    extra_access_actions: dict[str, str] = {}
+
+    def access_action(self) -> str:
+        name = getattr(self, "action", None) or ""
+        return {**VIEWSET_ACTIONS, **self.extra_access_actions}.get(name, "")
+
+    def restricted(self) -> models.QuerySet:
+        action = self.access_action()
+        if not action:
+            return self.model.objects.none()
+        return self.model.objects.restrict(self.request.user, action)
+
+    def get_queryset(self) -> models.QuerySet:
+        return self.restricted()
+
+
+@contextmanager
+def action_errors():
+    """Turn a Django ValidationError raised by a ``do_*`` action into a DRF 400 carrying the
+    same messages (keyed by field where the action names one)."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        raise serializers.ValidationError(django_errors(exc)) from exc
+
+
+def django_errors(exc: DjangoValidationError) -> dict:
+    """A Django ValidationError as DRF error data; errors not about one field (Django's
+    ``__all__``) go under DRF's ``non_field_errors``."""
+    detail = serializers.as_serializer_error(exc)
+    if NON_FIELD_ERRORS in detail:
+        detail[api_settings.NON_FIELD_ERRORS_KEY] = detail.pop(NON_FIELD_ERRORS)
+    return detail
+
+
+class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
+    """A primary key input limited to what the requesting user may ``action``.
+
+    ``model`` is restricted with ``model.objects.restrict(user, action)`` unless a
+    ``queryset_for(user, action)`` callable is given. Nonexistent, hidden and malformed ids
+    all fail with the same message ("Unknown unit.").
+    """
+
+    def __init__(self, *, model: type[models.Model], action: str = "view",
+                 queryset_for: Callable[[Any, str], models.QuerySet] | None = None,
+                 **kwargs) -> None:
+        self.model = model
+        self.access_action = action
+        self.queryset_for = queryset_for
+        unknown = format_lazy(_("Unknown {name}."), name=model._meta.verbose_name)
+        messages = {"does_not_exist": unknown, "incorrect_type": unknown}
+        kwargs["error_messages"] = {**messages, **kwargs.get("error_messages", {})}
+        if not kwargs.get("read_only"):
+            # A placeholder for DRF's checks and the schema; get_queryset() is what is used.
+            kwargs.setdefault("queryset", model._default_manager.none())
+        super().__init__(**kwargs)
+
+    def get_queryset(self) -> models.QuerySet:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None:
+            return self.model._default_manager.none()
+        if self.queryset_for is not None:
+            return self.queryset_for(user, self.access_action)
+        return self.model.objects.restrict(user, self.access_action)
+
+    def use_pk_only_optimization(self) -> bool:
+        # Output is the stored id; no need to fetch (or to restrict) the related row.
+        return True

@@ -1,0 +1,60 @@
+"""REST endpoints for people: aliases within the caller's compartment; identities only
+through the audited ``reveal`` action."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from access.api import RestrictedViewSetMixin, action_errors
+from people.actions import do_delete_person, reveal_identity
+from people.models import Person
+from people.serializers import IdentitySerializer, PersonSerializer
+
+
+@extend_schema_view(list=extend_schema(parameters=[
+    OpenApiParameter("search", str, description="Part of the alias."),
+    OpenApiParameter("unit", int, description="Only people of this unit."),
+    OpenApiParameter("status", str, enum=Person.Status.values),
+    OpenApiParameter("kind", str, enum=Person.Kind.values),
+]))
+class PersonViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
+    """People whose records the caller may see. Responses never carry identity fields."""
+
+    model = Person
+    queryset = Person.objects.none()
+    serializer_class = PersonSerializer
+    lookup_value_regex = r"[0-9]+"
+    extra_access_actions = {"reveal": "reveal"}
+
+    def get_queryset(self):
+        qs = self.restricted().select_related("unit")
+        if self.action != "list":
+            return qs
+        params = self.request.query_params
+        if term := params.get("search", "").strip():
+            qs = qs.filter(Q(alias__icontains=term))
+        if (unit := params.get("unit", "").strip()).isdigit():
+            qs = qs.filter(unit_id=int(unit))
+        for name in ("status", "kind"):
+            if value := params.get(name, "").strip():
+                qs = qs.filter(**{name: value})
+        return qs
+
+    def perform_destroy(self, instance: Person) -> None:
+        with action_errors():
+            do_delete_person(acting_user=self.request.user, person=instance)
+
+    @extend_schema(request=None, responses=IdentitySerializer)
+    @action(detail=True, methods=["post"])
+    def reveal(self, request: Request, pk=None) -> Response:
+        """The person's identity. Needs the reveal right; every reveal is audited."""
+        person = self.get_object()
+        identity = reveal_identity(acting_user=request.user, person=person)
+        response = Response(IdentitySerializer(identity.as_dict()).data, status=status.HTTP_200_OK)
+        response["Cache-Control"] = "no-store"
+        return response
