@@ -1,0 +1,412 @@
+"""Importing contacts of a field from CSV, and exporting what a user may see.
+
+The import is all-or-nothing: ``preview_contacts_import`` checks every row and reports each
+problem with its row number (the header is row 1, as a spreadsheet shows it);
+``import_contacts`` saves nothing unless there is no error at all. It is idempotent: a row
+whose phone or email (through the blind index) or alias (in the field's unit) matches a person
+the user can see in the organization updates that person instead of adding a duplicate.
+An existing person's sealed identity is never overwritten by an import (it cannot be merged
+without decrypting it): such rows list the identity columns they leave untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fieldwork.actions import do_assess, do_create_contact, do_set_contact_profile
+from fieldwork.models import Assessment, ContactProfile, Field, FieldPart, MassOrganization
+from fieldwork.queries import contacts_in, current_level, scale_for
+from organizations.models import Unit
+from people.actions import do_update_person, reveal_identity, validate_identity
+from people.models import Identity, Person
+from vault.crypto import blind_index
+
+PROFILE_ATTRIBUTES = ("part", "job", "leader", "tags", "union")
+IDENTITY_ATTRIBUTES = ("legal_name", "phone", "email", "address")
+ASSESSMENT_ATTRIBUTES = ("assessment", "assessed_on")
+ATTRIBUTES = ("alias", *PROFILE_ATTRIBUTES, *IDENTITY_ATTRIBUTES, *ASSESSMENT_ATTRIBUTES)
+EXPORT_COLUMNS = ("alias", "field", *PROFILE_ATTRIBUTES, *ASSESSMENT_ATTRIBUTES)
+TRUE = {"1", "yes", "y", "true", "x"}
+FALSE = {"", "0", "no", "n", "false"}
+HEADER_ROW = 1
+
+Progress = Callable[[int], object]
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    row_number: int
+    alias: str
+    action: str  # "create" or "update"
+    person_id: int | None
+    profile: dict
+    # Never shown in logs or reprs: identities stay out of tracebacks.
+    identity: Identity | None = dc_field(repr=False)
+    level_value: int | None = None
+    assessed_on: date | None = None
+    # Identity columns given for an existing person, which the import leaves untouched.
+    ignored_identity: tuple[str, ...] = ()
+
+
+@dataclass
+class Preview:
+    rows: list[ImportRow]
+    errors: list[tuple[int, str]]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class ImportResult:
+    created: int
+    updated: int
+    assessed: int
+    errors: list[tuple[int, str]]
+    saved: bool
+
+
+def _writable_field(user, field: Field | int) -> Field:
+    pk = field if isinstance(field, int) else field.pk
+    found = (Field.objects.restrict(user, "add").select_related("unit__organization")
+             .filter(pk=pk).first())
+    if found is None:
+        raise Http404("No field matches the given query.")
+    return found
+
+
+def _unquote(value: str) -> str:
+    # Undo export_contacts' protection against spreadsheet formulas.
+    if value[:2] in {"'=", "'+", "'-", "'@"}:
+        return value[1:]
+    return value
+
+
+def _check_mapping(header: list[str], mapping: dict[str, str]) -> list[tuple[int, str]]:
+    errors = []
+    for column, attribute in mapping.items():
+        if attribute not in ATTRIBUTES:
+            errors.append((HEADER_ROW, _("Unknown attribute “%(a)s” (known: %(known)s).")
+                           % {"a": attribute, "known": ", ".join(ATTRIBUTES)}))
+        if column not in header:
+            errors.append((HEADER_ROW, _("Column “%(c)s” is not in the header.")
+                           % {"c": column}))
+    attributes = list(mapping.values())
+    for attribute in sorted({a for a in attributes if attributes.count(a) > 1}):
+        errors.append((HEADER_ROW, _("Several columns are mapped to “%(a)s”.")
+                       % {"a": attribute}))
+    if "alias" not in attributes:
+        errors.append((HEADER_ROW, _("Map a column to “alias”.")))
+    return errors
+
+
+class _Lookups:
+    """Everything rows are checked against, loaded once (a fixed number of queries)."""
+
+    def __init__(self, user, field: Field):
+        org = field.unit.organization
+        self.field, self.org = field, org
+        self.parts = {p.name.casefold(): p for p in FieldPart.objects.filter(field=field)}
+        self.unions = {m.name.casefold(): m
+                       for m in MassOrganization.objects.filter(organization=org)}
+        self.scale = {lv.value for lv in scale_for(org)}
+        self.user = user
+
+    def index(self, value: str, kind: str) -> str:
+        return blind_index(value, scope_salt=self.org.index_salt, kind=kind) if value else ""
+
+    def candidates(self, phones: set[str], emails: set[str], aliases: set[str]) -> list[Person]:
+        """People the user can see in the organization matching any phone, email or alias
+        (the alias only within the field's unit), annotated with their current level."""
+        q = Q(unit=self.field.unit, alias__in=aliases)
+        if phones:
+            q |= Q(phone_index__in=phones)
+        if emails:
+            q |= Q(email_index__in=emails)
+        return list(Person.objects.restrict(self.user).filter(unit__organization=self.org)
+                    .filter(q).annotate(level_value=current_level("pk", "level__value")))
+
+    @staticmethod
+    def assessments_of(people: list[Person]) -> set[tuple[int, int, date]]:
+        """(person, level value, date) of every assessment of these people."""
+        return set(Assessment.objects.filter(person__in=people)
+                   .values_list("person_id", "level__value", "assessed_on"))
+
+
+def _parse_row(values: dict[str, str], look: _Lookups, errors: list[str]) -> dict:
+    """Check one row's values; append reasons to ``errors``; return the parsed values."""
+    out: dict = {"alias": values.get("alias", "")}
+    if not out["alias"]:
+        errors.append(_("Missing alias."))
+    elif len(out["alias"]) > 100:
+        errors.append(_("The alias is longer than 100 characters."))
+    profile: dict = {}
+    if "part" in values:
+        part = values["part"]
+        profile["part"] = look.parts.get(part.casefold()) if part else None
+        if part and profile["part"] is None:
+            errors.append(_("Unknown part “%(p)s” in this field.") % {"p": part})
+    if "union" in values:
+        union = values["union"]
+        profile["union"] = look.unions.get(union.casefold()) if union else None
+        if union and profile["union"] is None:
+            errors.append(_("Unknown mass organization “%(u)s”.") % {"u": union})
+    if "leader" in values:
+        flag = values["leader"].casefold()
+        if flag not in TRUE | FALSE:
+            errors.append(_("Leader must be yes or no, not “%(v)s”.") % {"v": values["leader"]})
+        profile["leader"] = flag in TRUE
+    for name, limit in (("job", 120), ("tags", 300)):
+        if name in values:
+            if len(values[name]) > limit:
+                errors.append(_("%(n)s is too long.") % {"n": name})
+            profile[name] = values[name]
+    out["profile"] = profile
+    given = {n: values[n] for n in IDENTITY_ATTRIBUTES if values.get(n)}
+    out["identity"] = Identity(**given) if given else None
+    if out["identity"] is not None:
+        try:
+            validate_identity(out["identity"])
+        except ValidationError as exc:
+            for name, messages in exc.message_dict.items():
+                errors.extend(f"{name}: {m}" for m in messages)
+    out["level_value"] = out["assessed_on"] = None
+    if values.get("assessment"):
+        try:
+            out["level_value"] = int(values["assessment"])
+        except ValueError:
+            errors.append(_("The assessment “%(v)s” is not a number.")
+                          % {"v": values["assessment"]})
+        else:
+            if out["level_value"] not in look.scale:
+                errors.append(_("The assessment %(v)s is outside the scale.")
+                              % {"v": out["level_value"]})
+    if values.get("assessed_on"):
+        try:
+            out["assessed_on"] = date.fromisoformat(values["assessed_on"])
+        except ValueError:
+            errors.append(_("“%(v)s” is not a date (YYYY-MM-DD).")
+                          % {"v": values["assessed_on"]})
+        else:
+            if out["assessed_on"] > timezone.localdate():
+                errors.append(_("The date %(d)s is in the future.") % {"d": out["assessed_on"]})
+        if out["level_value"] is None and not values.get("assessment"):
+            errors.append(_("A date of assessment without an assessment."))
+    return out
+
+
+def preview_contacts_import(user, field: Field | int, file_text: str,
+                            mapping: dict[str, str]) -> Preview:
+    """Check a CSV of contacts for a field without saving anything.
+
+    ``mapping`` maps column names of the header to attributes: alias (required), part, job,
+    leader, tags, union, legal_name, phone, email, address, assessment (a value of the scale),
+    assessed_on (YYYY-MM-DD, default today). Columns not mapped are ignored. The user needs
+    the 'add' action on the field's unit (Http404 otherwise)."""
+    field = _writable_field(user, field)
+    reader = csv.reader(io.StringIO(file_text.lstrip("\ufeff")))
+    header = [c.strip() for c in next(reader, [])]
+    if not header:
+        return Preview([], [(HEADER_ROW, _("The file is empty."))])
+    errors = _check_mapping(header, mapping)
+    if errors:
+        return Preview([], errors)
+    look = _Lookups(user, field)
+    columns = {attribute: header.index(column) for column, attribute in mapping.items()}
+    parsed: list[tuple[int, dict]] = []
+    for number, record in enumerate(reader, start=HEADER_ROW + 1):
+        if not any(cell.strip() for cell in record):
+            continue  # blank line
+        if len(record) != len(header):
+            errors.append((number, _("%(n)s columns where the header has %(h)s.")
+                           % {"n": len(record), "h": len(header)}))
+            continue
+        values = {a: _unquote(record[i].strip()) for a, i in columns.items()}
+        reasons: list[str] = []
+        row = _parse_row(values, look, reasons)
+        errors.extend((number, reason) for reason in reasons)
+        if not reasons:
+            parsed.append((number, row))
+    rows = _match(look, parsed, errors)
+    errors.sort(key=lambda e: e[0])
+    return Preview(rows if not errors else [], errors)
+
+
+def _match(look: _Lookups, parsed: list[tuple[int, dict]],
+           errors: list[tuple[int, str]]) -> list[ImportRow]:
+    keys = []
+    for _number, row in parsed:
+        ident = row["identity"]
+        keys.append((look.index(ident.phone, "phone") if ident else "",
+                     look.index(ident.email, "email") if ident else ""))
+    people = look.candidates({p for p, _e in keys if p}, {e for _p, e in keys if e},
+                             {row["alias"] for _n, row in parsed})
+    by_phone = {p.phone_index: p for p in people if p.phone_index}
+    by_email = {p.email_index: p for p in people if p.email_index}
+    by_alias = {p.alias: p for p in people if p.unit_id == look.field.unit_id}
+    known = look.assessments_of(people)
+    seen: dict[object, int] = {}
+    rows = []
+    for (number, row), (phone, email) in zip(parsed, keys, strict=True):
+        matches = {p.pk: p for p in (by_phone.get(phone), by_email.get(email),
+                                     by_alias.get(row["alias"])) if p is not None}
+        if len(matches) > 1:
+            errors.append((number, _("The phone, email and alias match different people.")))
+            continue
+        person = next(iter(matches.values()), None)
+        if person is not None and person.unit_id != look.field.unit_id:
+            errors.append((number, _("This person (%(a)s) is in another unit: move them "
+                                     "first.") % {"a": person.alias}))
+            continue
+        if person is not None and person.kind != Person.Kind.CONTACT:
+            errors.append((number, _("%(a)s is a member, not a contact.")
+                           % {"a": person.alias}))
+            continue
+        # The same person twice in one file would be imported twice.
+        own = [("person", person.pk)] if person else []
+        own += [("alias", row["alias"])] + [(k, v) for k, v in (("phone", phone),
+                                                                ("email", email)) if v]
+        twice = [seen[k] for k in own if k in seen]
+        if twice:
+            errors.append((number, _("The same person as row %(r)s.") % {"r": twice[0]}))
+            continue
+        seen.update(dict.fromkeys(own, number))
+        level_value = row["level_value"]
+        if person is not None and level_value is not None and (
+                (person.pk, level_value, row["assessed_on"]) in known
+                or (not row["assessed_on"] and level_value == person.level_value)):
+            level_value = None  # already recorded: a re-import adds no assessment
+        ignored = (tuple(n for n in IDENTITY_ATTRIBUTES if getattr(row["identity"], n))
+                   if person is not None and row["identity"] is not None else ())
+        rows.append(ImportRow(
+            row_number=number, alias=row["alias"],
+            action="update" if person is not None else "create",
+            person_id=person.pk if person else None, profile=row["profile"],
+            identity=row["identity"] if person is None else None,
+            level_value=level_value, assessed_on=row["assessed_on"],
+            ignored_identity=ignored))
+    return rows
+
+
+class _Abort(Exception):
+    def __init__(self, errors: list[tuple[int, str]]):
+        self.errors = errors
+
+
+def import_contacts(user, field: Field | int, file_text: str, mapping: dict[str, str], *,
+                    dry_run: bool = False, progress: Progress | None = None) -> ImportResult:
+    """Check, then save every row in one transaction, or nothing (see module docstring).
+    Returns the counts and the errors (row number, reason)."""
+    field = _writable_field(user, field)
+    preview = preview_contacts_import(user, field, file_text, mapping)
+    creates = sum(r.action == "create" for r in preview.rows)
+    assessed = sum(r.level_value is not None for r in preview.rows)
+    if preview.errors or dry_run:
+        return ImportResult(creates, len(preview.rows) - creates, assessed, preview.errors,
+                            saved=False)
+    try:
+        with transaction.atomic():
+            for row in preview.rows:
+                try:
+                    _apply(user, field, row)
+                except ValidationError as exc:
+                    raise _Abort([(row.row_number, m) for m in exc.messages]) from None
+                if progress is not None:
+                    progress(1)
+    except _Abort as abort:
+        return ImportResult(0, 0, 0, abort.errors, saved=False)
+    return ImportResult(creates, len(preview.rows) - creates, assessed, [], saved=True)
+
+
+def _apply(user, field: Field, row: ImportRow) -> None:
+    if row.action == "create":
+        profile = do_create_contact(acting_user=user, field=field, alias=row.alias,
+                                    profile=row.profile, identity=row.identity)
+        person = profile.person
+    else:
+        person = Person.objects.select_related("unit__organization").get(pk=row.person_id)
+        if person.alias != row.alias:
+            do_update_person(acting_user=user, person=person, data={"alias": row.alias})
+        do_set_contact_profile(acting_user=user, person=person, field=field, data=row.profile)
+    if row.level_value is not None:
+        do_assess(acting_user=user, person=person, level_value=row.level_value,
+                  assessed_on=row.assessed_on or timezone.localdate())
+
+
+# --- export ---
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # A cell starting with = + - @ is a formula to a spreadsheet; phone numbers stay as is.
+    if text[:1] in {"=", "@"} or (text[:1] in {"+", "-"}
+                                  and not text[1:].replace(" ", "").isdigit()):
+        return "'" + text
+    return text
+
+
+def export_contacts(user, target: Field | Unit, *, identities: bool = False,
+                    progress: Progress | None = None) -> str:
+    """CSV text of the contacts the user may see in a field or a unit's subtree: alias,
+    field, part, job, leader, tags, union, current assessment and its date. With
+    ``identities``, the columns legal_name, phone, email and address are added when the user
+    may reveal any of these contacts, and filled only for those: each is a reveal, audited
+    like one. The columns re-import with the same names as mapping."""
+    if isinstance(target, Field):
+        found = Field.objects.restrict(user).filter(pk=target.pk).first()
+        if found is None:
+            raise Http404("No field matches the given query.")
+        contacts = contacts_in(user, field=found)
+    else:
+        found = Unit.objects.restrict(user).filter(pk=target.pk).first()
+        if found is None:
+            raise Http404("No unit matches the given query.")
+        contacts = contacts_in(user, unit=found)
+    revealable: set[int] = set()
+    if identities:
+        revealable = set(Person.objects.restrict(user, "reveal").filter(
+            pk__in=contacts.values("person_id")).values_list("pk", flat=True))
+    columns = list(EXPORT_COLUMNS) + (list(IDENTITY_ATTRIBUTES) if revealable else [])
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for profile in contacts:
+        writer.writerow([_cell(v) for v in _export_row(user, profile, revealable)])
+        if progress is not None:
+            progress(1)
+    return out.getvalue()
+
+
+def _export_row(user, profile: ContactProfile, revealable: set[int]) -> list:
+    row = [profile.person.alias, profile.field.name,
+           profile.part.name if profile.part else "", profile.job,
+           "yes" if profile.leader else "no", profile.tags,
+           profile.union.name if profile.union else "",
+           profile.current_level_value or "", profile.current_assessed_on or ""]
+    if revealable:
+        if profile.person_id in revealable:
+            identity = reveal_identity(acting_user=user, person=profile.person)
+            row += [getattr(identity, n) for n in IDENTITY_ATTRIBUTES]
+        else:
+            row += [""] * len(IDENTITY_ATTRIBUTES)
+    return row
+
+
+def count_rows(file_text: str) -> int:
+    """Data rows in a CSV (for a progress bar's total)."""
+    reader = csv.reader(io.StringIO(file_text.lstrip("\ufeff")))
+    next(reader, None)
+    return sum(1 for record in reader if any(c.strip() for c in record))
+

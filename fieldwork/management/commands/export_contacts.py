@@ -1,0 +1,60 @@
+"""Export, as CSV, the contacts a given user may see in a unit's subtree or a field.
+
+    manage.py export_contacts --unit 4 --user maryam [--identities] [--output file.csv]
+"""
+
+import os
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from fieldwork.csv_io import export_contacts
+from fieldwork.management.commands._common import acting_user, in_scope
+from fieldwork.models import Field
+from fieldwork.queries import contacts_in
+from organizations.models import Unit
+
+
+def _write_private(path: Path, text: str) -> None:
+    # Readable by the owner only: an export may hold identities.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+class Command(BaseCommand):
+    help = "Export contacts (aliases, parts, assessments) within what the user may see."
+
+    def add_arguments(self, parser):
+        target = parser.add_mutually_exclusive_group(required=True)
+        target.add_argument("--unit", type=int, help="id of the unit (with its subtree)")
+        target.add_argument("--field", type=int, help="id of the field")
+        parser.add_argument("--user", required=True, help="username the export runs as")
+        parser.add_argument("--identities", action="store_true",
+                            help="add identity columns where the user may reveal them "
+                                 "(each one is recorded as a reveal)")
+        parser.add_argument("--output", help="file to write (default: standard output)")
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, **options):
+        user = acting_user(options["user"])
+        if options["unit"] is not None:
+            target = in_scope(Unit, user, options["unit"], "view", "unit")
+            total = contacts_in(user, unit=target).count()
+        else:
+            target = in_scope(Field, user, options["field"], "view", "field")
+            total = contacts_in(user, field=target).count()
+        bar = tqdm(total=total, desc="contacts", unit="row", file=self.stderr,
+                   disable=options["no_progress"])
+        text = export_contacts(user, target, identities=options["identities"],
+                               progress=bar.update)
+        bar.close()
+        if options["output"]:
+            try:
+                _write_private(Path(options["output"]), text)
+            except OSError as exc:
+                raise CommandError(f"Cannot write {options['output']}: {exc}") from None
+            self.stderr.write(f"Wrote {total} contacts to {options['output']}.")
+        else:
+            self.stdout.write(text, ending="")

@@ -1,0 +1,61 @@
+"""Import the contacts of a field from a CSV file, as a given user (all rows or none).
+
+    manage.py import_contacts --field 12 --user maryam \
+        --map alias=Alias,phone=Phone,part=Department contacts.csv [--dry-run]
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from fieldwork.csv_io import ATTRIBUTES, count_rows, import_contacts
+from fieldwork.management.commands._common import acting_user, in_scope
+from fieldwork.models import Field
+
+
+def parse_map(values: list[str]) -> dict[str, str]:
+    """``attribute=Column`` pairs (comma separated, option repeatable) -> {column: attribute}."""
+    mapping: dict[str, str] = {}
+    for value in values:
+        for pair in filter(None, (p.strip() for p in value.split(","))):
+            attribute, sep, column = pair.partition("=")
+            if not sep or not attribute.strip() or not column.strip():
+                raise CommandError(f"--map expects attribute=Column pairs, not {pair!r}.")
+            mapping[column.strip()] = attribute.strip()
+    return mapping
+
+
+class Command(BaseCommand):
+    help = "Import contacts of a field from CSV (nothing is saved if any row has an error)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="CSV file (UTF-8) with a header row")
+        parser.add_argument("--field", type=int, required=True, help="id of the field")
+        parser.add_argument("--user", required=True, help="username the import runs as")
+        parser.add_argument("--map", action="append", required=True,
+                            help="attribute=Column pairs; attributes: " + ", ".join(ATTRIBUTES))
+        parser.add_argument("--dry-run", action="store_true", help="check only, save nothing")
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, **options):
+        user = acting_user(options["user"])
+        field = in_scope(Field, user, options["field"], "add", "field")
+        mapping = parse_map(options["map"])
+        try:
+            text = Path(options["file"]).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"Cannot read {options['file']}: {exc}") from None
+        bar = tqdm(total=count_rows(text), desc="contacts", unit="row", file=self.stderr,
+                   disable=options["no_progress"] or options["dry_run"])
+        result = import_contacts(user, field, text, mapping, dry_run=options["dry_run"],
+                                 progress=bar.update)
+        bar.close()
+        if result.errors:
+            for number, reason in result.errors:
+                self.stderr.write(f"row {number}: {reason}")
+            raise CommandError(f"Nothing imported: {len(result.errors)} error(s).")
+        verb = "Would import" if options["dry_run"] else "Imported"
+        self.stdout.write(self.style.SUCCESS(
+            f"{verb} {result.created} new and {result.updated} existing contacts "
+            f"({result.assessed} assessments) into {field.name}."))
