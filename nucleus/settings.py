@@ -38,6 +38,10 @@ NUCLEUS_IDENTITY_KEY_FILE = Path(
     os.environ.get("NUCLEUS_IDENTITY_KEY_FILE", DATA_DIR / "identity.key"))
 NUCLEUS_SEEDS_DIR = Path(os.environ.get("NUCLEUS_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
 NUCLEUS_STALE_DAYS = env_int("NUCLEUS_STALE_DAYS", 21, minimum=1, maximum=3650)
+# Deployment planner runs: inline in the request (SYNC), left queued for
+# `manage.py run_planner_jobs` (WORKER), or by default in a background thread.
+NUCLEUS_PLANNER_SYNC = env_bool("NUCLEUS_PLANNER_SYNC", False)
+NUCLEUS_PLANNER_WORKER = env_bool("NUCLEUS_PLANNER_WORKER", False)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -53,6 +57,7 @@ INSTALLED_APPS = [
     "organizations",
     "people",
     "fieldwork",
+    "deployment",
     "accounts",
     "access",
     "demo",
@@ -118,6 +123,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "staticfiles"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it even when serving from the finders
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -65,12 +65,15 @@ def _index_key(scope_salt: str, keyring: Keyring) -> bytes:
 
 
 def normalize_phone(value: str) -> str:
-    value = value.strip()
+    # International when a "+" comes before the first digit ("(+98) 912 ...") or the
+    # number starts with the "00" prefix.
+    first = re.search(r"[\d+]", value)
     digits = re.sub(r"\D", "", value)
-    if value.startswith("00"):
-        digits = digits[2:]
+    if first is not None and first.group() == "+":
         return "+" + digits
-    return ("+" if value.startswith("+") else "") + digits
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    return digits
 
 
 def normalize_email(value: str) -> str:

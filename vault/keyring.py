@@ -91,11 +91,14 @@ def get_keyring() -> Keyring:
     return _cache[cache_key]
 
 
-def _mtime(path: Path) -> float | None:
+def _mtime(path: Path) -> tuple[int, int, int] | None:
+    # Size and inode too: the atomic replace gives a new inode even when a coarse clock
+    # gives two writes the same modification time.
     try:
-        return path.stat().st_mtime_ns
+        stat = path.stat()
     except FileNotFoundError:
         return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
 def write_keyring_file(path: Path, keyring: Keyring) -> None:

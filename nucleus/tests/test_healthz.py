@@ -1,0 +1,51 @@
+"""GET /healthz: 200 when the database answers and every migration is applied, else 503."""
+
+import pytest
+from django.db import OperationalError
+from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
+
+from nucleus import health
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_reports_healthy(client):
+    response = client.get(reverse("healthz"))
+    assert response.json() == {"database": True, "migrations": True, "status": "ok"}
+    assert response.status_code == 200
+
+
+def test_it_answers_anonymous_users_without_a_redirect(login):
+    response = login(None).get("/healthz")
+    assert (response.status_code, response.json()["status"]) == (200, "ok"), response.json()
+    assert response["Content-Type"] == "application/json"
+
+
+def test_it_is_never_cached(client):
+    assert "no-cache" in client.get("/healthz")["Cache-Control"]
+
+
+def test_it_fails_when_migrations_are_unapplied(client, monkeypatch):
+    monkeypatch.setattr(MigrationExecutor, "migration_plan",
+                        lambda self, targets: [("people", False)])
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": True, "migrations": False, "status": "unavailable"}
+
+
+class _BrokenConnection:
+    def cursor(self):
+        raise OperationalError("could not connect to server")
+
+
+def test_it_fails_when_the_database_errors(client, monkeypatch):
+    monkeypatch.setattr(health, "connections", {"default": _BrokenConnection()})
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": False, "migrations": False,
+                               "status": "unavailable", "error": "OperationalError"}
+
+
+def test_it_only_answers_get(client):
+    assert client.post("/healthz").status_code == 405
