@@ -9,11 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from access.helpers import record_units
 from access.models import Role
+from nucleus.jalali import LocalizedDateField
 from organizations.models import Unit
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class RoleGrantForm(forms.Form):
@@ -27,7 +24,7 @@ class RoleGrantForm(forms.Form):
     identity_access = forms.BooleanField(
         label=_("May reveal identities"), required=False,
         help_text=_("Separate from seeing aliases; every reveal is recorded."))
-    since = forms.DateField(label=_("Since"), required=False, widget=DateInput)
+    since = LocalizedDateField(label=_("Since"), required=False)
 
     def __init__(self, *args, user, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)

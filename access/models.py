@@ -38,6 +38,8 @@ class Role(models.Model):
 
     class Meta:
         ordering = ["unit__path", "kind"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
         constraints = [models.UniqueConstraint(fields=["user", "unit"], name="role_unique")]
 
     def __str__(self) -> str:
@@ -48,11 +50,13 @@ class CoalitionOffice(models.Model):
     """A user working in a coalition's office: sees organizations, never their people."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="coalition_offices")
+                             related_name="coalition_offices", verbose_name=_("user"))
     coalition = models.ForeignKey("organizations.Coalition", on_delete=models.CASCADE,
-                                  related_name="office")
+                                  related_name="office", verbose_name=_("coalition"))
 
     class Meta:
+        verbose_name = _("coalition office user")
+        verbose_name_plural = _("coalition office users")
         constraints = [models.UniqueConstraint(fields=["user", "coalition"],
                                                name="coalition_office_unique")]
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
@@ -7,25 +8,27 @@ class AuditEvent(models.Model):
     identity fields."""
 
     class Action(models.TextChoices):
-        CREATE = "create"
-        UPDATE = "update"
-        DELETE = "delete"
-        REVEAL = "reveal"
-        MOVE = "move"
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        DELETE = "delete", _("Deleted")
+        REVEAL = "reveal", _("Identity revealed")
+        MOVE = "move", _("Moved")
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                              related_name="+")
-    action = models.CharField(max_length=10, choices=Action.choices)
-    model = models.CharField(max_length=60)
-    object_id = models.BigIntegerField()
+                              related_name="+", verbose_name=_("by"))
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    model = models.CharField(_("kind of record"), max_length=60)
+    object_id = models.BigIntegerField(_("record number"))
     # The unit whose compartment the record is in, when it has one: audit views are scoped too.
     unit = models.ForeignKey("organizations.Unit", null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
-    fields = models.JSONField(default=list)
+                             on_delete=models.SET_NULL, related_name="+", verbose_name=_("unit"))
+    fields = models.JSONField(_("changed fields"), default=list)
 
     class Meta:
         ordering = ["-at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         indexes = [models.Index(fields=["model", "object_id"])]
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nucleus.jalali import LocalizedDateField, LocalizedDateInput
 from organizations.models import (
     Coalition,
     CoalitionMembership,
@@ -27,7 +28,6 @@ from organizations.models import (
     Unit,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TAG_MAX = IdeologyTag._meta.get_field("name").max_length
 
 
@@ -48,6 +48,9 @@ def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
     # Addresses typed without a scheme are taken as https (Django 6's default).
     if isinstance(field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    # Dates are typed in the calendar of the active language (Jalali in Persian).
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        kwargs.update(form_class=LocalizedDateField, widget=LocalizedDateInput)
     return field.formfield(**kwargs)
 
 
@@ -121,7 +124,6 @@ class OrganizationForm(TagsMixin, ActionModelForm):
     class Meta(ActionModelForm.Meta):
         model = Organization
         fields = [*PROFILE_FIELDS, "parent_organization", "affiliation"]
-        widgets = {"founded_on": DATE}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +146,7 @@ class OrganizationForm(TagsMixin, ActionModelForm):
 class MemberOrganizationForm(TagsMixin, ActionModelForm):
     """A coalition office registers a new organization profile with its membership."""
 
-    joined_on = forms.DateField(label=_("joined on"), required=False, widget=DATE)
+    joined_on = LocalizedDateField(label=_("joined on"), required=False)
     membership_status = forms.ChoiceField(label=_("status in the coalition"),
                                           choices=CoalitionMembership.Status.choices,
                                           initial=CoalitionMembership.Status.MEMBER)
@@ -153,7 +155,6 @@ class MemberOrganizationForm(TagsMixin, ActionModelForm):
     class Meta(ActionModelForm.Meta):
         model = Organization
         fields = PROFILE_FIELDS
-        widgets = {"founded_on": DATE}
 
     def clean(self):
         cleaned = super().clean()
@@ -174,7 +175,6 @@ class MembershipForm(ActionModelForm):
     class Meta(ActionModelForm.Meta):
         model = CoalitionMembership
         fields = ["joined_on", "status", "note"]
-        widgets = {"joined_on": DATE}
 
     def clean(self):
         cleaned = super().clean()
@@ -213,7 +213,6 @@ class LineageEventForm(_OtherOrganizationMixin, ActionModelForm):
     class Meta(ActionModelForm.Meta):
         model = LineageEvent
         fields = ["kind", "other", "other_name", "date", "year", "note"]
-        widgets = {"date": DATE}
 
     def __init__(self, *args, user, organization, **kwargs):
         super().__init__(*args, **kwargs)

@@ -40,16 +40,20 @@ class Coalition(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("coalition")
+        verbose_name_plural = _("coalitions")
 
     def __str__(self) -> str:
         return f"{self.acronym} — {self.name}" if self.acronym else self.name
 
 
 class IdeologyTag(models.Model):
-    name = models.CharField(max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=60, unique=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("ideology tag")
+        verbose_name_plural = _("ideology tags")
 
     def __str__(self) -> str:
         return self.name
@@ -98,7 +102,9 @@ class Organization(models.Model):
                                    choices=Affiliation.choices, default=Affiliation.NONE)
     registered_by = models.ForeignKey(
         Coalition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="A coalition office that keeps this profile for an organization without users.")
+        verbose_name=_("registered by"),
+        help_text=_("A coalition office that keeps this profile for an organization without "
+                    "users."))
     # Salt of this organization's blind-index key (see vault.crypto.blind_index).
     index_salt = models.CharField(max_length=32, default=_salt, editable=False)
 
@@ -106,6 +112,8 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
         constraints = [models.UniqueConstraint(fields=["name", "country"],
                                                name="organization_unique_name_country")]
 
@@ -140,9 +148,11 @@ class CoalitionMembership(models.Model):
         SUSPENDED = "suspended", _("Suspended")
         LEFT = "left", _("Left")
 
-    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="memberships")
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="memberships",
+                                  verbose_name=_("coalition"))
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="coalition_memberships")
+                                     related_name="coalition_memberships",
+                                     verbose_name=_("organization"))
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices,
                               default=Status.MEMBER)
@@ -152,6 +162,8 @@ class CoalitionMembership(models.Model):
 
     class Meta:
         ordering = ["coalition", "organization__name"]
+        verbose_name = _("coalition membership")
+        verbose_name_plural = _("coalition memberships")
         constraints = [models.UniqueConstraint(fields=["coalition", "organization"],
                                                name="coalition_membership_unique")]
 
@@ -167,7 +179,7 @@ class LineageEvent(models.Model):
         SPLIT_OFF = "split_off", _("Split off (a new organization left)")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="lineage")
+                                     related_name="lineage", verbose_name=_("organization"))
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     other = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+", verbose_name=_("other organization"))
@@ -178,6 +190,8 @@ class LineageEvent(models.Model):
 
     class Meta:
         ordering = ["year", "date"]
+        verbose_name = _("lineage event")
+        verbose_name_plural = _("lineage events")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.other or self.other_name}"
@@ -189,11 +203,15 @@ class LineageEvent(models.Model):
 
 class SisterLink(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="sister_links")
+                                     related_name="sister_links", verbose_name=_("organization"))
     sister = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="+")
-    sister_name = models.CharField(max_length=200, blank=True)
-    note = models.TextField(blank=True)
+                               related_name="+", verbose_name=_("sister organization"))
+    sister_name = models.CharField(_("sister organization (name)"), max_length=200, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("sister organization")
+        verbose_name_plural = _("sister organizations")
 
     def __str__(self) -> str:
         return str(self.sister or self.sister_name)
@@ -203,10 +221,14 @@ class PublicOffice(models.Model):
     """Publicly known office holders (a chair named in public sources), not member records."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="public_offices")
+                                     related_name="public_offices", verbose_name=_("organization"))
     title = models.CharField(_("title"), max_length=100)
     holder = models.CharField(_("holder"), max_length=200)
-    since_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    since_year = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("public office holder")
+        verbose_name_plural = _("public office holders")
 
     def __str__(self) -> str:
         return f"{self.title}: {self.holder}"
@@ -221,7 +243,7 @@ class Publication(models.Model):
         WEBSITE = "website", _("Website")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="publications")
+                                     related_name="publications", verbose_name=_("organization"))
     title = models.CharField(_("title"), max_length=200)
     native_title = models.CharField(_("native title"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices,
@@ -235,6 +257,8 @@ class Publication(models.Model):
 
     class Meta:
         ordering = ["title"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
 
     def __str__(self) -> str:
         return self.title
@@ -265,7 +289,8 @@ class Unit(models.Model):
         VILLAGE = "village", _("Village")
         INSTITUTION = "institution", _("Institution")
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="units")
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="units",
+                                     verbose_name=_("organization"))
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                related_name="children", verbose_name=_("parent unit"))
     name = models.CharField(_("name"), max_length=200)
@@ -280,6 +305,8 @@ class Unit(models.Model):
 
     class Meta:
         ordering = ["path"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
         constraints = [models.UniqueConstraint(fields=["parent", "name"],
                                                name="unit_unique_name_in_parent")]
 

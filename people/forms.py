@@ -8,15 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from access.helpers import record_units
+from nucleus.jalali import LocalizedDateField
 from organizations.models import Unit
 from people.models import Identity, Person
 from vault.crypto import normalize_phone
 
 FUTURE_DATE = _("The date cannot be in the future.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def _not_in_future(value):
@@ -50,10 +47,9 @@ class PersonForm(forms.Form):
                             help_text=_("The name used for this person everywhere in Nucleus."))
     kind = forms.ChoiceField(label=_("Kind"), choices=Person.Kind.choices)
     status = forms.ChoiceField(label=_("Membership status"), choices=Person.Status.choices)
-    status_since = forms.DateField(label=_("Status since"), widget=DateInput,
+    status_since = LocalizedDateField(label=_("Status since"), validators=[_not_in_future])
+    joined_on = LocalizedDateField(label=_("Joined on"), required=False,
                                    validators=[_not_in_future])
-    joined_on = forms.DateField(label=_("Joined on"), required=False, widget=DateInput,
-                                validators=[_not_in_future])
 
     def __init__(self, *args, user, unit: Unit, person: Person | None = None, **kwargs):
         self.user, self.unit, self.person = user, unit, person

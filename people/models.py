@@ -59,13 +59,15 @@ class Person(models.Model):
     identity_sealed = models.TextField(blank=True, editable=False)
     phone_index = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
     email_index = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["alias"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         constraints = [models.UniqueConstraint(fields=["unit", "alias"],
                                                name="person_unique_alias_in_unit")]
 
@@ -110,15 +112,19 @@ class StatusChangeQuerySet(UnitRecordQuerySet):
 class StatusChange(models.Model):
     """History of a person's membership status."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes")
-    status = models.CharField(max_length=10, choices=Person.Status.choices)
-    on = models.DateField()
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes",
+                               verbose_name=_("person"))
+    status = models.CharField(_("membership status"), max_length=10,
+                              choices=Person.Status.choices)
+    on = models.DateField(_("since"))
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     objects = StatusChangeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-on", "-recorded_at"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
 
     def __str__(self) -> str:
         return f"{self.status} on {self.on}"

@@ -1,12 +1,16 @@
-"""Dates for people: Jalali when Persian is active, ISO 8601 otherwise."""
+"""Dates for people: Jalali with Persian digits when Persian is active, ISO 8601 otherwise.
+
+``{{ value|ndate }}`` for dates, ``{{ value|ndatetime }}`` for moments (in the server's time
+zone, to the minute), ``{{ value|nyear }}`` for a year known only as a Gregorian number.
+"""
 
 from __future__ import annotations
 
 import datetime
 
-import jdatetime
 from django import template
-from django.utils.translation import get_language
+
+from nucleus.jalali import format_date, format_datetime, format_year
 
 register = template.Library()
 
@@ -15,8 +19,18 @@ register = template.Library()
 def ndate(value: datetime.date | None) -> str:
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if (get_language() or "").startswith("fa"):
-        return jdatetime.date.fromgregorian(date=value).strftime("%Y/%m/%d")
-    return value.isoformat()
+    return format_date(value)
+
+
+@register.filter
+def ndatetime(value: datetime.datetime | None) -> str:
+    if value is None or value == "":
+        return ""
+    return format_datetime(value)
+
+
+@register.filter
+def nyear(value: int | None) -> str:
+    if value is None or value == "":
+        return ""
+    return format_year(value)

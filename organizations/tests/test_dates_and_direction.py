@@ -18,7 +18,7 @@ def test_ndate_is_iso_in_english_and_jalali_in_persian():
     with translation.override("en"):
         assert ndate(day) == "2024-03-20"
     with translation.override("fa"):
-        assert ndate(day) == "1403/01/01"
+        assert ndate(day) == "۱۴۰۳/۰۱/۰۱"
     assert ndate(None) == ""
 
 
@@ -30,7 +30,7 @@ def test_it_shows_join_dates_in_the_jalali_calendar_in_persian(world, login):
     assert "2024-03-20" in page
     page = client.get(url("coalition_detail", world.coalition),
                       headers={"Accept-Language": "fa"}).content.decode()
-    assert "1403/01/01" in page and 'dir="rtl"' in page
+    assert "۱۴۰۳/۰۱/۰۱" in page and 'dir="rtl"' in page
 
 
 @pytest.mark.parametrize(("code", "direction"), [

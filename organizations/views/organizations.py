@@ -97,8 +97,10 @@ class OrganizationCreateView(ActionFormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def perform(self, form) -> str:
+        # The top unit is named in the founder's language (Congress, کنگره ...).
         org = do_create_organization(acting_user=self.request.user, data=form.action_data(),
-                                     tags=form.cleaned_data["tags"])
+                                     tags=form.cleaned_data["tags"],
+                                     top_unit_name=str(Unit.Kind.CONGRESS.label))
         return reverse("organizations:organization_detail", kwargs={"pk": org.pk})
 
 
