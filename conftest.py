@@ -29,3 +29,7 @@ def login(client):
         return client
 
     return _login
+
+
+# Argon2 is deliberately slow; tests build many users. Production keeps argon2 (settings).
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -22,15 +22,30 @@ from tests.url_walk import Case, iter_patterns
 MISSING_PK = 987654321
 
 
+def _case_modules():
+    for path in sorted(Path(settings.BASE_DIR).glob("*/tests/url_cases*.py")):
+        yield path, importlib.import_module(".".join(path.relative_to(settings.BASE_DIR)
+                                                     .with_suffix("").parts))
+
+
 def load_cases() -> dict[str, Case]:
     cases: dict[str, Case] = {}
-    for path in sorted(Path(settings.BASE_DIR).glob("*/tests/url_cases*.py")):
-        module = importlib.import_module(".".join(path.relative_to(settings.BASE_DIR)
-                                                  .with_suffix("").parts))
+    for path, module in _case_modules():
         overlap = cases.keys() & module.CASES.keys()
         assert not overlap, f"{path} redefines {sorted(overlap)}"
         cases.update(module.CASES)
     return cases
+
+
+@pytest.fixture
+def walk_world(world):
+    """The cast's world plus what each app adds (``extend_world`` in its url_cases module),
+    so that every pattern has objects inside and outside each user's scope."""
+    for _path, module in _case_modules():
+        extend = getattr(module, "extend_world", None)
+        if extend is not None:
+            extend(world)
+    return world
 
 
 def project_patterns() -> dict[str, set[str]]:
@@ -90,7 +105,8 @@ def _assert_no_leaks(response, user, name: str, shows_identity: bool = False) ->
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
-def test_it_enforces_access_on(name, world, login):
+def test_it_enforces_access_on(name, walk_world, login):
+    world = walk_world
     case = CASES.get(name)
     if case is None:
         pytest.fail(f"{name} has no Case")

@@ -1,0 +1,244 @@
+"""Forms of the deployment pages. They validate input and limit choices with the access layer;
+writes happen in deployment.actions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from deployment import services
+from deployment.actions import EDIT_OPS
+from deployment.models import (
+    HOURS_IN_A_WEEK,
+    FieldNeed,
+    MemberCapacity,
+    Skill,
+    check_languages,
+    split_list,
+)
+from fieldwork.models import Field, Struggle
+from nucleus.jalali import LocalizedDateField
+from organizations.models import Unit
+from people.models import Person
+
+NEGATIVE_HOURS = _("Hours cannot be negative.")
+
+
+def _hours(label, *, required: bool = True, minimum: Decimal = Decimal("0"),
+           help_text: str = "") -> forms.DecimalField:
+    field = forms.DecimalField(label=label, required=required, max_digits=5, decimal_places=2,
+                               max_value=HOURS_IN_A_WEEK, help_text=help_text)
+    field.validators.append(_at_least(minimum))
+    return field
+
+
+def _at_least(minimum: Decimal):
+    def check(value):
+        if value is not None and value < minimum:
+            raise ValidationError(NEGATIVE_HOURS if minimum == 0 else _(
+                "Must be at least %(min)s.") % {"min": minimum}, code="min_value")
+    return check
+
+
+def _coordinate(label, limit: int) -> forms.DecimalField:
+    return forms.DecimalField(label=label, required=False, max_digits=9, decimal_places=6,
+                              min_value=-limit, max_value=limit)
+
+
+def _skills(label) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(label=label, required=False, choices=Skill.choices,
+                                     widget=forms.CheckboxSelectMultiple)
+
+
+def _languages(label) -> forms.CharField:
+    return forms.CharField(label=label, required=False, max_length=100,
+                           validators=[check_languages],
+                           help_text=_("Language codes, comma separated (fa, en, ku)."))
+
+
+def _limit_and_stability(form: forms.Form) -> None:
+    form.fields["time_limit_s"] = forms.FloatField(
+        label=_("Time limit (seconds)"), initial=services.DEFAULT_TIME_LIMIT_S,
+        help_text=_("The planner stops at this limit and reports how far from the best plan "
+                    "it may still be."))
+    form.fields["stability_weight"] = forms.FloatField(
+        label=_("Stability weight"), initial=services.DEFAULT_STABILITY_WEIGHT,
+        help_text=_("Worth of keeping a member where they already work; 0 ignores the "
+                    "current deployment."))
+
+
+def _clean_options(form: forms.Form) -> None:
+    limit = form.cleaned_data.get("time_limit_s")
+    if limit is not None and not 0 < limit <= services.MAX_TIME_LIMIT_S:
+        form.add_error("time_limit_s", _("The time limit must be more than 0 and at most "
+                                         "%(max)s seconds.") % {
+                                             "max": f"{services.MAX_TIME_LIMIT_S:g}"})
+    stability = form.cleaned_data.get("stability_weight")
+    if stability is not None and stability < 0:
+        form.add_error("stability_weight", _("The stability weight cannot be negative."))
+
+
+class CapacityForm(forms.Form):
+    hours_per_week = _hours(_("Hours per week"))
+    skills = _skills(_("Skills"))
+    languages = _languages(_("Languages"))
+    home_latitude = _coordinate(_("Home latitude"), 90)
+    home_longitude = _coordinate(_("Home longitude"), 180)
+    work_latitude = _coordinate(_("Work latitude"), 90)
+    work_longitude = _coordinate(_("Work longitude"), 180)
+    max_distance_km = forms.DecimalField(label=_("Farthest field (km)"), required=False,
+                                         max_digits=7, decimal_places=2,
+                                         help_text=_("Empty: no limit."))
+    excluded_fields = forms.ModelMultipleChoiceField(
+        label=_("Fields to keep away from"), required=False, queryset=Field.objects.none(),
+        help_text=_("Where the member would be exposed, such as their own workplace."))
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea,
+                            help_text=_("Nothing that identifies the member."))
+
+    def __init__(self, *args, user, person: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["max_distance_km"].validators.append(_not_negative_distance)
+        self.fields["excluded_fields"].queryset = (
+            Field.objects.restrict(user).filter(unit__organization_id=person.unit.organization_id)
+            .select_related("unit").order_by("name"))
+
+    @staticmethod
+    def initial_for(capacity: MemberCapacity | None) -> dict:
+        if capacity is None:
+            return {}
+        return {"hours_per_week": capacity.hours_per_week, "skills": split_list(capacity.skills),
+                "languages": capacity.languages, "home_latitude": capacity.home_latitude,
+                "home_longitude": capacity.home_longitude,
+                "work_latitude": capacity.work_latitude,
+                "work_longitude": capacity.work_longitude,
+                "max_distance_km": capacity.max_distance_km,
+                "excluded_fields": list(capacity.excluded_fields.all()), "notes": capacity.notes}
+
+    def data_for_action(self) -> tuple[dict, list[Field]]:
+        data = dict(self.cleaned_data)
+        excluded = list(data.pop("excluded_fields"))
+        data["skills"] = ", ".join(data["skills"])
+        return data, excluded
+
+
+def _not_negative_distance(value):
+    if value is not None and value < 0:
+        raise ValidationError(_("The farthest distance cannot be negative."), code="min_value")
+
+
+class NeedForm(forms.Form):
+    min_team = forms.IntegerField(
+        label=_("Smallest team"), min_value=0, initial=FieldNeed._meta.get_field(
+            "min_team").default,
+        help_text=_("0: one member is enough. k: either nobody or at least k members."))
+    max_team = forms.IntegerField(label=_("Largest team"), min_value=1)
+    hours_per_member = _hours(_("Hours per member per week"), minimum=Decimal("0.25"))
+    required_skills = _skills(_("Required skills"))
+    required_languages = _languages(_("Required languages"))
+
+    def __init__(self, *args, may_set_weight: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if may_set_weight:
+            self.fields["weight_source"] = forms.ChoiceField(
+                label=_("Weight taken from"), choices=FieldNeed.WeightSource.choices,
+                help_text=_("Set by the responsible committee."))
+            self.fields["weight"] = forms.DecimalField(
+                label=_("Own weight"), required=False, min_value=0, max_digits=8,
+                decimal_places=3)
+
+    @staticmethod
+    def initial_for(field: Field) -> dict:
+        need = services.need_of(field)
+        return {"min_team": need.min_team, "max_team": need.max_team,
+                "hours_per_member": need.hours_per_member,
+                "required_skills": sorted(need.skills),
+                "required_languages": ", ".join(sorted(need.languages)),
+                "weight_source": need.weight_source, "weight": need.own_weight}
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("min_team"), data.get("max_team")
+        if low is not None and high is not None and low > high:
+            self.add_error("max_team", _("The largest team (%(max)s) cannot be smaller than "
+                                         "the smallest team (%(min)s).") % {"max": high,
+                                                                           "min": low})
+        return data
+
+    def data_for_action(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["required_skills"] = ", ".join(data["required_skills"])
+        return data
+
+
+class PlanForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_and_stability(self)
+
+    def clean(self):
+        data = super().clean()
+        _clean_options(self)
+        return data
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    struggle = forms.ModelChoiceField(label=_("Struggle"), required=False,
+                                      queryset=Struggle.objects.none())
+    needed_members = forms.IntegerField(label=_("Members needed"), min_value=1)
+    hours_per_member = _hours(_("Hours per member per week"), minimum=Decimal("0.25"))
+    max_member_hours = forms.DecimalField(
+        label=_("Most member-hours a week taken from the basic organizations"), max_digits=7,
+        decimal_places=2,
+        help_text=_("The team may not take more than this from the basic organizations: "
+                    "members needed × hours per member must stay within it."))
+    start_date = LocalizedDateField(label=_("From"))
+    end_date = LocalizedDateField(label=_("Until"))
+    required_skills = _skills(_("Required skills"))
+    required_languages = _languages(_("Required languages"))
+
+    def __init__(self, *args, user, unit: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["struggle"].queryset = (
+            Struggle.objects.restrict(user).filter(field__unit__path__startswith=unit.path)
+            .select_related("field").order_by("-started_on"))
+        self.fields["struggle"].label_from_instance = (
+            lambda s: f"{s.field.name}: {s.get_kind_display()} ({s.started_on.isoformat()})")
+        _limit_and_stability(self)
+
+    def clean(self):
+        data = super().clean()
+        _clean_options(self)
+        k, h, cap = (data.get("needed_members"), data.get("hours_per_member"),
+                     data.get("max_member_hours"))
+        if k and h and cap is not None and k * h > cap:
+            self.add_error("max_member_hours", _(
+                "Cap on member-hours taken from the basic organizations: %(k)s members × "
+                "%(h)s hours = %(total)s member-hours a week, more than the %(cap)s allowed.")
+                % {"k": k, "h": f"{h:g}", "total": f"{k * h:g}", "cap": f"{cap:g}"})
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("A team cannot end before it starts."))
+        return data
+
+    def data_for_action(self) -> tuple[dict, float, float]:
+        data = dict(self.cleaned_data)
+        limit, stability = data.pop("time_limit_s"), data.pop("stability_weight")
+        data["required_skills"] = ", ".join(data["required_skills"])
+        return data, limit, stability
+
+
+TeamForm.base_fields["max_member_hours"].validators.append(_at_least(Decimal("0.25")))
+
+
+class EditForm(forms.Form):
+    op = forms.ChoiceField(choices=[(op, op) for op in EDIT_OPS])
+    field = forms.IntegerField()
+    member = forms.IntegerField(required=False)
+
+
+class ApplyForm(forms.Form):
+    revision = forms.IntegerField(min_value=0)

@@ -1,0 +1,31 @@
+"""Which object each deployment URL is about, for tests/test_url_access.py.
+
+The cast has no fields or plans of its own: ``extend_world`` adds them (fields inside and
+outside each user's scope, capacities, an assignment in force, a finished plan for Cell A and
+one for the Other Party's Cell X). The URL walk must call it after building the world.
+"""
+
+from deployment.models import PlanRun
+from fieldwork.models import Field
+from organizations.models import Unit
+from people.models import Person
+from tests.url_walk import Case
+
+CASES = {
+    # The planning pages are about a unit the user sees; what they list is scoped further
+    # (fields as structure, members as records) and planning needs 'change' on records.
+    "deployment:planning": Case(model=Unit, action="view"),
+    "deployment:run_start": Case(model=Unit, action="view", method="POST"),
+    "deployment:team_create": Case(model=Unit, action="view"),
+    "deployment:run_detail": Case(model=PlanRun, action="view"),
+    "deployment:run_edit": Case(model=PlanRun, action="change", method="POST"),
+    "deployment:run_apply": Case(model=PlanRun, action="change", method="POST"),
+    "deployment:capacity_edit": Case(model=Person, action="change"),
+    "deployment:need_edit": Case(model=Field, action="change"),
+}
+
+
+def extend_world(world) -> None:
+    from deployment.tests.world import add_deployment_world
+
+    world.deployment = add_deployment_world(world)
