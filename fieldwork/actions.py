@@ -12,6 +12,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from audit.log import changed_fields, record
@@ -537,3 +538,14 @@ def do_delete(*, acting_user, obj: models.Model) -> None:
     except models.ProtectedError:
         raise ValidationError(_("Still in use: move or delete what refers to it first.")) \
             from None
+
+
+@transaction.atomic
+def reveal_activity_notes(*, acting_user, activity: Activity) -> str:
+    """The decrypted notes of an activity the user may see (404 otherwise). Notes are
+    protected like identities: every read leaves an audit row (who, which, when)."""
+    if not Activity.objects.restrict(acting_user).filter(pk=activity.pk).exists():
+        raise Http404("No activity matches the given query.")
+    notes = activity.unseal_notes()
+    record(actor=acting_user, action="reveal", obj=activity, fields=["notes"] if notes else [])
+    return notes

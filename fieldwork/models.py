@@ -554,7 +554,7 @@ class Activity(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    # --- sealed notes; read through fieldwork.queries.read_activity_notes ---
+    # --- sealed notes; read through fieldwork.actions.reveal_activity_notes (audited) ---
     def _aad(self) -> str:
         return f"activity:{self.uid}"
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
 from django.utils import timezone
 
 from access.scope import scope_for
@@ -103,7 +102,8 @@ def assessment_history(user, person: Person) -> QuerySet[Assessment]:
 def activities_for(user, *, unit: Unit | None = None, field: Field | None = None,
                    person: Person | None = None) -> QuerySet[Activity]:
     """Activities the user may see, newest first; filter by unit subtree, field or a person
-    who took part (as member or as contact). Notes stay sealed: see read_activity_notes."""
+    who took part (as member or as contact). Notes stay sealed: see
+    fieldwork.actions.reveal_activity_notes."""
     qs = Activity.objects.restrict(user).select_related("field", "unit")
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
@@ -121,13 +121,6 @@ def follow_ups_due(user, *, today: date | None = None, unit: Unit | None = None
     qs = activities_for(user, unit=unit).filter(follow_up_done=False,
                                                 follow_up_on__lte=today)
     return qs.order_by("follow_up_on", "id")
-
-
-def read_activity_notes(*, user, activity: Activity) -> str:
-    """The decrypted notes of an activity the user may see (404 otherwise)."""
-    if not Activity.objects.restrict(user).filter(pk=activity.pk).exists():
-        raise Http404("No activity matches the given query.")
-    return activity.unseal_notes()
 
 
 def ties_of(user, person: Person) -> QuerySet[Tie]:

@@ -14,5 +14,7 @@ urlpatterns = [
     path("", include("organizations.urls")),
     path("", include("people.urls")),
     path("", include("access.urls")),
+    path("", include("fieldwork.urls")),
+    path("", include("deployment.urls")),
     path("api/", include("nucleus.api_urls")),
 ]

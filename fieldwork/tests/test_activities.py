@@ -16,10 +16,11 @@ from fieldwork.actions import (
     do_mark_follow_up_done,
     do_record_one_to_one,
     do_update_activity,
+    reveal_activity_notes,
 )
 from fieldwork.helpers import access_activity
 from fieldwork.models import Activity
-from fieldwork.queries import activities_for, follow_ups_due, read_activity_notes
+from fieldwork.queries import activities_for, follow_ups_due
 from fieldwork.tests.conftest import days_ago
 from people.actions import do_create_person
 from vault import crypto
@@ -42,9 +43,10 @@ def test_it_records_a_one_to_one_in_one_short_form(fw):
     assert activity.kind == "one_to_one" and activity.field == fw.field
     assert list(activity.members.all()) == [fw.member]
     assert list(activity.contacts.all()) == [contact]
-    assert read_activity_notes(user=fw.secretary, activity=activity) == (
+    assert reveal_activity_notes(acting_user=fw.secretary, activity=activity) == (
         "Talked about the night-shift bonus.")
-    event = AuditEvent.objects.get(model="fieldwork.Activity", object_id=activity.pk)
+    event = AuditEvent.objects.get(model="fieldwork.Activity", object_id=activity.pk,
+                                   action="create")
     assert "notes" in event.fields and "Talked" not in str(event.fields)
 
 
@@ -133,7 +135,7 @@ def test_it_shows_activities_and_notes_only_to_the_records_holders(fw):
         with pytest.raises(Http404):
             access_activity(fw.world.user(name), activity.pk)
         with pytest.raises(Http404):
-            read_activity_notes(user=fw.world.user(name), activity=activity)
+            reveal_activity_notes(acting_user=fw.world.user(name), activity=activity)
     assert Activity.objects.countable(fw.world.user("committee_member")).count() == 1
 
 

@@ -1,0 +1,123 @@
+"""Template helpers of the fieldwork pages: the SVG charts (from ``fieldwork.charts``, whose
+output is escaped there, hence ``mark_safe``), shares as percentages, and the small link
+blocks that the organization and unit pages include."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext as _
+
+from access.helpers import can
+from access.scope import scope_for
+from fieldwork import charts
+from fieldwork.metrics import WEEKS, PartStructure, StructureReport, WallChart, WeekCount
+from fieldwork.models import Field
+from nucleus.jalali import format_date
+from organizations.models import Organization, Unit
+
+register = template.Library()
+
+
+def week_labels(today: date, date_label: Callable[[date], str]) -> list[str]:
+    """'start – end' of each of the WEEKS periods ending today, oldest first."""
+    labels = []
+    for k in reversed(range(WEEKS)):
+        end = today - timedelta(days=7 * k)
+        labels.append(f"{date_label(end - timedelta(days=6))} – {date_label(end)}")
+    return labels
+
+
+@register.filter
+def percent(share: float | None) -> str:
+    """0.456 -> '46%'; no headcount -> '—'."""
+    if share is None:
+        return "—"
+    return f"{round(share * 100)}%"
+
+
+@register.filter
+def get(mapping: dict, key):
+    """``{{ mapping|get:key }}``: a dictionary entry (None when missing)."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def level_swatch(colour: str, label: str = "") -> SafeString:
+    return mark_safe(charts.swatch(colour, label=label))  # noqa: S308 (escaped in charts)
+
+
+@register.simple_tag
+def week_timeline(weeks: Sequence[WeekCount]) -> SafeString:
+    """The activity of a dashboard's subtree, week by week."""
+    svg = charts.timeline(
+        [w.activities for w in weeks], title=_("Activities per week, last 12 weeks"),
+        labels=[f"{format_date(w.start)} – {format_date(w.end)}" for w in weeks],
+        width=264, height=40)
+    return mark_safe(svg)  # noqa: S308
+
+
+@register.simple_tag
+def field_timeline(counts: Sequence[int], today: date, name: str = "") -> SafeString:
+    title = _("%(name)s: activities per week, last 12 weeks") % {"name": name}
+    svg = charts.timeline(list(counts), title=title, labels=week_labels(today, format_date))
+    return mark_safe(svg)  # noqa: S308
+
+
+@register.simple_tag
+def wall_grid(chart: WallChart) -> SafeString:
+    columns = [charts.GridColumn(str(lv.value), lv.label + (_(" (retired)") if lv.retired
+                                                            else ""), lv.colour)
+               for lv in chart.levels]
+    rows = [charts.GridRow(str(r.part_id) if r.part_id else "none",
+                           r.name or _("Without a part"), [c.count for c in r.cells],
+                           r.unassessed, r.never_contacted) for r in chart.rows]
+    svg = charts.assessment_grid(
+        columns, rows, title=_("%(field)s: people of each part at each level of the scale")
+        % {"field": chart.field_name},
+        unassessed=charts.GridColumn("?", _("Not assessed yet"), charts.UNASSESSED),
+        never_contacted=charts.GridColumn("∅", _("Never contacted"), "#5f6368"),
+        rtl=get_language_bidi())
+    return mark_safe(svg)  # noqa: S308
+
+
+@register.simple_tag
+def level_bar(row: PartStructure, report: StructureReport) -> SafeString:
+    """The row's levels as shares of its headcount, with the majority marks."""
+    segments = [charts.Segment(f"{lc.value} {lc.label}", lc.count, lc.colour)
+                for lc in row.levels]
+    marks = [charts.Mark(report.majority_percent, _("Majority")),
+             charts.Mark(report.supermajority_percent, _("Supermajority"))]
+    svg = charts.share_bar(segments, row.headcount, marks=marks, rtl=get_language_bidi(),
+                           title=_("%(name)s: levels as shares of the headcount")
+                           % {"name": row.name or _("Without a part")})
+    return mark_safe(svg)  # noqa: S308
+
+
+@register.simple_tag
+def mood_trend(points) -> SafeString:
+    svg = charts.trend([(p.taken_on, p.value) for p in points], title=_("Mood over time"),
+                       date_label=format_date)
+    return mark_safe(svg)  # noqa: S308
+
+
+# --- links from the organization and unit pages ---
+
+@register.inclusion_tag("fieldwork/_unit_links.html", takes_context=True)
+def fieldwork_unit_links(context, unit: Unit) -> dict:
+    user = context["request"].user
+    return {"unit": unit, "can_add": scope_for(user).sees_records_of(unit, "add"),
+            "fields": Field.objects.restrict(user).filter(unit=unit).order_by("-priority",
+                                                                               "name")}
+
+
+@register.inclusion_tag("fieldwork/_organization_links.html", takes_context=True)
+def fieldwork_organization_links(context, organization: Organization) -> dict:
+    user = context["request"].user
+    return {"organization": organization,
+            "works_in": organization.pk in scope_for(user).organization_ids,
+            "can_configure": can(user, Organization, organization, "change")}

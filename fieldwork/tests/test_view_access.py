@@ -1,0 +1,96 @@
+"""Every fieldwork page: login required, 404 for a missing object and for one outside the
+user's scope (or beyond the action they may do), and the page itself for someone allowed."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from fieldwork.models import Activity, Field, StructureTest
+from fieldwork.tests.url_cases import CASES, extend_world
+
+pytestmark = pytest.mark.django_db
+
+MISSING = 987654321
+
+
+def _objects(world) -> dict:
+    extend_world(world)
+    fields = {f.unit_id: f for f in Field.objects.all()}
+    a, b, x = (world.units[k].pk for k in ("cell_a", "cell_b", "cell_x"))
+    return {
+        "org": world.orgs["rp"], "other_org": world.orgs["op"],
+        "unit": world.units["cell_a"], "north": world.units["north"],
+        "sibling_unit": world.units["cell_b"],
+        "field": fields[a], "sibling_field": fields[b], "foreign_field": fields[x],
+        "contact": world.people["alias-fw-cella"],
+        "activity": Activity.objects.get(unit_id=a),
+        "test": StructureTest.objects.get(field=fields[a]),
+    }
+
+
+# name -> (object, user allowed, [(object, user) answering 404])
+SCENES = {
+    "organization_dashboard": ("org", "cell_secretary", [("other_org", "cell_secretary")]),
+    "mass_organization_create": ("org", "cell_member", [("other_org", "cell_secretary")]),
+    "scale_edit": ("other_org", "outsider", [("org", "cell_secretary")]),
+    "settings_edit": ("other_org", "outsider", [("org", "overseer")]),
+    "unit_dashboard": ("north", "committee_member", [("sibling_unit", "cell_secretary")]),
+    "continuity": ("north", "committee_member", [("sibling_unit", "cell_secretary")]),
+    "field_create": ("unit", "cell_secretary", [("unit", "cell_member"),
+                                                ("north", "overseer")]),
+    "activity_create": ("unit", "cell_secretary", [("unit", "cell_member")]),
+    "export_contacts": ("unit", "cell_member", [("sibling_unit", "cell_secretary")]),
+    "field_detail": ("field", "committee_member", [("sibling_field", "cell_secretary"),
+                                                   ("foreign_field", "overseer")]),
+    "wall_chart": ("field", "committee_member", [("sibling_field", "cell_secretary")]),
+    "field_priority": ("field", "overseer", [("foreign_field", "overseer")]),
+    "field_edit": ("field", "cell_secretary", [("field", "cell_member"),
+                                               ("field", "overseer")]),
+    "part_create": ("field", "cell_secretary", [("field", "committee_member")]),
+    "contact_create": ("field", "cell_secretary", [("field", "cell_member")]),
+    "import_contacts": ("field", "cell_secretary", [("field", "overseer")]),
+    "one_to_one": ("field", "cell_secretary", [("field", "cell_member"),
+                                               ("sibling_field", "cell_secretary")]),
+    "structure_test_create": ("field", "cell_secretary", [("field", "cell_member")]),
+    "mood_create": ("field", "cell_secretary", [("field", "committee_member")]),
+    "demand_raise": ("field", "cell_secretary", [("field", "overseer")]),
+    "struggle_create": ("field", "cell_secretary", [("sibling_field", "cell_secretary")]),
+    "contact_edit": ("contact", "cell_secretary", [("contact", "cell_member"),
+                                                   ("contact", "overseer")]),
+    "assess": ("contact", "cell_secretary", [("contact", "cell_member")]),
+    "tie_create": ("contact", "cell_secretary", [("contact", "sibling_secretary")]),
+    "follow_up_done": ("activity", "cell_secretary", [("activity", "cell_member")]),
+    "activity_notes": ("activity", "cell_member", [("activity", "committee_member")]),
+    "participation": ("test", "cell_secretary", [("test", "cell_member")]),
+}
+
+
+def test_every_page_has_a_scene():
+    assert {f"fieldwork:{name}" for name in SCENES} == set(CASES)
+
+
+def _call(client, name: str, pk):
+    url = reverse(f"fieldwork:{name}", kwargs={"pk": pk})
+    if CASES[f"fieldwork:{name}"].method == "POST":
+        return client.post(url, {})
+    return client.get(url)
+
+
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_it_requires_access(name, world, login):
+    objects = _objects(world)
+    key, allowed, outside = SCENES[name]
+    obj = objects[key]
+
+    response = _call(login(None), name, obj.pk)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+    client = login(world.user(allowed))
+    response = _call(client, name, obj.pk)
+    assert response.status_code in (200, 302), (name, response.status_code)
+    assert _call(client, name, MISSING).status_code == 404
+
+    for other_key, user in outside:
+        response = _call(login(world.user(user)), name, objects[other_key].pk)
+        assert response.status_code == 404, (name, other_key, user, response.status_code)

@@ -1,0 +1,52 @@
+"""Downloading the contacts a user may see in a unit's subtree, as CSV."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contacts(fw):
+    from people.models import Identity
+
+    fw.contact("c-exp1", part="Rolling mill", identity=Identity(phone="+98 912 777 8899"))
+    fw.contact("c-exp2", field=fw.new_field("School 7", unit_key="cell_b"))
+
+
+def _rows(response):
+    text = b"".join(response.streaming_content if response.streaming else [response.content])
+    return list(csv.DictReader(io.StringIO(text.decode())))
+
+
+def _url(fw, key):
+    return reverse("fieldwork:export_contacts", kwargs={"pk": fw.world.units[key].pk})
+
+
+def test_it_downloads_the_contacts_of_the_cell(fw, contacts, login):
+    response = login(fw.secretary).get(_url(fw, "cell_a"))
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = _rows(response)
+    assert [(r["alias"], r["field"], r["part"]) for r in rows] == [
+        ("c-exp1", "Steelworks", "Rolling mill")]
+    assert "phone" not in rows[0]
+
+
+def test_it_gives_a_committee_member_only_what_they_may_see(fw, contacts, login):
+    response = login(fw.world.user("committee_member")).get(_url(fw, "north"))
+    assert _rows(response) == []
+    overseer = login(fw.world.user("overseer")).get(_url(fw, "north"))
+    assert sorted(r["alias"] for r in _rows(overseer)) == ["c-exp1", "c-exp2"]
+
+
+def test_it_adds_identities_on_request_as_audited_reveals(fw, contacts, login):
+    response = login(fw.secretary).post(_url(fw, "cell_a"), {"identities": "yes"})
+    rows = _rows(response)
+    assert rows[0]["phone"] == "+98 912 777 8899"
+    assert AuditEvent.objects.filter(action="reveal", model="people.Person").count() == 1

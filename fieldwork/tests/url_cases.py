@@ -1,0 +1,91 @@
+"""URL patterns of the fieldwork pages (see tests/url_walk.py), and the fieldwork records the
+walk needs: the cast's world has no field, activity or structure test of its own, and a Case
+needs one inside and one outside each user's scope (``extend_world``)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from fieldwork.models import Activity, Field, StructureTest
+from organizations.models import Organization, Unit
+from people.models import Person
+from tests.url_walk import Case
+
+CASES = {
+    # Per organization. The dashboard and the mass organizations answer whoever sees the
+    # organization (a coalition office gets a page saying its work is not shown).
+    "fieldwork:organization_dashboard": Case(model=Organization),
+    "fieldwork:mass_organization_create": Case(model=Organization),
+    "fieldwork:scale_edit": Case(model=Organization, action="change"),
+    "fieldwork:settings_edit": Case(model=Organization, action="change"),
+    # Per unit
+    "fieldwork:unit_dashboard": Case(model=Unit),
+    "fieldwork:continuity": Case(model=Unit),
+    "fieldwork:field_create": Case(model=Unit, action="add"),
+    "fieldwork:activity_create": Case(model=Unit, action="add"),
+    "fieldwork:export_contacts": Case(model=Unit),
+    # Per field. The priority page answers whoever sees the field; only the responsible
+    # committee (Field.objects.prioritizable) gets the form.
+    "fieldwork:field_detail": Case(model=Field),
+    "fieldwork:wall_chart": Case(model=Field),
+    "fieldwork:field_priority": Case(model=Field),
+    "fieldwork:field_edit": Case(model=Field, action="change"),
+    "fieldwork:part_create": Case(model=Field, action="add"),
+    "fieldwork:contact_create": Case(model=Field, action="add"),
+    "fieldwork:import_contacts": Case(model=Field, action="add"),
+    "fieldwork:one_to_one": Case(model=Field, action="add"),
+    "fieldwork:structure_test_create": Case(model=Field, action="add"),
+    "fieldwork:mood_create": Case(model=Field, action="add"),
+    "fieldwork:demand_raise": Case(model=Field, action="add"),
+    "fieldwork:struggle_create": Case(model=Field, action="add"),
+    # Per person, activity, structure test
+    "fieldwork:contact_edit": Case(model=Person, action="change"),
+    "fieldwork:assess": Case(model=Person, action="add"),
+    "fieldwork:tie_create": Case(model=Person, action="add"),
+    "fieldwork:follow_up_done": Case(model=Activity, action="change", method="POST"),
+    "fieldwork:activity_notes": Case(model=Activity, method="POST"),
+    "fieldwork:participation": Case(model=StructureTest, action="change"),
+}
+
+
+def extend_world(world) -> None:
+    """A field with a part, a contact, an activity with notes and a structure test in Cell A,
+    Cell B and Cell X (the other party), written through the actions like any record."""
+    from fieldwork.actions import (
+        do_assess,
+        do_create_contact,
+        do_create_field,
+        do_create_field_part,
+        do_create_structure_test,
+        do_record_mood,
+        do_record_one_to_one,
+        ensure_default_demands,
+        ensure_default_scale,
+    )
+
+    today = timezone.localdate()
+    for org in (world.orgs["rp"], world.orgs["op"]):
+        ensure_default_scale(org)
+        ensure_default_demands(org)
+    for key, name in (("cell_a", "Walk Steelworks"), ("cell_b", "Walk School"),
+                      ("cell_x", "Walk Farm")):
+        unit = world.units[key]
+        field = do_create_field(acting_user=None, unit=unit, data={"name": name,
+                                                                   "headcount": 30})
+        part = do_create_field_part(acting_user=None, field=field,
+                                    data={"name": f"{name} part", "headcount": 10})
+        alias = f"alias-fw-{key.replace('_', '')}"
+        contact = do_create_contact(acting_user=None, field=field, alias=alias,
+                                    profile={"part": part, "leader": True}).person
+        world.people[alias] = contact
+        do_assess(acting_user=None, person=contact, level_value=2, assessed_on=today)
+        member = world.people[f"alias-{key.replace('_', '')}-1"]
+        do_record_one_to_one(acting_user=None, unit=unit, contact=contact, member=member,
+                             date=today - timedelta(days=3), outcome="will come",
+                             follow_up_on=today - timedelta(days=1), notes="walk notes")
+        do_create_structure_test(acting_user=None, field=field, data={
+            "kind": "petition", "title": f"{name} petition", "held_on": today})
+        do_record_mood(acting_user=None, field=field, data={"value": 3, "taken_on": today,
+                                                            "note": f"mood of {alias}"})

@@ -1,0 +1,139 @@
+"""Contacts: adding one to a field, their profile at work, their ties, and assessing them
+with one tap."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from access.helpers import access_person
+from fieldwork.actions import do_assess, do_create_contact, do_create_tie, do_set_contact_profile
+from fieldwork.forms import (
+    AssessForm,
+    ContactCreateForm,
+    ContactProfileForm,
+    TieForm,
+    profile_initial,
+)
+from fieldwork.helpers import access_field
+from fieldwork.models import ContactProfile
+from fieldwork.queries import assessment_history, scale_for, ties_of
+from fieldwork.views.common import (
+    bound,
+    field_crumbs,
+    form_page,
+    next_url,
+    run_form,
+    unit_crumbs,
+    url_of,
+)
+from people.models import Person
+
+
+def _person_url(person: Person) -> str:
+    return reverse("people:person_detail", kwargs={"pk": person.pk})
+
+
+def _profile(person: Person) -> ContactProfile | None:
+    # Only asked about a person the user may act on: their profile is the same record.
+    return (ContactProfile.objects.filter(person=person)
+            .select_related("field", "part", "current_level").first())
+
+
+def _crumbs(person: Person, profile: ContactProfile | None):
+    return field_crumbs(profile.field) if profile else unit_crumbs(person.unit)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
+    field = access_field(request.user, pk, "add")
+    form = ContactCreateForm(bound(request), user=request.user, field=field)
+
+    def perform() -> str:
+        do_create_contact(acting_user=request.user, field=field,
+                          alias=form.cleaned_data["alias"], profile=form.profile_data(),
+                          identity=form.identity())
+        return next_url(request, url_of("wall_chart", field))
+
+    return run_form(request, form, perform, _("The contact was added.")) or form_page(
+        request, form, heading=_("New contact in %(field)s") % {"field": field.name},
+        crumbs=field_crumbs(field), cancel=url_of("field_detail", field),
+        template="fieldwork/contact_form.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The profile of a contact at work (creating it for a contact not mapped yet). A member
+    has no contact profile: the page says so."""
+    user = request.user
+    person = access_person(user, pk, "change")
+    profile = _profile(person)
+    is_contact = person.kind == Person.Kind.CONTACT
+    form = ContactProfileForm(bound(request) if is_contact else None, user=user, person=person,
+                              initial=profile_initial(profile))
+
+    def perform() -> str:
+        data = form.profile_data()
+        do_set_contact_profile(acting_user=user, person=person, field=form.cleaned_data["field"],
+                               data=data)
+        return next_url(request, url_of("field_detail", form.cleaned_data["field"]))
+
+    response = run_form(request, form, perform, _("Saved.")) if is_contact else None
+    return response or form_page(
+        request, form if is_contact else None,
+        heading=_("%(alias)s at work") % {"alias": person.alias},
+        crumbs=_crumbs(person, profile), cancel=_person_url(person),
+        intro="" if is_contact else _("%(alias)s is a member: only contacts have a profile "
+                                      "at work.") % {"alias": person.alias},
+        template="fieldwork/contact_profile.html", person=person, profile=profile,
+        ties=ties_of(user, person), history=assessment_history(user, person)[:10])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assess(request: HttpRequest, pk: int) -> HttpResponse:
+    """One tap on a level (the date defaults to today)."""
+    user = request.user
+    person = access_person(user, pk, "add")
+    profile = _profile(person)
+    scale = scale_for(person.unit.organization_id)
+    form = AssessForm(bound(request), scale=scale)
+    back = url_of("wall_chart", profile.field) if profile else _person_url(person)
+
+    def perform() -> str:
+        do_assess(acting_user=user, person=person, level_value=form.cleaned_data["level"],
+                  assessed_on=form.cleaned_data["assessed_on"], note=form.cleaned_data["note"])
+        return next_url(request, back)
+
+    return run_form(request, form, perform,
+                    _("%(alias)s was assessed.") % {"alias": person.alias}) or form_page(
+        request, form, heading=_("Assess %(alias)s") % {"alias": person.alias},
+        crumbs=_crumbs(person, profile), cancel=next_url(request, back),
+        template="fieldwork/assess.html", person=person, profile=profile, scale=scale,
+        history=assessment_history(user, person)[:5])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tie_create(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    person = access_person(user, pk, "add")
+    form = TieForm(bound(request), user=user, person=person)
+
+    def perform() -> str:
+        data = form.cleaned_data
+        do_create_tie(acting_user=user, from_person=person, to_person=data["to_person"],
+                      kind=data["kind"], note=data["note"])
+        return url_of("contact_edit", person) if person.kind == Person.Kind.CONTACT \
+            else _person_url(person)
+
+    return run_form(request, form, perform, _("The tie was recorded.")) or form_page(
+        request, form, heading=_("Tie of %(alias)s") % {"alias": person.alias},
+        crumbs=_crumbs(person, _profile(person)), cancel=_person_url(person),
+        intro=_("Who knows whom, works beside whom, or is in touch with whom: the paths "
+                "through which a workplace is organized."))

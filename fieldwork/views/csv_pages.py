@@ -1,0 +1,95 @@
+"""Contacts in and out as CSV: upload → column mapping → preview with row errors → confirm
+(all rows or none, through fieldwork.csv_io); and the download of what the user may see.
+
+The uploaded text is never written to disk: it travels back and forth in a hidden field of
+the mapping form until the import is confirmed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from access.helpers import access_unit
+from fieldwork.csv_io import export_contacts, import_contacts, preview_contacts_import
+from fieldwork.forms import ImportMappingForm, ImportUploadForm
+from fieldwork.helpers import access_field
+from fieldwork.models import Field
+from fieldwork.views.common import field_crumbs, url_of
+
+PREVIEW_ROWS = 200
+
+
+def _header(text: str) -> list[str]:
+    return [c.strip() for c in next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])]
+
+
+def _page(request: HttpRequest, field: Field, step: str, **context) -> HttpResponse:
+    return render(request, "fieldwork/import_contacts.html", {
+        "field": field, "crumbs": field_crumbs(field), "step": step, **context})
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def import_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    field = access_field(user, pk, "add")
+    step = request.POST.get("step", "upload") if request.method == "POST" else "upload"
+    if step == "upload":
+        upload = ImportUploadForm(request.POST if request.method == "POST" else None,
+                                  request.FILES if request.method == "POST" else None)
+        if not (upload.is_bound and upload.is_valid()):
+            return _page(request, field, "upload", upload=upload)
+        text = upload.cleaned_data["file"]
+        header = _header(text)
+        if not header or not any(header):
+            upload.add_error("file", _("The file is empty: the first row must name the "
+                                       "columns."))
+            return _page(request, field, "upload", upload=upload)
+        mapping = ImportMappingForm(initial={"text": text}, header=header)
+        return _page(request, field, "mapping", mapping=mapping)
+
+    text = request.POST.get("text", "")
+    mapping = ImportMappingForm(request.POST, header=_header(text))
+    if not mapping.is_valid():
+        return _page(request, field, "mapping", mapping=mapping)
+    columns = mapping.mapping()
+    if step == "confirm":
+        result = import_contacts(user, field, mapping.cleaned_data["text"], columns)
+        if result.saved:
+            messages.success(request, _("Imported: %(created)s new contacts, %(updated)s "
+                                        "updated, %(assessed)s assessments.") % {
+                "created": result.created, "updated": result.updated,
+                "assessed": result.assessed})
+            return redirect(url_of("wall_chart", field))
+        return _page(request, field, "preview", mapping=mapping, errors=result.errors,
+                     rows=[])
+    preview = preview_contacts_import(user, field, mapping.cleaned_data["text"], columns)
+    return _page(request, field, "preview", mapping=mapping, errors=preview.errors,
+                 rows=preview.rows[:PREVIEW_ROWS], more=len(preview.rows) - PREVIEW_ROWS,
+                 total=len(preview.rows), ok=preview.ok and bool(preview.rows))
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def export_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The contacts the user may see in the unit's subtree. A POST asking for identities adds
+    them where the user may reveal them (each one audited as a reveal by csv_io)."""
+    unit = access_unit(request.user, pk)
+    identities = request.method == "POST" and request.POST.get("identities") == "yes"
+    text = export_contacts(request.user, unit, identities=identities)
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    name = f"contacts-unit-{unit.pk}-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

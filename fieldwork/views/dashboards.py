@@ -1,0 +1,83 @@
+"""Where the work stands: the organization and unit dashboards (counts only) and the
+continuity list (fields where the work has stopped first)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from access.helpers import access_organization, access_unit, can
+from access.scope import scope_for
+from fieldwork import metrics
+from fieldwork.queries import fields_for, follow_ups_due
+from fieldwork.views.common import unit_crumbs, weekly_activity
+from organizations.models import Organization, Unit
+
+STOPPED_SHOWN = 15
+CONTINUITY_PAGE = 100
+
+
+@login_required
+@require_GET
+def organization_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    organization = access_organization(user, pk)
+    # Coalition offices see a member organization's profile, never its work: a page saying
+    # so, rather than a 404 for a page whose organization they may see.
+    board = None
+    if organization.pk in scope_for(user).organization_ids:
+        board = metrics.organization_dashboard(user, organization)
+    return render(request, "fieldwork/organization_dashboard.html", {
+        "organization": organization, "board": board,
+        "stopped": board.stopped[:STOPPED_SHOWN] if board else [],
+        "can_configure": can(user, Organization, organization, "change"),
+    })
+
+
+@login_required
+@require_GET
+def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    unit = access_unit(user, pk)
+    board = metrics.unit_dashboard(user, unit)
+    scope = scope_for(user)
+    sees_records = scope.sees_records_of(unit)
+    due = []
+    if sees_records:
+        due = list(follow_ups_due(user, unit=unit)
+                   .prefetch_related("members", "contacts")[:20])
+    return render(request, "fieldwork/unit_dashboard.html", {
+        "unit": unit, "board": board, "crumbs": unit_crumbs(unit)[:1],
+        "stopped": board.stopped[:STOPPED_SHOWN],
+        "own_fields": fields_for(user, unit=unit).filter(unit=unit),
+        "due": due, "sees_records": sees_records, "today": board.today,
+        "can_add": scope.sees_records_of(unit, "add"),
+    })
+
+
+def _stopped_first(row: metrics.FieldContinuity) -> tuple:
+    never = row.days_since_last is None
+    return (not row.stopped, not never, -(row.days_since_last or 0), -row.priority, row.name)
+
+
+@login_required
+@require_GET
+def continuity(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    unit = access_unit(user, pk)
+    report = metrics.continuity(user, unit)
+    rows = sorted(report.fields, key=_stopped_first)
+    page = Paginator(rows, CONTINUITY_PAGE).get_page(request.GET.get("page"))
+    weeks = weekly_activity(user, [r.field_id for r in page], report.today)
+    for row in page:
+        row.week_counts = weeks[row.field_id]
+    units = sorted(report.units, key=lambda u: (-u.stopped, -(u.days_since_last or 10**6),
+                                                u.name))
+    return render(request, "fieldwork/continuity.html", {
+        "unit": unit, "report": report, "page": page, "units": units,
+        "crumbs": unit_crumbs(unit), "stopped": sum(r.stopped for r in rows),
+        "subtree": Unit.objects.restrict(user).filter(path__startswith=unit.path).count() > 1,
+    })

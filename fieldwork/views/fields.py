@@ -1,0 +1,182 @@
+"""A field (workplace, institution, school, locality, village): its page, its wall chart, and
+the forms that create and describe it."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from access.helpers import access_unit_records, can
+from fieldwork import metrics
+from fieldwork.actions import (
+    do_create_field,
+    do_create_field_part,
+    do_set_field_priority,
+    do_update_field,
+)
+from fieldwork.forms import FieldForm, FieldPartForm, FieldPriorityForm
+from fieldwork.helpers import access_field
+from fieldwork.models import Field, StructureTest, Struggle, UnionPresence
+from fieldwork.queries import (
+    activities_for,
+    contacts_in,
+    parts_of,
+    scale_for,
+    sees_records,
+)
+from fieldwork.views.common import (
+    bound,
+    field_crumbs,
+    form_page,
+    is_htmx,
+    run_form,
+    unit_crumbs,
+    url_of,
+)
+
+RECENT_ACTIVITIES = 10
+
+
+def _permissions(user, field: Field) -> dict:
+    return {
+        "can_add": can(user, Field, field, "add"),
+        "can_change": can(user, Field, field, "change"),
+        "can_prioritize": Field.objects.prioritizable(user).filter(pk=field.pk).exists(),
+    }
+
+
+def _structure_rows(report: metrics.StructureReport) -> list[tuple]:
+    """Each part's level counts under the columns of the whole field (a retired level shows
+    up in a part only when someone there is at it)."""
+    columns = [lc.level_id for lc in report.total.levels]
+    rows = [*report.parts, *([report.unassigned] if report.unassigned else [])]
+    out = []
+    for row in rows:
+        by_level = {lc.level_id: lc for lc in row.levels}
+        out.append((row, [by_level.get(level_id) for level_id in columns]))
+    return out
+
+
+@login_required
+@require_GET
+def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    field = access_field(user, pk)
+    shows = sees_records(user, field)
+    report = metrics.structure_test(user, field)
+    tests = {t.pk: t for t in StructureTest.objects.restrict(user, "change").filter(field=field)}
+    return render(request, "fieldwork/field_detail.html", {
+        "field": field, "crumbs": unit_crumbs(field.unit), "shows_records": shows,
+        "report": report, "structure_rows": _structure_rows(report),
+        "pulse": metrics.pulse(user, field), "today": timezone.localdate(),
+        "labels": {**dict(StructureTest.Kind.choices), **dict(Struggle.Kind.choices),
+                   **dict(Struggle.Involvement.choices)},
+        "parts": parts_of(user, field),
+        "presences": UnionPresence.objects.restrict(user).filter(field=field)
+        .select_related("mass_organization"),
+        "contacts": contacts_in(user, field=field) if shows else None,
+        "activities": activities_for(user, field=field)
+        .prefetch_related("members", "contacts")[:RECENT_ACTIVITIES],
+        "editable_tests": tests,
+        **_permissions(user, field),
+    })
+
+
+@login_required
+@require_GET
+def wall_chart(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    field = access_field(user, pk)
+    chart = metrics.wall_chart(user, field)
+    # Aliases link to the contact's pages: their ids, from the same restricted records.
+    person_ids = (dict(contacts_in(user, field=field).values_list("person__alias", "person_id"))
+                  if chart.shows_aliases else {})
+    context = {"field": field, "chart": chart, "crumbs": field_crumbs(field),
+               "rows": [(row, list(zip(chart.levels, row.cells, strict=True)))
+                        for row in chart.rows],
+               "mapped": sum(r.unassessed + sum(c.count for c in r.cells) for r in chart.rows),
+               "person_ids": person_ids, "can_add": can(user, Field, field, "add"),
+               "scale_missing": not scale_for(field.unit.organization_id)}
+    # htmx refreshes the chart alone (after a one-to-one or an assessment).
+    template = "fieldwork/_wall_chart.html" if is_htmx(request) else "fieldwork/wall_chart.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def field_create(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = access_unit_records(request.user, pk, "add")
+    form = FieldForm(bound(request), instance=Field(unit=unit))
+
+    def perform() -> str:
+        field = do_create_field(acting_user=request.user, unit=unit,
+                                data=dict(form.cleaned_data))
+        return url_of("field_detail", field)
+
+    return run_form(request, form, perform, _("The field was added.")) or form_page(
+        request, form, heading=_("New field of %(unit)s") % {"unit": unit.name},
+        crumbs=unit_crumbs(unit), cancel=url_of("unit_dashboard", unit),
+        intro=_("A workplace, institution, school, locality or village where the unit "
+                "works."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    field = access_field(request.user, pk, "change")
+    # The form validates on its own copy: the action compares with the stored row.
+    form = FieldForm(bound(request), instance=Field.objects.get(pk=field.pk))
+
+    def perform() -> str:
+        do_update_field(acting_user=request.user, field=field, data=dict(form.cleaned_data))
+        return url_of("field_detail", field)
+
+    return run_form(request, form, perform, _("Saved.")) or form_page(
+        request, form, heading=_("Edit %(field)s") % {"field": field.name},
+        crumbs=field_crumbs(field), cancel=url_of("field_detail", field))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def field_priority(request: HttpRequest, pk: int) -> HttpResponse:
+    """The responsible committee's decision. Others who see the field get the page without
+    the form (nothing about the field is hidden from them, only the decision)."""
+    user = request.user
+    field = access_field(user, pk)
+    allowed = Field.objects.prioritizable(user).filter(pk=field.pk).exists()
+    form = FieldPriorityForm(bound(request) if allowed else None,
+                             initial={"priority": field.priority})
+
+    def perform() -> str:
+        do_set_field_priority(acting_user=user, field=field,
+                              priority=form.cleaned_data["priority"])
+        return url_of("field_detail", field)
+
+    response = run_form(request, form, perform, _("The priority was set.")) if allowed else None
+    return response or form_page(
+        request, form if allowed else None,
+        heading=_("Priority of %(field)s") % {"field": field.name}, crumbs=field_crumbs(field),
+        cancel=url_of("field_detail", field),
+        intro=_("Current priority: %(p)s. The committee responsible for the unit that works "
+                "this field sets it.") % {"p": field.priority})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def part_create(request: HttpRequest, pk: int) -> HttpResponse:
+    field = access_field(request.user, pk, "add")
+    form = FieldPartForm(bound(request))
+
+    def perform() -> str:
+        do_create_field_part(acting_user=request.user, field=field,
+                             data=dict(form.cleaned_data))
+        return url_of("field_detail", field)
+
+    return run_form(request, form, perform, _("The part was added.")) or form_page(
+        request, form, heading=_("New part of %(field)s") % {"field": field.name},
+        crumbs=field_crumbs(field), cancel=url_of("field_detail", field),
+        intro=_("A department, shift or production line: the wall chart counts each part."))
