@@ -1,8 +1,9 @@
 """Which member may go to which field, computed with numpy so large instances stay cheap.
 
 A 5,000 x 20,000 instance has 100M member-field combinations; we never build them as
-Python objects. Members are processed in blocks against all fields with one matrix product
-(unit vectors on the sphere: the dot product gives the great-circle distance).
+Python objects. Fields are processed in spatial blocks against the members that can reach
+the block (grid bucketing), with one matrix product per block (unit vectors on the sphere:
+the dot product orders great-circle distances, no trigonometry per pair).
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from .model import (
     hour_units_need,
 )
 
-_BLOCK_CELLS = 4_000_000  # member x field cells handled per numpy block (~100 MB peak)
+# Pruning: each field proposes its team size + FIELD_SPARE nearest eligible members, and the
+# HOLDER_SPARE nearest holders of each skill/language it requires.
+FIELD_SPARE = 2
+HOLDER_SPARE = 3
 
 
 @dataclass(frozen=True)
@@ -32,9 +36,11 @@ class Arrays:
     need: np.ndarray  # field hours per member, quarter hours
     m_xyz: np.ndarray
     m_loc: np.ndarray
+    m_latlon: np.ndarray  # degrees, (0, 0) when unknown
     m_maxd: np.ndarray  # inf when the member has no distance limit
     f_xyz: np.ndarray
     f_loc: np.ndarray
+    f_latlon: np.ndarray
     weight: np.ndarray
     team: np.ndarray  # smallest team that counts as staffed
     max_team: np.ndarray
@@ -85,12 +91,14 @@ def arrays_of(instance: Instance) -> Arrays:
         need=need,
         m_xyz=m_xyz,
         m_loc=m_loc,
+        m_latlon=np.array([m.location or (0.0, 0.0) for m in members], dtype=float).reshape(-1, 2),
         m_maxd=np.array(
             [np.inf if m.max_distance_km is None else m.max_distance_km for m in members],
             dtype=float,
         ),
         f_xyz=f_xyz,
         f_loc=f_loc,
+        f_latlon=np.array([f.location or (0.0, 0.0) for f in fields], dtype=float).reshape(-1, 2),
         weight=weight,
         team=team,
         max_team=np.array([f.max_team for f in fields], dtype=np.int64),
@@ -114,23 +122,6 @@ def distances_km(a: Arrays, mi: np.ndarray, fi: np.ndarray) -> np.ndarray:
     dist = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2.0))
     dist[~(a.m_loc[mi][:, None] & a.f_loc[fi][None, :])] = np.nan
     return dist
-
-
-def allowed_block(a: Arrays, mi: np.ndarray, fi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(allowed mask, distance) for members mi x fields fi: exclusions, distance and hours."""
-    dist = distances_km(a, mi, fi)
-    # NaN distance (unknown location) never blocks: the comparison below is False for NaN.
-    ok = ~(dist > a.m_maxd[mi][:, None])
-    ok &= a.need[fi][None, :] <= a.cap[mi][:, None]
-    if a.excluded:
-        col = np.full(len(a.field_ids), -1, dtype=np.int64)
-        col[fi] = np.arange(len(fi))
-        for r, m in enumerate(mi):
-            ex = a.excluded.get(int(m))
-            if ex is not None:
-                c = col[ex]
-                ok[r, c[c >= 0]] = False
-    return ok, dist
 
 
 @dataclass(frozen=True)
@@ -167,88 +158,156 @@ def _union(a: Arrays, parts: list[tuple[np.ndarray, np.ndarray]]) -> Candidates:
     return Candidates(mi, fi, dist)
 
 
-def _blocks(n: int, width: int) -> list[np.ndarray]:
-    size = max(1, _BLOCK_CELLS // max(1, width))
-    return [np.arange(s, min(n, s + size)) for s in range(0, n, size)]
+@dataclass(frozen=True)
+class FieldScan:
+    """Eligible members of every field and the pruning proposals."""
+
+    start: np.ndarray  # members of field f are members[start[f]:start[f] + count[f]]
+    count: np.ndarray
+    members: np.ndarray
+    proposals: list[tuple[np.ndarray, np.ndarray]]  # (member idx, field idx) parts
+
+    def of(self, f: int) -> np.ndarray:
+        return self.members[self.start[f] : self.start[f] + self.count[f]]
+
+    def all_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        fields = np.repeat(np.arange(len(self.count)), self.count)
+        starts = np.repeat(self.start, self.count)
+        within = np.arange(len(fields)) - np.repeat(np.cumsum(self.count) - self.count, self.count)
+        return self.members[starts + within].astype(np.int64), fields
+
+
+def scan_fields(a: Arrays, proposals: bool = True, block: int = 512) -> FieldScan:
+    """One blocked pass over fields x members: who may go where (exclusions, distance,
+    hours) and, for pruning, each field's nearest members and nearest holders of each need.
+    Each field proposes its team size + FIELD_SPARE nearest members, so every field can still
+    get a team and members are spread over all fields instead of all listing the same top
+    fields.
+
+    Fields are visited in spatial order and each block only looks at members whose reach
+    can touch the block's bounding box (grid bucketing), so cities far apart cost nothing.
+    """
+    n_m, n_f = len(a.member_ids), len(a.field_ids)
+    start = np.zeros(n_f, dtype=np.int64)
+    count = np.zeros(n_f, dtype=np.int64)
+    chunks: list[np.ndarray] = []
+    props: list[tuple[np.ndarray, np.ndarray]] = []
+    # Distance test in dot-product space (no trigonometry per cell): for unit vectors,
+    # great-circle distance <= d  <=>  dot >= 1 - 2 sin^2(d / 2R).
+    half_angle = np.sin(np.minimum(a.m_maxd, np.pi * EARTH_RADIUS_KM) / (2 * EARTH_RADIUS_KM))
+    thr = np.where(np.isfinite(a.m_maxd) & a.m_loc, 1.0 - 2.0 * half_angle**2, -np.inf)
+    limited = np.isfinite(thr)
+    # Reach in degrees (+1% and a little more for safety; the exact test is the dot product).
+    reach_lat = np.where(limited, a.m_maxd / 111.0 * 1.01 + 1e-3, np.inf)
+    cell = np.floor(a.f_latlon / 0.1)
+    order = np.lexsort((cell[:, 1], cell[:, 0], ~a.f_loc))  # located fields first, by cell
+    offset = 0
+    for s in range(0, n_f, block):
+        fb = order[s : s + block]
+        located = a.f_loc[fb]
+        if located.all():
+            lat, lon = a.f_latlon[fb, 0], a.f_latlon[fb, 1]
+            cos_min = np.cos(np.radians(min(89.0, float(np.abs(lat).max()) + 1.0)))
+            m_lat, m_lon = a.m_latlon[:, 0], a.m_latlon[:, 1]
+            near_lat = (m_lat >= lat.min() - reach_lat) & (m_lat <= lat.max() + reach_lat)
+            mid = (lon.min() + lon.max()) / 2
+            dlon = np.abs((m_lon - mid + 180.0) % 360.0 - 180.0)
+            near_lon = dlon <= (lon.max() - lon.min()) / 2 + reach_lat / cos_min
+            ms = np.nonzero(near_lat & near_lon | ~limited)[0]
+        else:
+            ms = np.arange(n_m)
+        dot = a.f_xyz[fb] @ a.m_xyz[ms].T  # fields x members
+        if not located.all() or not a.m_loc[ms].all():
+            # Unknown locations never block and count as "near" for the proposals.
+            dot[~located, :] = 1.0
+            dot[:, ~a.m_loc[ms]] = 1.0
+        ok = dot >= thr[ms][None, :]
+        ok &= a.need[fb][:, None] <= a.cap[ms][None, :]
+        col = None
+        for r, f in enumerate(fb.tolist()):
+            ex = a.excluded_by_field.get(f)
+            if ex is not None:
+                if col is None:
+                    col = np.full(n_m, -1)
+                    col[ms] = np.arange(len(ms))
+                c = col[ex]
+                ok[r, c[c >= 0]] = False
+        cnt = ok.sum(axis=1)
+        count[fb] = cnt
+        start[fb] = offset + np.cumsum(cnt) - cnt
+        offset += int(cnt.sum())
+        flat = np.flatnonzero(ok)
+        chunks.append(ms[flat % len(ms)].astype(np.int32) if len(ms) else flat.astype(np.int32))
+        if not proposals or len(ms) == 0:
+            continue
+        d = np.where(ok, -dot, np.inf)  # smaller = nearer
+        useful = a.weight[fb] > 0
+        for team in np.unique(a.team[fb]):
+            rows = (a.team[fb] == team) & useful
+            if rows.any():
+                props.append(_nearest(d[rows], fb[rows], ms, int(team) + FIELD_SPARE))
+        for token, mask in a.holders.items():
+            rows = np.array([token in a.requirements[f] for f in fb], dtype=bool) & useful
+            if rows.any():
+                dt = np.where(mask[ms][None, :], d[rows], np.inf)
+                props.append(_nearest(dt, fb[rows], ms, HOLDER_SPARE))
+    members = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+    return FieldScan(start, count, members, props)
 
 
 def candidate_pairs(
     instance: Instance,
     arrays: Arrays | None = None,
     extra: list[tuple[int, int]] | None = None,
+    scan: FieldScan | None = None,
 ) -> Candidates:
     """Member-field pairs allowed by exclusions, distance and hours.
 
     With instance.max_candidates_per_member = k the set is pruned, because the solver only
-    needs the pairs a good plan could use. Kept: each member's k best fields by value per hour
-    discounted by distance (nearby fields differ from member to member, which spreads the
-    lists over many fields instead of everyone listing the same top fields); for every field
-    that made some list, its nearest members and nearest holders of each required skill or
-    language (so its team and coverage can still be formed); current assignments; and
-    `extra` pairs (index pairs, e.g. a greedy plan so the solver can never do worse).
+    needs pairs a good plan could use: every field worth something proposes its nearest
+    eligible members (a few more than its team needs) and nearest holders of each required
+    skill or language (see scan_fields); then each member keeps only its k best proposals
+    (value per hour, discounted by distance). Current assignments and `extra` index pairs
+    (e.g. a greedy plan, so the solver can never do worse than it) are always kept when
+    allowed.
     """
     a = arrays or arrays_of(instance)
-    n_m, n_f = len(a.member_ids), len(a.field_ids)
     k = instance.max_candidates_per_member
-    parts: list[tuple[np.ndarray, np.ndarray]] = [
+    if scan is None or (k is not None and not scan.proposals):
+        scan = scan_fields(a, proposals=k is not None)
+    kept: list[tuple[np.ndarray, np.ndarray]] = [
         (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     ]
     if a.current:
         cur = np.array(sorted(a.current), dtype=np.int64)
         ok, _ = allowed_pairs(a, cur[:, 0], cur[:, 1])
-        parts.append((cur[ok, 0], cur[ok, 1]))
+        kept.append((cur[ok, 0], cur[ok, 1]))
     if extra:
         ex = np.array(extra, dtype=np.int64).reshape(-1, 2)
-        parts.append((ex[:, 0], ex[:, 1]))
-    all_f = np.arange(n_f)
-    if k is None or k >= n_f:
-        for mi in _blocks(n_m, n_f):
-            ok, _ = allowed_block(a, mi, all_f)
-            r, c = np.nonzero(ok)
-            parts.append((mi[r], c))
-        return _union(a, parts)
-    touched = np.zeros(n_f, dtype=bool)
-    useful = a.weight > 0
-    for mi in _blocks(n_m, n_f):
-        ok, dist = allowed_block(a, mi, all_f)
-        ok &= useful[None, :]
-        # Value per hour, halved every `half` km, so each member favours strong fields nearby.
-        half = np.where(np.isfinite(a.m_maxd[mi]), a.m_maxd[mi] / 2.0, 10.0)[:, None]
-        score = a.density[None, :] * np.exp2(-np.nan_to_num(dist, nan=0.0) / half)
-        score[~ok] = -1.0
-        top = np.argpartition(-score, k - 1, axis=1)[:, :k]
-        keep = np.take_along_axis(score, top, axis=1) >= 0
-        r = np.repeat(mi[:, None], k, axis=1)[keep]
-        c = top[keep]
-        parts.append((r, c))
-        touched[c] = True
-    parts.extend(_field_side(a, np.nonzero(touched)[0]))
-    return _union(a, parts)
+        kept.append((ex[:, 0], ex[:, 1]))
+    if k is None:
+        kept.append(scan.all_pairs())
+        return _union(a, kept)
+    proposed = _union(a, scan.proposals or kept[:1])
+    mi, fi = proposed.member_idx, proposed.field_idx
+    half = np.where(np.isfinite(a.m_maxd[mi]), a.m_maxd[mi] / 2.0, 10.0)
+    score = a.density[fi] * np.exp2(-np.nan_to_num(proposed.distance_km, nan=0.0) / half)
+    order = np.lexsort((-score, mi))
+    mi, fi = mi[order], fi[order]
+    first = np.searchsorted(mi, mi)  # position of each member's first proposal
+    best = np.arange(len(mi)) - first < k
+    kept.append((mi[best], fi[best]))
+    return _union(a, kept)
 
 
-def _field_side(a: Arrays, fields: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """For each field, its nearest eligible members and nearest holders of each need."""
-    out: list[tuple[np.ndarray, np.ndarray]] = []
-    n_m = len(a.member_ids)
-    all_m = np.arange(n_m)
-    for fi in _blocks(len(fields), n_m):
-        fb = fields[fi]
-        ok, dist = allowed_block(a, all_m, fb)
-        d = np.where(ok, np.nan_to_num(dist, nan=0.0), np.inf).T  # fields x members
-        keep_n = min(n_m, int(a.team[fb].max()) * 2 + 2)
-        out.append(_nearest(d, fb, keep_n))
-        for token, mask in a.holders.items():
-            rows = np.array([token in a.requirements[f] for f in fb], dtype=bool)
-            if rows.any():
-                dt = np.where(mask[None, :], d[rows], np.inf)
-                out.append(_nearest(dt, fb[rows], min(n_m, 3)))
-    return out
-
-
-def _nearest(d: np.ndarray, fields: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+def _nearest(
+    d: np.ndarray, fields: np.ndarray, ms: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The n smallest finite entries of each row of d: (member idx, field idx)."""
+    n = min(n, d.shape[1])
     top = np.argpartition(d, n - 1, axis=1)[:, :n]
     keep = np.isfinite(np.take_along_axis(d, top, axis=1))
-    return top[keep], np.repeat(fields[:, None], n, axis=1)[keep]
+    return ms[top[keep]], np.repeat(fields[:, None], n, axis=1)[keep]
 
 
 def allowed_pairs(a: Arrays, mi: np.ndarray, fi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -275,8 +334,15 @@ def eligible_for_field(a: Arrays, f: int) -> tuple[np.ndarray, np.ndarray, dict[
     excl = np.zeros(len(all_m), dtype=bool)
     excl[a.excluded_by_field.get(f, np.zeros(0, dtype=np.int64))] = True
     ok = ~far & ~short & ~excl
-    return ok, dist, {"too far": int(far.sum()), "excluded": int(excl.sum()),
-                      "short of hours": int((short & ~far & ~excl).sum())}
+    return (
+        ok,
+        dist,
+        {
+            "too far": int(far.sum()),
+            "excluded": int(excl.sum()),
+            "short of hours": int((short & ~far & ~excl).sum()),
+        },
+    )
 
 
 def explain_infeasible(instance: Instance, field_id: int) -> list[str]:
@@ -306,8 +372,11 @@ def explain_infeasible(instance: Instance, field_id: int) -> list[str]:
             n_out = int(held.sum())
             reasons.append(
                 f"{kind} '{token}' not {verb} any eligible member"
-                + (f" ({n_out} member{'s' if n_out != 1 else ''} have it but are out of reach)"
-                   if n_out else "")
+                + (
+                    f" ({n_out} member{'s' if n_out != 1 else ''} have it but are out of reach)"
+                    if n_out
+                    else ""
+                )
             )
         sigs.append(held & ok)
     if not reasons and sigs and fn.max_team < len(sigs):

@@ -12,50 +12,48 @@ import time
 import numpy as np
 
 from .explain import explain_plan
-from .feasibility import Arrays, arrays_of, eligible_for_field
+from .feasibility import Arrays, FieldScan, arrays_of, scan_fields
 from .model import Assignment, Instance, Plan, objective_of, validate
 
 
-def greedy_indices(instance: Instance, a: Arrays) -> list[tuple[int, int]]:
+def greedy_indices(
+    instance: Instance, a: Arrays, scan: FieldScan | None = None
+) -> list[tuple[int, int]]:
     """Greedy plan as (member index, field index) pairs."""
+    scan = scan or scan_fields(a, proposals=False)
     remaining = a.cap.copy()
-    n_f = len(a.field_ids)
-    current_by_field: dict[int, np.ndarray] = {}
+    current_by_field: dict[int, set[int]] = {}
     for m, f in a.current:
-        current_by_field.setdefault(f, np.zeros(len(a.member_ids), dtype=bool))[m] = True
+        current_by_field.setdefault(f, set()).add(m)
     stab = instance.stability_weight
-    order = sorted(range(n_f), key=lambda f: (-a.density[f], -a.weight[f], int(a.field_ids[f])))
-    # Fields are visited cheapest-need-last; once nobody has hours left for even the smallest
-    # remaining need, the rest of the list cannot be staffed.
+    order = np.lexsort((a.field_ids, -a.weight, -a.density))
+    # Once nobody has hours left for the smallest remaining need, nothing else can be staffed.
     suffix_min_need = np.minimum.accumulate(a.need[order][::-1])[::-1]
     out: list[tuple[int, int]] = []
-    for pos, f in enumerate(order):
+    for pos, f in enumerate(order.tolist()):
         if remaining.max(initial=0) < suffix_min_need[pos]:
             break
-        if a.weight[f] <= 0 and f not in current_by_field:
+        cur = current_by_field.get(f, set())
+        if a.weight[f] <= 0 and not (cur and stab > 0):
             continue
-        ok, _, _ = eligible_for_field(a, f)
-        ok &= remaining >= a.need[f]
-        if ok.sum() < a.team[f]:
+        pool = scan.of(f)
+        pool = pool[remaining[pool] >= a.need[f]]
+        if len(pool) < a.team[f]:
             continue
-        is_current = current_by_field.get(f, np.zeros(len(a.member_ids), dtype=bool))
-        team = _pick_team(a, f, ok, remaining, is_current)
-        if team is None:
-            continue
-        gain = a.weight[f] + stab * int(is_current[team].sum())
-        if gain <= 0:
+        team = _pick_team(a, f, pool, remaining, cur)
+        if team is None or (a.weight[f] <= 0 and not cur.intersection(team.tolist())):
             continue
         remaining[team] -= a.need[f]
         out.extend((int(m), f) for m in team)
     if stab > 0:
         # Keep current members on fields that are staffed anyway when hours allow.
-        staffed = {f for _, f in out}
-        size = {f: sum(1 for _, g in out if g == f) for f in staffed}
+        size: dict[int, int] = {}
+        for _, f in out:
+            size[f] = size.get(f, 0) + 1
         chosen = set(out)
         for m, f in sorted(a.current):
-            if f in staffed and (m, f) not in chosen and size[f] < a.max_team[f]:
-                ok, _, _ = eligible_for_field(a, f)
-                if ok[m] and remaining[m] >= a.need[f]:
+            if f in size and (m, f) not in chosen and size[f] < a.max_team[f]:
+                if m in set(scan.of(f).tolist()) and remaining[m] >= a.need[f]:
                     remaining[m] -= a.need[f]
                     size[f] += 1
                     out.append((m, f))
@@ -63,34 +61,39 @@ def greedy_indices(instance: Instance, a: Arrays) -> list[tuple[int, int]]:
 
 
 def _pick_team(
-    a: Arrays, f: int, ok: np.ndarray, remaining: np.ndarray, is_current: np.ndarray
+    a: Arrays, f: int, pool: np.ndarray, remaining: np.ndarray, current: set[int]
 ) -> np.ndarray | None:
     """Smallest team covering the field's needs; None if it cannot be formed."""
-    pool = ok.copy()
+    is_cur = (
+        np.array([int(m) in current for m in pool], dtype=np.int64)
+        if current
+        else (np.zeros(len(pool), dtype=np.int64))
+    )
+    free = np.ones(len(pool), dtype=bool)
     team: list[int] = []
     uncovered = list(a.requirements[f])
     while uncovered:
         # Member covering most uncovered needs; ties go to current members, then to hours.
         covers = np.zeros(len(pool), dtype=np.int64)
         for token in uncovered:
-            covers += a.holders[token]
-        covers[~pool] = 0
+            covers += a.holders[token][pool]
+        covers[~free] = 0
         if covers.max(initial=0) == 0:
             return None
-        best = np.lexsort((-remaining, -is_current.astype(np.int64), -covers))[0]
-        team.append(int(best))
-        pool[best] = False
-        uncovered = [t for t in uncovered if not a.holders[t][best]]
-    missing = int(a.team[f]) - len(team)
+        best = int(np.lexsort((-remaining[pool], -is_cur, -covers))[0])
+        team.append(int(pool[best]))
+        free[best] = False
+        uncovered = [t for t in uncovered if not a.holders[t][pool[best]]]
     if len(team) > a.max_team[f]:
         return None
+    missing = int(a.team[f]) - len(team)
     if missing > 0:
-        idx = np.nonzero(pool)[0]
+        idx = np.nonzero(free)[0]
         if len(idx) < missing:
             return None
         # Current members first (stability), then those with most hours left.
-        rank = np.lexsort((-remaining[idx], -is_current[idx].astype(np.int64)))
-        team.extend(int(m) for m in idx[rank[:missing]])
+        rank = np.lexsort((-remaining[pool[idx]], -is_cur[idx]))
+        team.extend(int(m) for m in pool[idx[rank[:missing]]])
     return np.array(team, dtype=np.int64)
 
 

@@ -70,6 +70,10 @@ class Assignment:
 
 @dataclass(frozen=True)
 class Plan:
+    """A plan and how good it is. objective is unscaled. bound, gap and status refer to the
+    problem the solver saw: the candidate pairs, i.e. after pruning when
+    max_candidates_per_member is set ("OPTIMAL" = optimal among the candidates)."""
+
     assignments: tuple[Assignment, ...]
     staffed_fields: frozenset[int]
     objective: float
@@ -147,9 +151,7 @@ def validate(instance: Instance) -> None:
             f"time limit must be a positive number of seconds, got {instance.time_limit_s}"
         )
     if not math.isfinite(instance.stability_weight) or instance.stability_weight < 0:
-        raise PlanningInputError(
-            f"stability weight must be >= 0, got {instance.stability_weight}"
-        )
+        raise PlanningInputError(f"stability weight must be >= 0, got {instance.stability_weight}")
     k = instance.max_candidates_per_member
     if k is not None and k < 1:
         raise PlanningInputError(f"max candidates per member must be >= 1 or None, got {k}")
