@@ -33,3 +33,12 @@ def login(client):
 
 # Argon2 is deliberately slow; tests build many users. Production keeps argon2 (settings).
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that renders a Persian page must not leave Persian active for the next."""
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

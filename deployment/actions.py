@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from audit.log import changed_fields, record
 from deployment import jobs, planner, services
@@ -325,7 +325,9 @@ def _refuse(acting_user, instance: planner.Instance, run: PlanRun, problems: lis
             intro: str) -> ValidationError:
     names = services.names_for(acting_user, member_ids=[m.id for m in instance.members],
                                field_ids=[f.id for f in instance.fields], team=run.team)
-    return ValidationError(intro % {"problems": "; ".join(names.humanize(p) for p in problems)})
+    # Stored reasons are kept in English (gettext_noop) and translated when shown.
+    return ValidationError(intro % {"problems": "; ".join(names.humanize(_(p) if p else p)
+                                                          for p in problems)})
 
 
 def _finished(run: PlanRun, what: str) -> None:
@@ -386,7 +388,7 @@ def do_edit_plan(*, acting_user, run: PlanRun, op: str, field_id: int | None,
     after = set(plan.staffed_fields)
     unstaffed = dict(run.unstaffed)
     for f in before - after:
-        unstaffed[str(f)] = ["taken out of the plan by hand"]
+        unstaffed[str(f)] = [gettext_noop("taken out of the plan by hand")]
     for f in after:
         unstaffed.pop(str(f), None)
     run.objective, run.gap = plan.objective, _nan_to_none(plan.gap)
@@ -473,7 +475,7 @@ def _check_team(acting_user, run: PlanRun, instance: planner.Instance,
     if team.end_date < today:
         raise ValidationError(_("The team's end date has passed."))
     if run.team_field_id not in staffed(instance, pairs):
-        reasons = run.unstaffed.get(str(run.team_field_id)) or ["not staffed"]
+        reasons = run.unstaffed.get(str(run.team_field_id)) or [gettext_noop("not staffed")]
         raise _refuse(acting_user, instance, run, reasons,
                       _("The temporary team could not be formed: %(problems)s."))
 

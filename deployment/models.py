@@ -133,7 +133,7 @@ class MemberCapacity(models.Model):
         help_text=_("Fields where the member would be exposed, such as their own workplace."))
     notes = models.TextField(_("notes"), blank=True,
                              help_text=_("Nothing that identifies the member."))
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = CapacityQuerySet.as_manager()
 
@@ -204,7 +204,7 @@ class FieldNeed(models.Model):
         validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(HOURS_IN_A_WEEK)])
     required_skills = models.CharField(_("required skills"), max_length=200, blank=True)
     required_languages = models.CharField(_("required languages"), max_length=100, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = FieldNeedQuerySet.as_manager()
 
@@ -260,8 +260,9 @@ class TemporaryTeam(models.Model):
     required_skills = models.CharField(_("required skills"), max_length=200, blank=True)
     required_languages = models.CharField(_("required languages"), max_length=100, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("formed by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True, editable=False)
 
     objects = CommitteeRecordQuerySet.as_manager()
@@ -323,8 +324,8 @@ class PlanRun(models.Model):
                                    on_delete=models.SET_NULL, related_name="+",
                                    verbose_name=_("started by"))
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(_("solving started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices,
                               default=Status.QUEUED, db_index=True)
     progress = models.PositiveSmallIntegerField(_("progress"), default=0,
@@ -347,9 +348,10 @@ class PlanRun(models.Model):
     unstaffed = models.JSONField(default=dict, blank=True)
     revision = models.PositiveIntegerField(default=0)
     edited = models.BooleanField(_("edited by hand"), default=False)
-    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
     applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("applied by"))
 
     objects = CommitteeRecordQuerySet.as_manager()
 
@@ -376,7 +378,8 @@ class PlanRun(models.Model):
 
 
 class PlannedAssignment(models.Model):
-    run = models.ForeignKey(PlanRun, on_delete=models.CASCADE, related_name="assignments")
+    run = models.ForeignKey(PlanRun, on_delete=models.CASCADE, related_name="assignments",
+                            verbose_name=_("plan"))
     member = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+",
                                verbose_name=_("member"))
     # Empty: the run's temporary team.
@@ -388,6 +391,8 @@ class PlannedAssignment(models.Model):
     objects = MemberRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("planned assignment")
+        verbose_name_plural = _("planned assignments")
         ordering = ["run", "field", "member__alias"]
         constraints = [
             models.UniqueConstraint(fields=["run", "member", "field"],
@@ -415,13 +420,13 @@ class DeploymentAssignment(models.Model):
     # Ended to free the member for a team: restored when the team is dissolved.
     suspended_by = models.ForeignKey(
         TemporaryTeam, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="suspended_assignments", editable=False)
+        related_name="suspended_assignments", editable=False, verbose_name=_("suspended by"))
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True)
     plan_run = models.ForeignKey(PlanRun, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="+", editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    ended_at = models.DateTimeField(null=True, blank=True, editable=False)
+                                 related_name="+", editable=False, verbose_name=_("plan"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True, editable=False)
 
     objects = MemberRecordQuerySet.as_manager()
 

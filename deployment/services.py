@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from deployment import planner
 from deployment.models import (
@@ -173,7 +173,10 @@ class Need:
                             "exactly %(n)s members, or nobody", low) % {"n": low}
         if low:
             return _("%(low)s to %(high)s members, or nobody") % {"low": low, "high": high}
-        return ngettext("1 member", "1 to %(n)s members", high) % {"n": high}
+        # Not ngettext: "1 member" is not the singular of "1 to n members".
+        if high == 1:
+            return _("1 member")
+        return _("1 to %(n)s members") % {"n": high}
 
     @property
     def source_label(self) -> str:
@@ -424,12 +427,13 @@ def unstaffed_reasons(instance: planner.Instance, plan: planner.Plan) -> dict[in
     out: dict[int, list[str]] = {}
     for n, f in enumerate(left):
         if f.weight <= 0:
-            out[f.id] = ["weight is 0: staffing it gains nothing"]
+            out[f.id] = [gettext_noop("weight is 0: staffing it gains nothing")]
         elif n < EXPLAIN_UNSTAFFED:
-            out[f.id] = planner.explain_infeasible(instance, f.id) or [
-                "could be staffed on its own; the members' hours went to fields worth more"]
+            out[f.id] = planner.explain_infeasible(instance, f.id) or [gettext_noop(
+                "could be staffed on its own; the members' hours went to fields worth more")]
         else:
-            out[f.id] = ["not staffed: the members' hours went to fields worth more"]
+            out[f.id] = [gettext_noop(
+                "not staffed: the members' hours went to fields worth more")]
     return out
 
 

@@ -155,12 +155,14 @@ class Field(models.Model):
     priority = models.PositiveSmallIntegerField(
         _("priority"), default=0, validators=[MaxValueValidator(PRIORITY_MAX)],
         help_text=_("Set by the responsible committee: 0 (none) to 5 (highest)."))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = FieldQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
         ordering = ["-priority", "name"]
         constraints = [models.UniqueConstraint(fields=["unit", "name"],
                                                name="field_unique_name_in_unit")]
@@ -187,7 +189,8 @@ class FieldPart(models.Model):
         LINE = "line", _("Production line")
         OTHER = "other", _("Other")
 
-    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="parts")
+    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="parts",
+                              verbose_name=_("field"))
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices,
                             default=Kind.DEPARTMENT)
@@ -196,6 +199,8 @@ class FieldPart(models.Model):
     objects = FieldPartQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("part of a field")
+        verbose_name_plural = _("parts of fields")
         ordering = ["field", "name"]
         constraints = [models.UniqueConstraint(fields=["field", "name"],
                                                name="field_part_unique_name")]
@@ -230,6 +235,8 @@ class MassOrganization(models.Model):
     objects = MassOrganizationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("mass organization")
+        verbose_name_plural = _("mass organizations")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["organization", "name"],
                                                name="mass_organization_unique_name")]
@@ -239,15 +246,18 @@ class MassOrganization(models.Model):
 
 
 class UnionPresence(models.Model):
-    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="union_presences")
+    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="union_presences",
+                              verbose_name=_("field"))
     mass_organization = models.ForeignKey(MassOrganization, on_delete=models.CASCADE,
-                                          related_name="presences")
+                                          related_name="presences", verbose_name=_("union"))
     members_approx = models.PositiveIntegerField(_("members (approximate)"), default=0)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = FieldStructureQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("union presence")
+        verbose_name_plural = _("union presences")
         ordering = ["field", "-members_approx"]
         constraints = [models.UniqueConstraint(fields=["field", "mass_organization"],
                                                name="union_presence_unique")]
@@ -269,10 +279,11 @@ class ContactProfile(models.Model):
     part, their job, union and whether they lead their workmates."""
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE,
-                                  related_name="contact_profile")
-    field = models.ForeignKey(Field, on_delete=models.PROTECT, related_name="contacts")
+                                  related_name="contact_profile", verbose_name=_("person"))
+    field = models.ForeignKey(Field, on_delete=models.PROTECT, related_name="contacts",
+                              verbose_name=_("field"))
     part = models.ForeignKey(FieldPart, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="contacts")
+                             related_name="contacts", verbose_name=_("part"))
     job = models.CharField(_("job"), max_length=120, blank=True)
     union = models.ForeignKey(MassOrganization, null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="contacts",
@@ -285,12 +296,16 @@ class ContactProfile(models.Model):
     # the history stays in Assessment; counting a column keeps wall charts and dashboards
     # over 200,000 contacts fast.
     current_level = models.ForeignKey("AssessmentLevel", null=True, blank=True, editable=False,
-                                      on_delete=models.PROTECT, related_name="+")
-    current_assessed_on = models.DateField(null=True, blank=True, editable=False)
+                                      on_delete=models.PROTECT, related_name="+",
+                                      verbose_name=_("current level"))
+    current_assessed_on = models.DateField(_("last assessed on"), null=True, blank=True,
+                                           editable=False)
 
     objects = ContactProfileQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("contact profile")
+        verbose_name_plural = _("contact profiles")
         indexes = [models.Index(fields=["field", "part"], name="contact_profile_field_part")]
 
     def __str__(self) -> str:
@@ -325,14 +340,18 @@ class Tie(models.Model):
         FAMILY = "family", _("Family")
         IN_TOUCH = "in_touch", _("In touch (member with contact)")
 
-    from_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_from")
-    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_to")
+    from_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_from",
+                                    verbose_name=_("from"))
+    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ties_to",
+                                  verbose_name=_("to"))
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = TieQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("tie")
+        verbose_name_plural = _("ties")
         constraints = [models.UniqueConstraint(fields=["from_person", "to_person", "kind"],
                                                name="tie_unique_pair_kind")]
 
@@ -363,7 +382,8 @@ class AssessmentLevel(models.Model):
     rewritten: old assessments keep pointing at the level they were made on."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="assessment_levels")
+                                     related_name="assessment_levels",
+                                     verbose_name=_("organization"))
     value = models.SmallIntegerField(_("value"))
     label = models.CharField(_("label"), max_length=80)
     colour = models.CharField(_("colour"), max_length=7, validators=[RegexValidator(
@@ -374,6 +394,8 @@ class AssessmentLevel(models.Model):
     objects = OrganizationRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("assessment level")
+        verbose_name_plural = _("assessment levels")
         ordering = ["organization", "position", "value"]
         constraints = [models.UniqueConstraint(fields=["organization", "value"],
                                                name="assessment_level_unique_value")]
@@ -385,18 +407,22 @@ class AssessmentLevel(models.Model):
 class Assessment(models.Model):
     """Kept forever: a person's current level is their latest assessment (by date, then id)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assessments")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assessments",
+                               verbose_name=_("person"))
     level = models.ForeignKey(AssessmentLevel, on_delete=models.PROTECT,
-                              related_name="assessments")
+                              related_name="assessments", verbose_name=_("level"))
     assessed_on = models.DateField(_("assessed on"), validators=[_not_in_future])
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+                                    on_delete=models.SET_NULL, related_name="+",
+                                    verbose_name=_("assessed by"))
     note = models.CharField(_("note"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = PersonRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["-assessed_on", "-id"]
         # The latest assessment of a person is one backward index scan.
         indexes = [models.Index(fields=["person", "-assessed_on", "-id"],
@@ -415,7 +441,8 @@ class Assessment(models.Model):
 
 class FieldworkSettings(models.Model):
     organization = models.OneToOneField(Organization, on_delete=models.CASCADE,
-                                        related_name="fieldwork_settings")
+                                        related_name="fieldwork_settings",
+                                        verbose_name=_("organization"))
     majority_percent = models.PositiveSmallIntegerField(
         _("majority threshold (%)"), default=50,
         validators=[MinValueValidator(1), MaxValueValidator(99)],
@@ -433,6 +460,10 @@ class FieldworkSettings(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(3650)])
 
     objects = OrganizationRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("fieldwork settings")
+        verbose_name_plural = _("fieldwork settings")
 
     def __str__(self) -> str:
         return f"fieldwork settings of {self.organization_id}"
@@ -452,7 +483,8 @@ class StructureTest(models.Model):
         BADGE_DAY = "badge_day", _("Badge or sticker day")
         MEETING = "meeting", _("Meeting")
 
-    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="structure_tests")
+    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="structure_tests",
+                              verbose_name=_("field"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     held_on = models.DateField(_("held on"), validators=[_not_in_future])
@@ -460,6 +492,8 @@ class StructureTest(models.Model):
     objects = FieldRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("structure test")
+        verbose_name_plural = _("structure tests")
         ordering = ["-held_on", "-id"]
 
     def __str__(self) -> str:
@@ -468,13 +502,15 @@ class StructureTest(models.Model):
 
 class Participation(models.Model):
     test = models.ForeignKey(StructureTest, on_delete=models.CASCADE,
-                             related_name="participations")
+                             related_name="participations", verbose_name=_("structure test"))
     person = models.ForeignKey(Person, on_delete=models.CASCADE,
-                               related_name="test_participations")
+                               related_name="test_participations", verbose_name=_("person"))
 
     objects = PersonRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
         constraints = [models.UniqueConstraint(fields=["test", "person"],
                                                name="participation_unique")]
 
@@ -502,9 +538,10 @@ class Activity(models.Model):
         STRIKE_SUPPORT = "strike_support", _("Strike support")
         PUBLIC_STATEMENT = "public_statement", _("Public statement")
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="activities")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="activities",
+                             verbose_name=_("unit"))
     field = models.ForeignKey(Field, null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="activities")
+                              related_name="activities", verbose_name=_("field"))
     kind = models.CharField(_("kind"), max_length=18, choices=Kind.choices)
     quantity = models.PositiveIntegerField(_("quantity distributed"), null=True, blank=True)
     date = models.DateField(_("date"), validators=[_not_in_future])
@@ -519,14 +556,16 @@ class Activity(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     notes_sealed = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = UnitRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
         ordering = ["-date", "-id"]
-        verbose_name_plural = "activities"
         indexes = [
             models.Index(fields=["unit", "date"], name="activity_unit_date"),
             models.Index(fields=["field", "date"], name="activity_field_date"),
@@ -593,7 +632,8 @@ class MoodReading(models.Model):
         ANGRY = 4, _("4 — angry, talking of action")
         READY = 5, _("5 — ready to act")
 
-    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="mood_readings")
+    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="mood_readings",
+                              verbose_name=_("field"))
     taken_on = models.DateField(_("taken on"), validators=[_not_in_future])
     value = models.PositiveSmallIntegerField(
         _("mood"), choices=Value.choices,
@@ -604,6 +644,8 @@ class MoodReading(models.Model):
     objects = FieldRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("mood reading")
+        verbose_name_plural = _("mood readings")
         ordering = ["taken_on", "id"]
         indexes = [models.Index(fields=["field", "taken_on"], name="mood_field_taken_on")]
 
@@ -622,7 +664,7 @@ class Demand(models.Model):
         OTHER = "other", _("Other")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="demands")
+                                     related_name="demands", verbose_name=_("organization"))
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=120)
     retired = models.BooleanField(_("retired"), default=False)
@@ -630,6 +672,8 @@ class Demand(models.Model):
     objects = OrganizationRecordQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("demand")
+        verbose_name_plural = _("demands")
         ordering = ["organization", "kind", "name"]
         constraints = [models.UniqueConstraint(fields=["organization", "name"],
                                                name="demand_unique_name")]
@@ -645,14 +689,18 @@ def _check_demand_organization(demand: Demand, field: Field) -> None:
 
 
 class DemandRaised(models.Model):
-    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="demands_raised")
-    demand = models.ForeignKey(Demand, on_delete=models.PROTECT, related_name="raised")
+    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="demands_raised",
+                              verbose_name=_("field"))
+    demand = models.ForeignKey(Demand, on_delete=models.PROTECT, related_name="raised",
+                               verbose_name=_("demand"))
     raised_on = models.DateField(_("raised on"), validators=[_not_in_future])
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = FieldStructureQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("demand raised")
+        verbose_name_plural = _("demands raised")
         ordering = ["-raised_on", "-id"]
         indexes = [models.Index(fields=["field", "raised_on"], name="demand_raised_field_date")]
 
@@ -676,12 +724,14 @@ class Struggle(models.Model):
         PARTICIPATION = "participation", _("Participation")
         LEADERSHIP = "leadership", _("Leadership")
 
-    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="struggles")
+    field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="struggles",
+                              verbose_name=_("field"))
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     started_on = models.DateField(_("started on"), validators=[_not_in_future])
     ended_on = models.DateField(_("ended on"), null=True, blank=True,
                                 validators=[_not_in_future])
-    demands = models.ManyToManyField(Demand, blank=True, related_name="struggles")
+    demands = models.ManyToManyField(Demand, blank=True, related_name="struggles",
+                                     verbose_name=_("demands"))
     participants = models.PositiveIntegerField(_("participants"), default=0)
     outcome = models.TextField(_("outcome"), blank=True)
     involvement = models.CharField(_("our involvement"), max_length=14,
@@ -690,6 +740,8 @@ class Struggle(models.Model):
     objects = FieldStructureQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("struggle")
+        verbose_name_plural = _("struggles")
         ordering = ["-started_on", "-id"]
 
     def __str__(self) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from access.actions import do_grant_role
 from accounts.models import User
@@ -32,6 +33,15 @@ from fieldwork.actions import do_create_field, do_set_field_priority
 from fieldwork.models import Field
 from people.models import Person
 from tests.cast import World
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """These tests read English messages; a Persian page rendered by an earlier test leaves
+    Persian active in the thread (LocaleMiddleware does not reset it)."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -91,7 +91,8 @@ def _detail_context(user, run: PlanRun) -> dict:
         "moved": sorted(names.members[m] for m in moved if m in names.members),
         "moved_others": sum(1 for m in moved if m not in names.members),
         "unstaffed": [(names.field_name(f), weights.get(f, 0.0),
-                       [names.humanize(r) for r in reasons])
+                       # Stored in English (gettext_noop); the planner's own stay so.
+                       [names.humanize(_(r) if r else r) for r in reasons])
                       for f, reasons in unstaffed[:UNSTAFFED_SHOWN]],
         "unstaffed_more": max(0, len(unstaffed) - UNSTAFFED_SHOWN),
         "error": names.humanize(run.error_message) if run.error_message else "",

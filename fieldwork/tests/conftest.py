@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fieldwork.actions import (
     do_assess,
@@ -22,6 +22,15 @@ from fieldwork.actions import (
 from fieldwork.models import Activity, Field, FieldPart
 from people.models import Identity, Person
 from tests.cast import World
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """These tests read English messages; a Persian page rendered by an earlier test leaves
+    Persian active in the thread (LocaleMiddleware does not reset it)."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def days_ago(n: int) -> date:

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -53,7 +54,7 @@ def one_to_one(request: HttpRequest, pk: int) -> HttpResponse:
     return run_form(request, form, perform, _("The one-to-one was recorded.")) or form_page(
         request, form, heading=_("One-to-one in %(field)s") % {"field": field.name},
         crumbs=field_crumbs(field), cancel=url_of("wall_chart", field),
-        submit=_("Record"))
+        submit=pgettext("button", "Record"))
 
 
 @login_required
@@ -74,7 +75,8 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
 
     return run_form(request, form, perform, _("The activity was recorded.")) or form_page(
         request, form, heading=_("New activity of %(unit)s") % {"unit": unit.name},
-        crumbs=unit_crumbs(unit), cancel=url_of("unit_dashboard", unit), submit=_("Record"))
+        crumbs=unit_crumbs(unit), cancel=url_of("unit_dashboard", unit),
+        submit=pgettext("button", "Record"))
 
 
 @login_required
