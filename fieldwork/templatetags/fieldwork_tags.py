@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from access.helpers import can
@@ -64,8 +65,15 @@ def week_timeline(weeks: Sequence[WeekCount]) -> SafeString:
 @register.simple_tag
 def field_timeline(counts: Sequence[int], today: date, name: str = "") -> SafeString:
     title = _("%(name)s: activities per week, last 12 weeks") % {"name": name}
-    svg = charts.timeline(list(counts), title=title, labels=week_labels(today, format_date))
+    labels = list(_field_week_labels(today, get_language()))
+    svg = charts.timeline(list(counts), title=title, labels=labels)
     return mark_safe(svg)  # noqa: S308
+
+
+@lru_cache(maxsize=16)
+def _field_week_labels(today: date, language: str) -> tuple[str, ...]:
+    # The same twelve labels for every row of a continuity page: format them once.
+    return tuple(week_labels(today, format_date))
 
 
 @register.simple_tag
