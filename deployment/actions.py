@@ -351,7 +351,7 @@ def do_edit_plan(*, acting_user, run: PlanRun, op: str, field_id: int | None,
     """Add or remove a planned assignment (or a field's whole team) before applying. The
     changed plan must keep every rule of the planner (hours, distance, exclusions, team size
     all or nothing, skills and languages); otherwise nothing changes."""
-    run = PlanRun.objects.select_for_update().select_related("team").get(pk=run.pk)
+    run = PlanRun.objects.select_for_update(of=("self",)).select_related("team").get(pk=run.pk)
     _finished(run, _("Only a finished plan that has not been applied can be changed."))
     if op not in EDIT_OPS:
         raise ValidationError(_("Choose what to change."))
@@ -408,7 +408,7 @@ def do_apply_plan(*, acting_user, run: PlanRun, revision: int | None = None,
     (until today), create the new ones, and mark the run applied. For a temporary team the
     ended assignments are remembered as suspended, to be restored when the team dissolves."""
     today = today or timezone.localdate()
-    run = PlanRun.objects.select_for_update().select_related("team").get(pk=run.pk)
+    run = PlanRun.objects.select_for_update(of=("self",)).select_related("team").get(pk=run.pk)
     _finished(run, _("Only a finished plan that has not been applied can be applied."))
     if revision is not None and revision != run.revision:
         raise ValidationError(_("The plan was changed since you opened it. Look at it again "

@@ -19,7 +19,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connections, transaction
+from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -128,7 +128,10 @@ def process_queued(*, ticker: bool = False) -> int:
     """Run every queued plan, oldest first (for a worker process). Returns how many ran."""
     done = 0
     while True:
-        close_old_connections()
+        if not connection.in_atomic_block:
+            # A long-lived worker drops broken or expired connections between runs (never
+            # inside a transaction, where closing would lose it).
+            close_old_connections()
         run_id = (PlanRun.objects.filter(status=PlanRun.Status.QUEUED).order_by("created_at", "id")
                   .values_list("pk", flat=True).first())
         if run_id is None:
