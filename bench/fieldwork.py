@@ -972,7 +972,7 @@ def _targets() -> tuple[object, list[Page]]:
     from django.db.models import Count
 
     from accounts.models import User
-    from fieldwork import metrics
+    from fieldwork import continuity, metrics
     from fieldwork.models import ContactProfile
     from organizations.models import Organization, Unit
 
@@ -987,9 +987,10 @@ def _targets() -> tuple[object, list[Page]]:
         Page("organization dashboard", "fieldwork:organization_dashboard", org.pk,
              metrics.organization_dashboard),
         Page("wall chart (largest field)", "fieldwork:wall_chart", busiest, metrics.wall_chart),
-        Page("continuity (organization)", "fieldwork:continuity", top.pk, metrics.continuity),
+        Page("continuity (organization)", "fieldwork:continuity", top.pk,
+             continuity.continuity),
         Page("continuity (one committee)", "fieldwork:continuity", committee.pk,
-             metrics.continuity),
+             continuity.continuity),
     ]
 
 
@@ -1092,7 +1093,7 @@ def measure(runs: int, profile_dir: Path | None) -> dict:
                     raise RuntimeError(f"GET {url} answered {response.status_code}")
             result = _measure(call, runs)
         result.update(mode="view" if url else "metric",
-                      url=url or f"fieldwork.metrics.{page.metric.__name__}", pk=page.pk,
+                      url=url or f"{page.metric.__module__}.{page.metric.__name__}", pk=page.pk,
                       metric_median_ms=computed["median_ms"], metric_queries=computed["queries"])
         result["slowest_query"]["plan"] = _plan(result["slowest_query"]["sql"])
         if profile_dir is not None:

@@ -79,13 +79,15 @@ def _shorten(text: str, limit: int) -> str:
 # --- activity per week: the continuity of the work at a glance ---
 
 def timeline(counts: Sequence[int], *, title: str, labels: Sequence[str] | None = None,
-             width: int = 132, height: int = 28, digits: Digits = str) -> str:
-    """One bar per period (oldest on the left), its height the number of activities; a
-    silent period is a red tick on the baseline, so that interruptions stand out."""
+             width: int = 132, height: int = 28, digits: Digits = str,
+             scale: int | None = None) -> str:
+    """One bar per period (oldest on the left), its height the count (activities, or days
+    with activity) against ``scale`` (default: the highest count); a silent period is a red
+    tick on the baseline, so that interruptions stand out."""
     n = max(len(counts), 1)
     slot = width / n
     bar = max(slot - 2, 1)
-    top = max(counts, default=0) or 1
+    top = scale or max(counts, default=0) or 1
     base = height - 2
     body = [f'<line x1="0" y1="{_n(base + 1)}" x2="{_n(width)}" y2="{_n(base + 1)}" '
             f'stroke="{LINE}" stroke-width="1"/>']
@@ -94,7 +96,7 @@ def timeline(counts: Sequence[int], *, title: str, labels: Sequence[str] | None 
         label = labels[i] if labels and i < len(labels) else ""
         tip = f"{label}: {digits(count)}" if label else digits(count)
         if count:
-            h = max(3.0, (base - 2) * count / top)
+            h = max(3.0, (base - 2) * min(count, top) / top)
             body.append(f'<rect x="{_n(x)}" y="{_n(base - h)}" width="{_n(bar)}" '
                         f'height="{_n(h)}" fill="{ACTIVE}"><title>{_e(tip)}</title></rect>')
         else:

@@ -6,14 +6,14 @@ the records of the unit that works the field (``Scope.sees_records_of``); above 
 
 The number of queries of each function is fixed (it does not grow with fields, contacts or
 activities): counts come from ``values(...).annotate(Count(...))``, the current assessment of a
-contact from a correlated Subquery on the ``assessment_latest`` index, the last activity of a
-field from a Subquery on ``activity_field_date``.
+contact from a correlated Subquery on the ``assessment_latest`` index. Continuity (days since,
+gaps, weeks) lives in ``fieldwork.continuity``; the dashboards reuse its field rows.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, timedelta
@@ -24,6 +24,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from access.scope import scope_for
+from fieldwork.continuity import WEEKS, FieldContinuity, field_rows, silence_first
 from fieldwork.models import (
     Activity,
     AssessmentLevel,
@@ -36,11 +37,9 @@ from fieldwork.models import (
     StructureTest,
     Struggle,
 )
-from fieldwork.queries import settings_by_organization, settings_for
+from fieldwork.queries import settings_for
 from organizations.models import Organization, Unit
 
-GAP_WINDOW_DAYS = 90
-WEEKS = 12
 NO_PART, TOTAL = "no part", "total"
 
 
@@ -291,162 +290,6 @@ def wall_chart(user, field: Field | int) -> WallChart:
                       for lv in columns], ordered)
 
 
-# --- continuity ---
-
-@dataclass
-class FieldContinuity:
-    field_id: int
-    name: str
-    unit_id: int
-    unit_name: str
-    priority: int
-    strategic: bool
-    last_activity_on: date | None
-    days_since_last: int | None  # None: never any activity
-    stale_days: int
-    stopped: bool  # no activity for stale_days days (or never)
-    longest_gap: int = GAP_WINDOW_DAYS  # longest run of days without activity, last 90 days
-    weeks_active: int = 0  # of the last 12 weeks (7-day periods ending today)
-    overdue_follow_ups: int = 0
-
-
-@dataclass
-class UnitContinuity:
-    unit_id: int
-    name: str
-    fields: int
-    stopped: int
-    last_activity_on: date | None
-    days_since_last: int | None
-    longest_gap: int
-    weeks_active: int
-    overdue_follow_ups: int
-
-
-@dataclass
-class Continuity:
-    today: date
-    fields: list[FieldContinuity]
-    units: list[UnitContinuity]
-
-
-def _field_rows(user, where: Q, today: date) -> list[tuple[FieldContinuity, str]]:
-    """Visible fields matching ``where`` with their last activity and stale threshold, each
-    with its unit's path (two queries)."""
-    # An activity's unit is its field's unit (Activity.clean), so a visible field's
-    # activities are within the user's counts.
-    last = (Activity.objects.filter(field=OuterRef("pk"), date__lte=today)
-            .order_by("-date").values("date")[:1])
-    rows = list(Field.objects.restrict(user).filter(where).annotate(last_on=Subquery(last))
-                .order_by("unit__path", "name")
-                .values("pk", "name", "unit_id", "unit__name", "unit__path",
-                        "unit__organization_id", "priority", "strategic", "last_on"))
-    conf = settings_by_organization({r["unit__organization_id"] for r in rows})
-    out = []
-    for r in rows:
-        stale = conf[r["unit__organization_id"]].stale_days
-        days = (today - r["last_on"]).days if r["last_on"] else None
-        out.append((FieldContinuity(
-            field_id=r["pk"], name=r["name"], unit_id=r["unit_id"], unit_name=r["unit__name"],
-            priority=r["priority"], strategic=r["strategic"], last_activity_on=r["last_on"],
-            days_since_last=days, stale_days=stale, stopped=days is None or days >= stale),
-            r["unit__path"]))
-    return out
-
-
-def _within(user, unit: Unit | int | None) -> Q:
-    if unit is None:
-        return Q()
-    return Q(unit__path__startswith=_visible_unit(user, unit).path)
-
-
-def _silence_first(row: FieldContinuity) -> tuple:
-    return (row.days_since_last is not None, -(row.days_since_last or 0), row.name)
-
-
-def longest_gap(dates: Iterable[date], today: date, window: int = GAP_WINDOW_DAYS) -> int:
-    """The longest run of consecutive days without activity among the ``window`` days ending
-    today (no activity at all: the whole window; activity every day: 0)."""
-    return _longest_gap(sorted(d.toordinal() for d in dates), today.toordinal(), window)
-
-
-def weeks_active(dates: Iterable[date], today: date, weeks: int = WEEKS) -> int:
-    """In how many of the last ``weeks`` 7-day periods (ending today) something happened."""
-    return _weeks_active([d.toordinal() for d in dates], today.toordinal(), weeks)
-
-
-# The same on day numbers (date.toordinal): integer arithmetic keeps 1,000 fields x 90 days
-# well inside a page's time budget.
-def _longest_gap(days: list[int], today: int, window: int = GAP_WINDOW_DAYS) -> int:
-    previous, gap = today - window, 0  # previous: the day before the window
-    for d in days:  # sorted
-        if previous < d <= today:
-            if d - previous - 1 > gap:
-                gap = d - previous - 1
-            previous = d
-    return max(gap, today - previous)
-
-
-def _weeks_active(days: list[int], today: int, weeks: int = WEEKS) -> int:
-    return len({(today - d) // 7 for d in days if 0 <= today - d < weeks * 7})
-
-
-def continuity(user, unit: Unit | int | None = None, today: date | None = None) -> Continuity:
-    """Is the work daily and uninterrupted? Per visible field (optionally within a unit's
-    subtree): days since the last activity, the longest gap in the last 90 days, the weeks
-    with activity among the last 12, overdue follow-ups, and whether it has stopped
-    (FieldworkSettings.stale_days); rolled up per unit that works the fields."""
-    today = today or timezone.localdate()
-    rows = [row for row, _path in _field_rows(user, _within(user, unit), today)]
-    ids = [r.field_id for r in rows]
-    days: dict[int, list[int]] = defaultdict(list)  # field -> sorted day numbers
-    overdue: dict[int, int] = {}
-    if ids:
-        start = today - timedelta(days=GAP_WINDOW_DAYS - 1)
-        # Ordered like the (field, date) index: PostgreSQL reads it in order and removes
-        # duplicates without sorting or hashing (and no "id" from the default ordering
-        # slips into the DISTINCT).
-        for field_id, day in (Activity.objects.filter(field_id__in=ids, date__gte=start,
-                                                      date__lte=today)
-                              .order_by("field_id", "date").values_list("field_id", "date")
-                              .distinct()):
-            days[field_id].append(day.toordinal())
-        # Open follow-ups only: the partial index activity_open_follow_up.
-        overdue = dict(Activity.objects.filter(field_id__in=ids, follow_up_done=False,
-                                               follow_up_on__lt=today)
-                       # count(*) lets PostgreSQL answer from the partial index alone.
-                       .order_by().values("field_id").annotate(n=Count("*"))
-                       .values_list("field_id", "n"))
-    number = today.toordinal()
-    by_unit: dict[int, list[FieldContinuity]] = defaultdict(list)
-    for r in rows:
-        r.longest_gap = _longest_gap(days[r.field_id], number)
-        r.weeks_active = _weeks_active(days[r.field_id], number)
-        r.overdue_follow_ups = overdue.get(r.field_id, 0)
-        by_unit[r.unit_id].append(r)
-    units = []
-    for unit_id, fields in by_unit.items():
-        union = sorted({d for f in fields for d in days[f.field_id]})
-        lasts = [f.last_activity_on for f in fields if f.last_activity_on]
-        last = max(lasts) if lasts else None
-        units.append(UnitContinuity(
-            unit_id=unit_id, name=fields[0].unit_name, fields=len(fields),
-            stopped=sum(f.stopped for f in fields), last_activity_on=last,
-            days_since_last=(today - last).days if last else None,
-            longest_gap=_longest_gap(union, number), weeks_active=_weeks_active(union, number),
-            overdue_follow_ups=sum(f.overdue_follow_ups for f in fields)))
-    return Continuity(today=today, fields=rows, units=units)
-
-
-def stopped_fields(user, unit: Unit | int | None = None,
-                   today: date | None = None) -> list[FieldContinuity]:
-    """Visible fields without any activity for their organization's stale_days (or never),
-    longest silence first. Only days_since_last/last_activity_on are filled in."""
-    today = today or timezone.localdate()
-    rows = [row for row, _path in _field_rows(user, _within(user, unit), today) if row.stopped]
-    return sorted(rows, key=_silence_first)
-
-
 # --- pulse ---
 
 @dataclass(frozen=True)
@@ -594,21 +437,32 @@ def _dashboard(user, title: str, where: Callable[[str], Q], groups: list[Unit],
         group = _group_of(r["unit__path"], groups)
         if group is not None:
             summaries[group].fields += r["n"]
-    # Contacts mapped in fields, and how many of them have a current assessment.
-    contact_counts = (ContactProfile.objects.countable(user).filter(where("field__unit__"))
-                      .values("field__unit__path")
-                      .annotate(n=Count("*"), a=Count("current_level_id")))
+    # Contacts mapped in fields, and how many of them have a current assessment: counted per
+    # field on the (field, part, current_level) index, where the user may count them (a
+    # profile counts with its field's unit, as ContactProfileQuerySet.countable says), then
+    # added up per unit here; grouping 200,000 profiles joined to fields and units is slower.
+    profiles = ContactProfile.objects.filter(field=OuterRef("pk")).order_by().values("field")
+    contact_counts = (
+        Field.objects.filter(scope_for(user).counts_q("unit__"), where("unit__"))
+        .annotate(n=Subquery(profiles.annotate(c=Count("*")).values("c")),
+                  a=Subquery(profiles.annotate(c=Count("current_level_id")).values("c")))
+        .values("unit__path", "n", "a"))
     for r in contact_counts:
+        if not r["n"]:
+            continue
         totals.contacts += r["n"]
         totals.assessed += r["a"]
-        group = _group_of(r["field__unit__path"], groups)
+        group = _group_of(r["unit__path"], groups)
         if group is not None:
             summaries[group].contacts += r["n"]
             summaries[group].assessed += r["a"]
     start = today - timedelta(days=WEEKS * 7 - 1)
-    # COUNT(*): answered from the (date, unit) index alone.
-    per_day = (Activity.objects.countable(user)
-               .filter(where("unit__"), date__gte=start, date__lte=today)
+    # Activities of the units the user may count (as Activity.objects.countable), taken as
+    # ids: COUNT(*) is then answered from the (date, unit) index alone, without joining
+    # 110,000 entries to their units.
+    counted = list(Unit.objects.filter(scope_for(user).counts_q(""), where(""))
+                   .values_list("pk", flat=True))
+    per_day = (Activity.objects.filter(unit_id__in=counted, date__gte=start, date__lte=today)
                .order_by().values("date").annotate(n=Count("*")))
     buckets = [0] * WEEKS
     for r in per_day:
@@ -616,7 +470,7 @@ def _dashboard(user, title: str, where: Callable[[str], Q], groups: list[Unit],
     weeks = [WeekCount(today - timedelta(days=7 * k + 6), today - timedelta(days=7 * k),
                        buckets[k]) for k in reversed(range(WEEKS))]
     stopped = []
-    for row, path in _field_rows(user, where("unit__"), today):
+    for row, path in field_rows(user, where("unit__"), today):
         if row.stopped:
             stopped.append(row)
             group = _group_of(path, groups)
@@ -626,5 +480,5 @@ def _dashboard(user, title: str, where: Callable[[str], Q], groups: list[Unit],
                      priority_fields=prioritized, contacts=totals.contacts,
                      assessed=totals.assessed,
                      assessed_share=_share(totals.assessed, totals.contacts),
-                     weeks=weeks, stopped=sorted(stopped, key=_silence_first),
+                     weeks=weeks, stopped=sorted(stopped, key=silence_first),
                      units=[summaries[g.pk] for g in groups])

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from access.helpers import can
 from access.scope import scope_for
 from fieldwork import charts
-from fieldwork.metrics import WEEKS, PartStructure, StructureReport, WallChart, WeekCount
+from fieldwork.continuity import WEEKS
+from fieldwork.metrics import PartStructure, StructureReport, WallChart, WeekCount
 from fieldwork.models import Field
 from nucleus.jalali import format_date
 from organizations.models import Organization, Unit
@@ -63,10 +64,12 @@ def week_timeline(weeks: Sequence[WeekCount]) -> SafeString:
 
 
 @register.simple_tag
-def field_timeline(counts: Sequence[int], today: date, name: str = "") -> SafeString:
-    title = _("%(name)s: activities per week, last 12 weeks") % {"name": name}
+def field_timeline(days: Sequence[int], today: date, name: str = "") -> SafeString:
+    """Days with activity in each of the last 12 weeks, on the same 0-7 scale for every
+    field: a full bar is daily work."""
+    title = _("%(name)s: days with activity per week, last 12 weeks") % {"name": name}
     labels = list(_field_week_labels(today, get_language()))
-    svg = charts.timeline(list(counts), title=title, labels=labels)
+    svg = charts.timeline(list(days), title=title, labels=labels, scale=7)
     return mark_safe(svg)  # noqa: S308
 
 

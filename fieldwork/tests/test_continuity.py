@@ -1,5 +1,6 @@
 """continuity() and stopped_fields() on a hand-made timeline."""
 
+import random
 from datetime import timedelta
 
 import pytest
@@ -7,7 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from fieldwork.actions import do_update_fieldwork_settings
-from fieldwork.metrics import continuity, longest_gap, stopped_fields, weeks_active
+from fieldwork.continuity import continuity, longest_gap, stopped_fields, weeks_active
 from fieldwork.tests.conftest import days_ago
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +93,50 @@ def test_it_defines_gaps_and_weeks_at_the_edges():
     assert longest_gap({today - timedelta(days=200)}, today) == 90
     assert weeks_active(every_day, today) == 12
     assert weeks_active({today - timedelta(days=84)}, today) == 0
+
+
+def test_it_counts_days_with_activity_per_week(fw):
+    # Three activities on one day count as one day; two more days in the same week.
+    for n in (2, 2, 2, 3, 5, 20):
+        fw.activity(days_ago(n))
+    (steel,) = continuity(fw.secretary).fields
+    assert steel.week_days == [0] * 9 + [1, 0, 3]
+    assert steel.weeks_active == 2
+
+
+def test_the_database_agrees_with_the_definitions(fw):
+    """The day masks come from SQL (date arithmetic differs between SQLite and PostgreSQL);
+    on random timelines, crossing the mask words' edge at 44/45 days and the window's at
+    89/90, they must give what the plain definitions give."""
+    rng = random.Random(7)
+    edges = [0, 1, 44, 45, 46, 83, 84, 89, 90, 91]
+    timelines = {}
+    for i in range(6):
+        field = fw.new_field(f"Random {i}")
+        ago = sorted(set(rng.sample(range(120), rng.randint(1, 25)) + rng.sample(edges, 3)))
+        for n in ago:
+            fw.activity(days_ago(n), field=field)
+        timelines[field.name] = [days_ago(n) for n in ago]
+    today = timezone.localdate()
+    rows = {f.name: f for f in continuity(fw.secretary).fields}
+    for name, dates in timelines.items():
+        row = rows[name]
+        assert (row.longest_gap, row.weeks_active) == (
+            longest_gap(dates, today), weeks_active(dates, today)), name
+        expected = [sum(1 for d in dates if 0 <= (today - d).days - 7 * (11 - w) < 7)
+                    for w in range(12)]
+        assert row.week_days == expected, name
+
+
+def test_it_rolls_up_a_committee_page_per_child_and_its_own_fields(fw, timeline):
+    canal = fw.new_field("Canal", unit_key="north")
+    fw.activity(days_ago(60), field=canal)
+    report = continuity(fw.world.user("overseer"), unit=fw.world.units["north"])
+    units = {(u.name, u.own): u for u in report.units}
+    assert set(units) == {("North Committee", True), ("Cell A", False), ("Cell B", False)}
+    own = units[("North Committee", True)]
+    assert (own.fields, own.stopped, own.days_since_last, own.longest_gap) == (1, 1, 60, 60)
+    assert units[("Cell B", False)].fields == 1
+    # A cell's page rolls up to its own fields only.
+    (cell,) = continuity(fw.secretary, unit=fw.world.units["cell_a"]).units
+    assert (cell.name, cell.own, cell.fields) == ("Cell A", True, 3)

@@ -39,10 +39,11 @@ def test_it_shows_silence_gaps_weeks_and_overdue_follow_ups(fw, fields, login):
     response = login(fw.secretary).get(_url(fw))
     steel = next(r for r in response.context["page"] if r.name == "Steelworks")
     assert (steel.days_since_last, steel.weeks_active, steel.overdue_follow_ups) == (1, 2, 1)
-    # The timeline: 12 weeks, oldest first; this week and the one before have activity.
-    assert steel.week_counts[-2:] == [1, 1] and sum(steel.week_counts) == 2
+    # The timeline: days with activity in each of 12 weeks, oldest first; this week and the
+    # one before have one day each.
+    assert steel.week_days[-2:] == [1, 1] and sum(steel.week_days) == 2
     body = response.content.decode()
-    assert "Steelworks: activities per week, last 12 weeks" in body
+    assert "Steelworks: days with activity per week, last 12 weeks" in body
     assert "2 of 12" in body and "1 day ago" in body
 
 
@@ -53,3 +54,15 @@ def test_it_rolls_up_per_unit_for_a_committee_without_aliases(fw, fields, login)
     body = response.content.decode()
     assert "School 7" in body and "Quiet depot" in body
     assert "c-cont1" not in body
+
+
+def test_it_shows_a_committees_own_fields_apart_from_its_cells(fw, fields, login):
+    fw.new_field("Canal", unit_key="north")
+    response = login(fw.world.user("overseer")).get(_url(fw, "north"))
+    assert [(u.name, u.own) for u in response.context["units"]] == [
+        ("North Committee", True), ("Cell A", False)]
+    assert "North Committee: its own fields" in response.content.decode()
+    # A cell's page has no unit table: it would repeat the list of fields.
+    response = login(fw.secretary).get(_url(fw))
+    assert not response.context["show_units"]
+    assert "units-heading" not in response.content.decode()

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from collections.abc import Callable
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from fieldwork.metrics import WEEKS
-from fieldwork.models import Activity, Field
+from fieldwork.models import Field
 from organizations.forms import add_action_errors
 from organizations.models import Unit
 
@@ -83,21 +79,3 @@ def form_page(request: HttpRequest, form: forms.BaseForm, *, heading: str, crumb
     return render(request, template or "fieldwork/form.html", {
         "form": form, "heading": heading, "crumbs": crumbs, "cancel": cancel,
         "intro": intro, "submit": submit, **extra})
-
-
-def weekly_activity(user, field_ids: Iterable[int], today: date) -> dict[int, list[int]]:
-    """Activities per field in each of the last WEEKS 7-day periods ending today (oldest
-    first), counted (never listed) within the user's scope: the timeline beside each field
-    of the continuity list. One grouped query for the fields of one page."""
-    ids = list(field_ids)
-    out: dict[int, list[int]] = defaultdict(lambda: [0] * WEEKS)
-    if not ids:
-        return out
-    start = today - timedelta(days=WEEKS * 7 - 1)
-    rows = (Activity.objects.countable(user)
-            .filter(field_id__in=ids, date__gte=start, date__lte=today)
-            .order_by().values("field_id", "date").annotate(n=Count("*")))
-    for r in rows:
-        out[r["field_id"]][WEEKS - 1 - (today - r["date"]).days // 7] += r["n"]
-    return out
-

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_GET
 
 from access.helpers import access_organization, access_unit, can
 from access.scope import scope_for
+from fieldwork import continuity as continuity_metrics
 from fieldwork import metrics
 from fieldwork.queries import fields_for, follow_ups_due
-from fieldwork.views.common import unit_crumbs, weekly_activity
-from organizations.models import Organization, Unit
+from fieldwork.views.common import unit_crumbs
+from organizations.models import Organization
 
 STOPPED_SHOWN = 15
 CONTINUITY_PAGE = 100
@@ -58,7 +59,7 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _stopped_first(row: metrics.FieldContinuity) -> tuple:
+def _stopped_first(row: continuity_metrics.FieldContinuity) -> tuple:
     never = row.days_since_last is None
     return (not row.stopped, not never, -(row.days_since_last or 0), -row.priority, row.name)
 
@@ -68,16 +69,14 @@ def _stopped_first(row: metrics.FieldContinuity) -> tuple:
 def continuity(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     unit = access_unit(user, pk)
-    report = metrics.continuity(user, unit)
+    report = continuity_metrics.continuity(user, unit)
     rows = sorted(report.fields, key=_stopped_first)
     page = Paginator(rows, CONTINUITY_PAGE).get_page(request.GET.get("page"))
-    weeks = weekly_activity(user, [r.field_id for r in page], report.today)
-    for row in page:
-        row.week_counts = weeks[row.field_id]
-    units = sorted(report.units, key=lambda u: (-u.stopped, -(u.days_since_last or 10**6),
-                                                u.name))
+    units = sorted(report.units, key=lambda u: (not u.own, -u.stopped,
+                                                -(u.days_since_last or 10**6), u.name))
     return render(request, "fieldwork/continuity.html", {
         "unit": unit, "report": report, "page": page, "units": units,
         "crumbs": unit_crumbs(unit), "stopped": sum(r.stopped for r in rows),
-        "subtree": Unit.objects.restrict(user).filter(path__startswith=unit.path).count() > 1,
+        # A cell's page has only its own row: the table would repeat the list.
+        "show_units": any(not u.own for u in units),
     })
