@@ -96,6 +96,18 @@ def do_move_person(*, acting_user, person: Person, unit: Unit) -> Person:
     if unit.organization_id != person.unit.organization_id:
         # The blind index key is per organization; a person does not cross organizations.
         raise ValidationError({"unit": _("A person can only move within their organization.")})
+    if unit.pk != person.unit_id:
+        # What a unit knows through a person stays in that unit: a contact is held by the
+        # unit that works the field they are mapped in, and a tie has both ends in one unit.
+        # Moving either would show the new unit people of the old one.
+        if getattr(person, "contact_profile", None) is not None:
+            raise ValidationError({"unit": _(
+                "A contact stays with the unit that works the field they are mapped in. "
+                "If another unit must know them, it records them itself.")})
+        if person.ties_from.exists() or person.ties_to.exists():
+            raise ValidationError({"unit": _(
+                "This person has ties to people of their unit, and ties stay within a unit. "
+                "Remove the ties before moving the person.")})
     old_unit = person.unit_id
     person.unit = unit
     person.full_clean(exclude=["identity_sealed"])

@@ -120,3 +120,31 @@ def test_it_links_in_touch_only_a_member_with_a_contact(fw):
     tie = do_create_tie(acting_user=fw.secretary, from_person=fw.member, to_person=a,
                         kind="in_touch")
     assert Tie.objects.restrict(fw.secretary).get() == tie
+
+
+def test_it_keeps_a_contact_and_ties_in_their_unit_when_someone_moves(fw):
+    """Moving a mapped contact or a person with ties would show the new unit people of the
+    old one: refused with a reason, and nothing changes."""
+    from people.actions import do_move_person
+
+    cell_b = fw.world.units["cell_b"]
+    contact = fw.contact("c-stays")
+    with pytest.raises(ValidationError) as exc:
+        do_move_person(acting_user=fw.secretary, person=contact, unit=cell_b)
+    assert "field they are mapped in" in exc.value.message_dict["unit"][0]
+    contact.refresh_from_db()
+    assert contact.unit == fw.world.units["cell_a"]
+
+    do_create_tie(acting_user=fw.secretary, from_person=fw.member, to_person=contact,
+                  kind="knows")
+    with pytest.raises(ValidationError) as exc:
+        do_move_person(acting_user=fw.secretary, person=fw.member, unit=cell_b)
+    assert "ties stay within a unit" in exc.value.message_dict["unit"][0]
+    fw.member.refresh_from_db()
+    assert fw.member.unit == fw.world.units["cell_a"]
+    assert Tie.objects.filter(from_person=fw.member).count() == 1
+
+    # Without ties a member moves.
+    Tie.objects.filter(from_person=fw.member).delete()
+    moved = do_move_person(acting_user=fw.secretary, person=fw.member, unit=cell_b)
+    assert moved.unit == cell_b
