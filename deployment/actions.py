@@ -265,6 +265,7 @@ def _store_assignments(run: PlanRun, plan: planner.Plan, current: set[tuple[int,
     PlannedAssignment.objects.bulk_create([
         PlannedAssignment(run=run, member_id=m, field_id=None if f == team_id else f,
                           explanation=plan.explanations.get((m, f), "")[:500],
+                          reasons=[[t, p] for t, p in plan.reasons.get((m, f), ())],
                           kept=(m, f) in current)
         for m, f in sorted(plan.pairs())])
 

@@ -386,6 +386,9 @@ class PlannedAssignment(models.Model):
     field = models.ForeignKey(Field, null=True, blank=True, on_delete=models.CASCADE,
                               related_name="+", verbose_name=_("field"))
     explanation = models.CharField(_("why"), max_length=500, blank=True)
+    # The explanation as [template, params] parts (deployment/planner/explain.py), so that
+    # it is shown in the reader's language; the text above stays for the command line.
+    reasons = models.JSONField(_("why, in parts"), default=list, blank=True)
     kept = models.BooleanField(_("kept from the current deployment"), default=False)
 
     objects = MemberRecordQuerySet.as_manager()

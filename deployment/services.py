@@ -461,6 +461,18 @@ class Names:
         # A team's name already says "team"; a field is named in quotes.
         return self.field_name(pk) if pk < 0 else f"“{self.field_name(pk)}”"
 
+    def explain(self, reasons: list, text: str = "") -> str:
+        """A planned assignment's reason in the active language, with names (``text``, the
+        stored English, for rows stored without parts)."""
+        if not reasons:
+            return self.humanize(text)
+        shown = []
+        for template, params in reasons:
+            if "field" in params:
+                params = {**params, "field": self._quoted(int(params["field"]))}
+            shown.append(_(template) % params)
+        return "; ".join(shown)
+
     def humanize(self, text: str) -> str:
         """The planner speaks of ids ('member 5', 'field 12'); people read names."""
         def many(match: re.Match) -> str:

@@ -8,8 +8,34 @@ from collections import defaultdict
 from .model import Instance, Plan, haversine_km
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for the translators (makemessages finds this name) without importing
+    Django here: the application translates each part when it shows it."""
+    return message
+
+
+# The parts of an explanation, in English; params are JSON values. "field" is a field id,
+# written "field 12" here and replaced by the field's name where it is shown.
+WEIGHT = gettext_noop("%(field)s weight %(weight)s (#%(rank)s of %(of)s)")
+COVERS = gettext_noop("covers %(what)s")
+DISTANCE = gettext_noop("%(km)s km away")
+KEPT = gettext_noop("kept (current)")
+NEW = gettext_noop("new")
+HOURS = gettext_noop("%(hours)s h here, %(left)s of %(capacity)s h left")
+
+Reason = tuple[tuple[str, dict], ...]
+
+
+def reason_text(reason: Reason) -> str:
+    """The English text of a reason ('field 12 weight 3 (#1 of 9); new; ...')."""
+    return "; ".join(template % ({**params, "field": f"field {params['field']}"}
+                                 if "field" in params else params)
+                     for template, params in reason)
+
+
 def explain_plan(instance: Instance, plan: Plan) -> Plan:
-    """Return the plan with one short explanation per (member id, field id)."""
+    """Return the plan with one short reason per (member id, field id), as parts to
+    translate (``reasons``) and as English text (``explanations``)."""
     members = {m.id: m for m in instance.members}
     fields = {f.id: f for f in instance.fields}
     # Rank among all fields by weight, so "#3 of 500" tells how much the field matters.
@@ -19,20 +45,23 @@ def explain_plan(instance: Instance, plan: Plan) -> Plan:
     used: dict[int, float] = defaultdict(float)
     for a in plan.assignments:
         used[a.member_id] += fields[a.field_id].hours_per_member
-    out: dict[tuple[int, int], str] = {}
+    reasons: dict[tuple[int, int], Reason] = {}
     for a in plan.assignments:
         m, f = members[a.member_id], fields[a.field_id]
-        parts = [f"field {f.id} weight {f.weight:g} (#{rank[f.id]} of {len(fields)})"]
+        parts = [(WEIGHT, {"field": f.id, "weight": f"{f.weight:g}", "rank": rank[f.id],
+                           "of": len(fields)})]
         covers = sorted(f.required_skills & m.skills) + sorted(f.required_languages & m.languages)
         if covers:
-            parts.append("covers " + ", ".join(covers))
+            parts.append((COVERS, {"what": ", ".join(covers)}))
         if m.location is not None and f.location is not None:
-            parts.append(f"{haversine_km(m.location, f.location):.1f} km away")
-        parts.append("kept (current)" if f.id in m.current_fields else "new")
+            parts.append((DISTANCE, {"km": f"{haversine_km(m.location, f.location):.1f}"}))
+        parts.append((KEPT, {}) if f.id in m.current_fields else (NEW, {}))
         left = m.hours - used[m.id]
-        parts.append(f"{f.hours_per_member:g} h here, {left:g} of {m.hours:g} h left")
-        out[(m.id, f.id)] = "; ".join(parts)
-    return dataclasses.replace(plan, explanations=out)
+        parts.append((HOURS, {"hours": f"{f.hours_per_member:g}", "left": f"{left:g}",
+                              "capacity": f"{m.hours:g}"}))
+        reasons[(m.id, f.id)] = tuple(parts)
+    return dataclasses.replace(plan, reasons=reasons,
+                               explanations={k: reason_text(r) for k, r in reasons.items()})
 
 
 def compare(current: set[tuple[int, int]], plan: Plan) -> dict[str, list[int]]:

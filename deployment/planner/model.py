@@ -82,6 +82,8 @@ class Plan:
     status: str
     solve_seconds: float
     explanations: dict[tuple[int, int], str] = field(default_factory=dict)
+    # The same as parts to translate: ((template, params), ...) per pair (explain.py).
+    reasons: dict[tuple[int, int], tuple] = field(default_factory=dict)
 
     def pairs(self) -> set[tuple[int, int]]:
         return {(a.member_id, a.field_id) for a in self.assignments}

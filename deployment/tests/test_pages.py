@@ -211,3 +211,14 @@ def test_the_pages_render_in_persian(north, login, settings):
         response = client.get(page)
         assert response.status_code == 200, page
         assert 'dir="rtl"' in response.content.decode(), page
+
+
+def test_the_reasons_of_a_plan_are_shown_in_the_readers_language(north, login, settings):
+    run = north.plan()
+    client = login(north.planner)
+    english = client.get(url("run_detail", run.pk)).content.decode()
+    assert "“Steel Mill” weight 5 (#1 of 3)" in english and " h left" in english
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    persian = client.get(url("run_detail", run.pk)).content.decode()
+    assert "“Steel Mill” با وزن 5 (رتبهٔ 1 از 3)" in persian
+    assert "ساعت مانده" in persian and " h left" not in persian and "weight 5" not in persian

@@ -61,7 +61,7 @@ def _groups(user, run: PlanRun, names: services.Names, weights: dict[int, float]
     for pa in visible:
         fid = pa.field_id if pa.field_id is not None else team_id
         group(fid).rows.append(Row(pa.member_id, pa.member.alias,
-                                   names.humanize(pa.explanation), pa.kept))
+                                   names.explain(pa.reasons, pa.explanation), pa.kept))
     totals = (PlannedAssignment.objects.filter(run=run).values("field_id")
               .annotate(n=Count("id")).order_by())
     for row in totals:
