@@ -19,6 +19,7 @@ from django.db import transaction
 from access.actions import do_add_office_user, do_grant_role
 from access.models import CoalitionOffice, Role
 from accounts.models import User
+from demo.fieldwork import build_fieldwork
 from demo.seeds import (
     CipomlParty,
     OrgRef,
@@ -471,6 +472,7 @@ def build_demo(stdout: IO[str] | None = None, seeds: Seeds | None = None) -> Sum
     _build_rmp_allies(b, seeds)
     _build_wpi(b, seeds)
     logins = _build_people_and_logins(b, icor)
+    b.created += build_fieldwork(b.units, b.people, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

@@ -132,7 +132,7 @@ def test_it_builds_the_wpi_unit_tree(built):
     assert Unit.objects.get(name=SANANDAJ_CELL).field_kind == Unit.FieldKind.WORKPLACE
     assert Unit.objects.get(name=COLOGNE_CELL).parent.country == "Germany"
     for cell in Unit.objects.filter(kind=Unit.Kind.CELL):
-        assert 3 <= cell.people.count() <= 5
+        assert 3 <= cell.people.filter(kind=Person.Kind.MEMBER).count() <= 5
 
 
 def test_it_creates_only_fictional_people(built):
@@ -241,3 +241,31 @@ def test_a_missing_seed_file_is_a_command_error(settings, tmp_path):
     settings.NUCLEUS_SEEDS_DIR = tmp_path
     with pytest.raises(CommandError, match=r"000_\*\.txt"):
         call_command("load_demo")
+
+
+def test_it_builds_fieldwork_to_look_at(built, login):
+    """The fieldwork pages of the demo show continuous work, an interruption and a stopped
+    field, each to the logins that may see them."""
+    from fieldwork.continuity import continuity
+    from fieldwork.metrics import wall_chart
+    from fieldwork.models import Field
+
+    kurdistan = User.objects.get(username="kurdistan")
+    report = continuity(kurdistan, Unit.objects.get(name="Kurdistan Committee"))
+    fields = {f.name: f for f in report.fields}
+    assert set(fields) == {"Sanandaj textile mill", "Mahabad, eastern neighbourhood"}
+    mill = fields["Sanandaj textile mill"]
+    assert (mill.stopped, mill.days_since_last, mill.longest_gap, mill.overdue_follow_ups) == (
+        False, 0, 20, 1)
+    assert fields["Mahabad, eastern neighbourhood"].stopped
+    chart = wall_chart(kurdistan, Field.objects.get(name="Sanandaj textile mill"))
+    assert sum(c.count for r in chart.rows for c in r.cells) == 7  # one not assessed yet
+    # A cell member sees the mill's contacts; the CC counts them on its dashboard.
+    body = login(User.objects.get(username="member")).get(
+        reverse("fieldwork:wall_chart", kwargs={"pk": Field.objects.get(
+            name="Sanandaj textile mill").pk})).content.decode()
+    assert "Mill-Parvin" in body
+    cc_page = login(User.objects.get(username="cc")).get(reverse(
+        "fieldwork:unit_dashboard", kwargs={"pk": Unit.objects.get(name="Central Committee").pk}))
+    assert cc_page.status_code == 200 and "Mill-Parvin" not in cc_page.content.decode()
+    assert cc_page.context["board"].contacts == 11
