@@ -69,3 +69,12 @@ def test_it_tells_a_coalition_office_that_the_work_is_not_shown(fw, busy, login)
     assert response.status_code == 200 and response.context["board"] is None
     body = response.content.decode()
     assert "not shown to you" in body and "School 7" not in body and "Steelworks" not in body
+
+
+def test_it_offers_the_identity_export_only_to_who_may_reveal(fw, busy, login):
+    export = reverse("fieldwork:export_contacts", kwargs={"pk": fw.field.unit_id})
+    secretary = login(fw.secretary).get(_unit(fw, "cell_a")).content.decode()
+    assert "Contacts with identities (CSV)" in secretary and export in secretary
+    for who in ("cell_member", "overseer"):  # records, but no identity access
+        body = login(fw.world.user(who)).get(_unit(fw, "cell_a")).content.decode()
+        assert "Contacts with identities (CSV)" not in body, who

@@ -16,6 +16,7 @@ from fieldwork import metrics
 from fieldwork.queries import fields_for, follow_ups_due
 from fieldwork.views.common import unit_crumbs
 from organizations.models import Organization
+from people.models import Person
 
 STOPPED_SHOWN = 15
 CONTINUITY_PAGE = 100
@@ -56,6 +57,10 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "own_fields": fields_for(user, unit=unit).filter(unit=unit),
         "due": due, "sees_records": sees_records, "today": board.today,
         "can_add": scope.sees_records_of(unit, "add"),
+        # The identity export only for someone who may reveal some of these people; for
+        # others it would give the same file as the plain export.
+        "can_reveal": sees_records and Person.objects.restrict(user, "reveal").filter(
+            unit__path__startswith=unit.path).exists(),
     })
 
 
