@@ -84,3 +84,16 @@ def test_it_offers_editing_to_the_top_secretary(world, login):
     for name in ("organization_edit", "lineage_add", "publication_add", "sister_link_add",
                  "public_office_add", "affiliate_add"):
         assert url(name, world.orgs["rp"]) in page
+
+
+def test_it_orders_separate_trees_by_name(world, login):
+    from access.actions import do_grant_role
+
+    user = world.user("cell_secretary")
+    # Created last (the largest id in its path), named first.
+    aa = do_create_unit(acting_user=founder(), organization=world.orgs["rp"],
+                        parent=world.units["south"],
+                        data={"name": "Aa cell", "kind": "cell", "field_kind": "school"})
+    do_grant_role(acting_user=founder(), user=user, unit=aa, kind="member")
+    response = login(user).get(url("organization_detail", world.orgs["rp"]))
+    assert [n.unit.name for n in response.context["tree"]] == ["Aa cell", "Cell A"]

@@ -113,7 +113,8 @@ class Node:
 
 
 def unit_forest(units: Iterable[Unit], counts: dict[int, int]) -> list[Node]:
-    """Nest the visible units; a unit whose parent is not visible starts a tree of its own."""
+    """Nest the visible units; a unit whose parent is not visible starts a tree of its own.
+    Trees and siblings in the order of their names (ids in the path say nothing to a reader)."""
     nodes = {u.pk: Node(u, counts.get(u.pk, 0)) for u in units}
     roots: list[Node] = []
     for node in nodes.values():
@@ -121,5 +122,5 @@ def unit_forest(units: Iterable[Unit], counts: dict[int, int]) -> list[Node]:
         (parent.children if parent else roots).append(node)
     for node in nodes.values():
         node.children.sort(key=lambda n: n.unit.name.casefold())
-    roots.sort(key=lambda n: n.unit.path)
+    roots.sort(key=lambda n: n.unit.name.casefold())
     return roots
