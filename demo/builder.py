@@ -19,7 +19,7 @@ from django.db import transaction
 from access.actions import do_add_office_user, do_grant_role
 from access.models import CoalitionOffice, Role
 from accounts.models import User
-from demo.fieldwork import build_fieldwork
+from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.seeds import (
     CipomlParty,
     OrgRef,
@@ -53,7 +53,7 @@ from organizations.models import (
     Unit,
 )
 from people.actions import do_create_person
-from people.models import Identity, Person
+from people.models import Person
 
 # Published in docs/demo.md on purpose: the demo logins are for trying Nucleus out.
 DEMO_PASSWORD = "nucleus-demo-2026"  # noqa: S105
@@ -266,11 +266,7 @@ class _Builder:
                 data={"alias": alias, "kind": Person.Kind.MEMBER,
                       "status": Person.Status.MEMBER, "status_since": joined,
                       "joined_on": joined},
-                identity=Identity(legal_name=f"Fictional Person {number} Qxz",
-                                  phone=f"+98 900 000 {number:04d}",
-                                  email=f"fictional.person{number}@example.org",
-                                  address=f"{number} Fictional Street, Nowhere",
-                                  notes="Demo data: not a real person."))
+                identity=fictional_identity(number))
             self.created += 1
         self.people[alias] = found
         return found

@@ -52,11 +52,12 @@ MILL_CONTACTS: tuple[tuple[str, str, str, bool, int | None], ...] = (
     ("Mill-Aram", "Spinning", "foreman", False, 5),
 )
 NEIGHBOURHOOD_CONTACTS = ("Nbh-Dilan", "Nbh-Hemin", "Nbh-Shilan")
-# Fictional identities continue the cast's numbering (demo.builder.CAST has 15).
+# Contacts' fictional identities are numbered after the cast's (demo.builder.CAST has 15).
 FIRST_NUMBER = 100
 
 
-def _identity(number: int) -> Identity:
+def fictional_identity(number: int) -> Identity:
+    """The demo's made-up identity number ``number`` (members and contacts alike)."""
     return Identity(legal_name=f"Fictional Person {number} Qxz",
                     phone=f"+98 900 000 {number:04d}",
                     email=f"fictional.person{number}@example.org",
@@ -100,7 +101,7 @@ def build_fieldwork(units: dict[str, Unit], people: dict[str, Person],
     contacts = {}
     for number, (alias, part, job, leader, level) in enumerate(MILL_CONTACTS, FIRST_NUMBER):
         contacts[alias] = do_create_contact(
-            acting_user=None, field=mill, alias=alias, identity=_identity(number),
+            acting_user=None, field=mill, alias=alias, identity=fictional_identity(number),
             profile={"part": parts[part], "job": job, "leader": leader,
                      "union": syndicate if leader else None}).person
         if level is not None:
@@ -173,7 +174,7 @@ def build_fieldwork(units: dict[str, Unit], people: dict[str, Person],
         "address": "Mahabad"})
     helpers = [people[a] for a in ("Cell-Rojin", "Cell-Soran", "Cell-Bahar")]
     residents = [do_create_contact(acting_user=None, field=neighbourhood, alias=alias,
-                                   identity=_identity(number), profile={"job": "resident"}
+                                   identity=fictional_identity(number), profile={"job": "resident"}
                                    ).person
                  for number, alias in enumerate(NEIGHBOURHOOD_CONTACTS,
                                                 FIRST_NUMBER + len(MILL_CONTACTS))]

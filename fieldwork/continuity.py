@@ -230,9 +230,7 @@ def _groups(user, unit: Unit | None) -> list[tuple[Unit, bool]]:
     if unit is not None:
         children = Unit.objects.restrict(user).filter(parent=unit).order_by("name")
         return [(unit, True), *((child, False) for child in children)]
-    visible = list(Unit.objects.restrict(user).order_by("path"))
-    ids = {u.pk for u in visible}
-    return [(u, False) for u in visible if u.parent_id not in ids]
+    return [(u, False) for u in Unit.objects.restrict(user).topmost()]
 
 
 def continuity(user, unit: Unit | int | None = None, today: date | None = None) -> Continuity:

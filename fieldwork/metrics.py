@@ -395,10 +395,7 @@ def organization_dashboard(user, organization: Organization | int,
     org_id = organization if isinstance(organization, int) else organization.pk
     if org_id not in scope_for(user).organization_ids:
         raise Http404("No organization matches the given query.")
-    visible = list(Unit.objects.restrict(user).filter(organization_id=org_id)
-                   .order_by("path"))
-    ids = {u.pk for u in visible}
-    tops = [u for u in visible if u.parent_id not in ids]
+    tops = Unit.objects.restrict(user).filter(organization_id=org_id).topmost()
     name = Organization.objects.filter(pk=org_id).values_list("name", flat=True).first()
     return _dashboard(user, name or "",
                       lambda prefix: Q(**{f"{prefix}organization_id": org_id}), tops, today)
@@ -438,12 +435,12 @@ def _dashboard(user, title: str, where: Callable[[str], Q], groups: list[Unit],
         if group is not None:
             summaries[group].fields += r["n"]
     # Contacts mapped in fields, and how many of them have a current assessment: counted per
-    # field on the (field, part, current_level) index, where the user may count them (a
-    # profile counts with its field's unit, as ContactProfileQuerySet.countable says), then
-    # added up per unit here; grouping 200,000 profiles joined to fields and units is slower.
+    # field on the (field, part, current_level) index, in the fields the user may count (a
+    # profile counts with its field's unit: ContactProfileQuerySet.countable), then added up
+    # per unit here; grouping 200,000 profiles joined to fields and units is slower.
     profiles = ContactProfile.objects.filter(field=OuterRef("pk")).order_by().values("field")
     contact_counts = (
-        Field.objects.filter(scope_for(user).counts_q("unit__"), where("unit__"))
+        Field.objects.countable(user).filter(where("unit__"))
         .annotate(n=Subquery(profiles.annotate(c=Count("*")).values("c")),
                   a=Subquery(profiles.annotate(c=Count("current_level_id")).values("c")))
         .values("unit__path", "n", "a"))
@@ -460,7 +457,7 @@ def _dashboard(user, title: str, where: Callable[[str], Q], groups: list[Unit],
     # Activities of the units the user may count (as Activity.objects.countable), taken as
     # ids: COUNT(*) is then answered from the (date, unit) index alone, without joining
     # 110,000 entries to their units.
-    counted = list(Unit.objects.filter(scope_for(user).counts_q(""), where(""))
+    counted = list(Unit.objects.countable(user).filter(where(""))
                    .values_list("pk", flat=True))
     per_day = (Activity.objects.filter(unit_id__in=counted, date__gte=start, date__lte=today)
                .order_by().values("date").annotate(n=Count("*")))

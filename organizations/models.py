@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from access.querysets import RestrictedQuerySet
+from access.scope import scope_for
 
 
 def _salt() -> str:
@@ -267,6 +268,17 @@ class Publication(models.Model):
 class UnitQuerySet(RestrictedQuerySet):
     def scope_q(self, scope, action):
         return scope.units_q("", action)
+
+    def countable(self, user):
+        """Units whose records the user may count (never list): below any of their roles."""
+        return self.filter(scope_for(user).counts_q(""))
+
+    def topmost(self) -> list[Unit]:
+        """The units of this queryset whose parent is not among them (in path order): the
+        tops of the trees a user sees."""
+        units = list(self.order_by("path"))
+        ids = {u.pk for u in units}
+        return [u for u in units if u.parent_id not in ids]
 
 
 class Unit(models.Model):

@@ -79,7 +79,7 @@ class Command(BaseCommand):
             field = pa.field_id if pa.field_id is not None else team_id
             state = "kept" if pa.kept else "new"
             out.write(f"  {names.member_name(pa.member_id)} -> {names.field_name(field)} "
-                      f"[{state}]: {names.humanize(pa.explanation)}")
+                      f"[{state}]: {names.explain(pa.reasons, pa.explanation)}")
         diff = run.diff or {}
         for key, label in (("fields_gained", "fields gained"), ("fields_lost", "fields lost")):
             items = ", ".join(names.field_name(f) for f in diff.get(key, [])) or "none"
