@@ -8,17 +8,20 @@ one fails with the same message as a nonexistent id.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
+from rest_framework import exceptions, generics, serializers
 from rest_framework.settings import api_settings
+from rest_framework.utils.model_meta import RelationInfo
+
+from access.records import Record, check_unchanged
 
 # Viewset action -> the .restrict() action that decides who may do it.
 VIEWSET_ACTIONS: dict[str, str] = {
@@ -31,8 +34,14 @@ VIEWSET_ACTIONS: dict[str, str] = {
     "metadata": "view",
 }
 
+# For the checker, the mixin is the view it is mixed into (``self.request`` and the like).
+if TYPE_CHECKING:
+    _View = generics.GenericAPIView[Any]
+else:
+    _View = object
 
-class RestrictedViewSetMixin:
+
+class RestrictedViewSetMixin(_View):
     """``get_queryset()`` is ``model.objects.restrict(request.user, action)``.
 
     Subclasses set ``model`` and, for extra ``@action`` methods, map them in
@@ -40,25 +49,25 @@ class RestrictedViewSetMixin:
     mapped is refused (an empty queryset), so a new endpoint cannot silently widen access.
     """
 
-    model: type[models.Model]
+    model: type[Record]
     extra_access_actions: dict[str, str] = {}
 
     def access_action(self) -> str:
         name = getattr(self, "action", None) or ""
         return {**VIEWSET_ACTIONS, **self.extra_access_actions}.get(name, "")
 
-    def restricted(self) -> models.QuerySet:
+    def restricted(self) -> models.QuerySet[Any]:
         action = self.access_action()
         if not action:
             return self.model.objects.none()
         return self.model.objects.restrict(self.request.user, action)
 
-    def get_queryset(self) -> models.QuerySet:
+    def get_queryset(self) -> models.QuerySet[Any]:
         return self.restricted()
 
 
 @contextmanager
-def action_errors():
+def action_errors() -> Iterator[None]:
     """Turn a Django ValidationError raised by a ``do_*`` action into a DRF 400 carrying the
     same messages (keyed by field where the action names one)."""
     try:
@@ -67,7 +76,7 @@ def action_errors():
         raise serializers.ValidationError(django_errors(exc)) from exc
 
 
-def django_errors(exc: DjangoValidationError) -> dict:
+def django_errors(exc: DjangoValidationError) -> dict[str, Any]:
     """A Django ValidationError as DRF error data; errors not about one field (Django's
     ``__all__``) go under DRF's ``non_field_errors``."""
     detail = serializers.as_serializer_error(exc)
@@ -76,7 +85,7 @@ def django_errors(exc: DjangoValidationError) -> dict:
     return detail
 
 
-class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
+class RestrictedRelatedField(serializers.PrimaryKeyRelatedField[Any]):
     """A primary key input limited to what the requesting user may ``action``.
 
     ``model`` is restricted with ``model.objects.restrict(user, action)`` unless a
@@ -84,9 +93,9 @@ class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
     all fail with the same message ("Unknown unit.").
     """
 
-    def __init__(self, *, model: type[models.Model], action: str = "view",
-                 queryset_for: Callable[[Any, str], models.QuerySet] | None = None,
-                 **kwargs) -> None:
+    def __init__(self, *, model: type[Record], action: str = "view",
+                 queryset_for: Callable[[Any, str], models.QuerySet[Any]] | None = None,
+                 **kwargs: Any) -> None:
         self.model = model
         self.access_action = action
         self.queryset_for = queryset_for
@@ -98,7 +107,7 @@ class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
             kwargs.setdefault("queryset", model._default_manager.none())
         super().__init__(**kwargs)
 
-    def get_queryset(self) -> models.QuerySet:
+    def get_queryset(self) -> models.QuerySet[Any]:
         request = self.context.get("request")
         user = getattr(request, "user", None)
         if user is None:
@@ -110,3 +119,41 @@ class RestrictedRelatedField(serializers.PrimaryKeyRelatedField):
     def use_pk_only_optimization(self) -> bool:
         # Output is the stored id; no need to fetch (or to restrict) the related row.
         return True
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_detail = _("This record was changed since you read it.")
+    default_code = "stale"
+
+
+class RecordSerializer(serializers.ModelSerializer[Any]):
+    """The base of every serializer of a record: ``uid`` and ``version`` in every answer;
+    every relation in input limited to what the caller may see (``RestrictedRelatedField``),
+    without per-serializer code; an update that carries the ``version`` it read is refused
+    with 409 when the record changed since."""
+
+    uid = serializers.UUIDField(read_only=True)
+    version = serializers.IntegerField(
+        required=False, min_value=1,
+        help_text="The version you read. An update carrying an older one is refused (409).")
+
+    def build_relational_field(
+            self, field_name: str, relation_info: RelationInfo,
+    ) -> tuple[type[serializers.Field[Any, Any, Any, Any]], dict[str, Any]]:
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        if issubclass(field_class, serializers.PrimaryKeyRelatedField):
+            kwargs.pop("queryset", None)
+            return RestrictedRelatedField, {**kwargs, "model": relation_info.related_model}
+        return field_class, kwargs
+
+    def save(self, **kwargs: Any) -> Any:
+        version = self.validated_data.pop("version", None)
+        if self.instance is None:
+            return super().save(**kwargs)
+        with transaction.atomic():
+            try:
+                check_unchanged(self.instance, version)
+            except DjangoValidationError as exc:
+                raise Conflict(exc.messages[0]) from exc
+            return super().save(**kwargs)

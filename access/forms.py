@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from access.helpers import record_units
+from access.choices import RestrictedChoicesForm
 from access.models import Role
 from nucleus.jalali import LocalizedDateField
 from organizations.models import Unit
 
 
-class RoleGrantForm(forms.Form):
+class RoleGrantForm(RestrictedChoicesForm, forms.Form):
     username = forms.CharField(
         label=_("Username"), max_length=150,
         help_text=_("The exact login name of the user; users are not listed."))
@@ -26,13 +30,13 @@ class RoleGrantForm(forms.Form):
         help_text=_("Separate from seeing aliases; every reveal is recorded."))
     since = LocalizedDateField(label=_("Since"), required=False)
 
-    def __init__(self, *args, user, unit: Unit, **kwargs):
+    def __init__(self, *args: Any, user: Any, unit: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user, self.unit = user, unit
-        self.grantee = None
+        self.grantee: AbstractBaseUser | None = None
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"]
+        username: str = self.cleaned_data["username"]
         grantee = get_user_model().objects.filter(username=username, is_active=True).first()
         if grantee is None:
             raise forms.ValidationError(_("No active user has this username."), code="unknown")
@@ -42,24 +46,25 @@ class RoleGrantForm(forms.Form):
         self.grantee = grantee
         return username
 
-    def clean_since(self):
-        since = self.cleaned_data["since"]
+    def clean_since(self) -> datetime.date | None:
+        since: datetime.date | None = self.cleaned_data["since"]
         if since and since > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."), code="future")
         return since
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None  # BaseForm.clean returns cleaned_data
         # Nobody gives more than they have: the units the new role would reach must be
         # units whose records (and, for identity access, identities) the granter reaches.
         reach = (Unit.objects.filter(path__startswith=self.unit.path) if data.get("oversight")
                  else Unit.objects.filter(pk=self.unit.pk))
         if data.get("oversight") and reach.exclude(
-                pk__in=record_units(self.user, "view")).exists():
+                pk__in=Unit.objects.holding_records(self.user, "view")).exists():
             self.add_error("oversight", _(
                 "You can only give oversight over units whose records you see yourself."))
         if data.get("identity_access") and reach.exclude(
-                pk__in=record_units(self.user, "reveal")).exists():
+                pk__in=Unit.objects.holding_records(self.user, "reveal")).exists():
             self.add_error("identity_access", _(
                 "You can only give identity access where you may reveal identities yourself."))
         return data

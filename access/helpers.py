@@ -1,12 +1,14 @@
-"""``access_*``: fetch one record for a user and an action, or 404.
+"""``access_object``: fetch one record for a user and an action, or 404 — the one
+fetch-or-404 of the project.
 
 Missing and forbidden fail the same way, so that a probe cannot tell a unit, person or
-relation exists outside the caller's compartment.
+relation exists outside the caller's compartment. The access core knows no domain model:
+callers name the model (or hand over a queryset already restricted).
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import models
 from django.http import Http404
@@ -16,59 +18,24 @@ from access.scope import scope_for
 M = TypeVar("M", bound=models.Model)
 
 
-def access_object(model: type[M], user, pk, action: str = "view") -> M:
+def access_object(model: type[M], user: Any, pk: Any, action: str = "view", *,
+                  queryset: models.QuerySet[M] | None = None) -> M:
+    """``model.objects.restrict(user, action).get(pk=pk)``, or Http404 (also for a malformed
+    pk). ``queryset`` replaces the restricted default when it is narrower (units whose own
+    records the user may add to, say)."""
+    rows = queryset if queryset is not None else model.objects.restrict(  # type: ignore[attr-defined]
+        user, action)
     try:
-        return model.objects.restrict(user, action).get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError):
+        return rows.get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError):  # type: ignore[attr-defined]
         raise Http404(f"No {model._meta.verbose_name} matches the given query.") from None
 
 
-def access_unit(user, pk, action: str = "view"):
-    from organizations.models import Unit
-
-    return access_object(Unit, user, pk, action)
-
-
-def access_person(user, pk, action: str = "view"):
-    from people.models import Person
-
-    return access_object(Person, user, pk, action)
-
-
-def access_organization(user, pk, action: str = "view"):
-    from organizations.models import Organization
-
-    return access_object(Organization, user, pk, action)
-
-
-def access_coalition(user, pk, action: str = "view"):
-    from organizations.models import Coalition
-
-    return access_object(Coalition, user, pk, action)
-
-
-def can(user, model: type[models.Model], obj: models.Model, action: str) -> bool:
+def can(user: Any, model: type[models.Model], obj: models.Model, action: str) -> bool:
     """For showing or hiding a button; the view still goes through access_* on submit."""
-    return model.objects.restrict(user, action).filter(pk=obj.pk).exists()
+    return bool(model.objects.restrict(user, action).filter(  # type: ignore[attr-defined]
+        pk=obj.pk).exists())
 
 
-def sees_records_of(user, unit) -> bool:
+def sees_records_of(user: Any, unit: Any) -> bool:
     return scope_for(user).sees_records_of(unit)
-
-
-def record_units(user, action: str = "view"):
-    """Units whose own records (people and what they own) the user may ``action``: not the
-    units merely visible as structure. For choices such as where a person may move."""
-    from organizations.models import Unit
-
-    return Unit.objects.filter(scope_for(user).records_q("", action))
-
-
-def access_unit_records(user, pk, action: str = "view"):
-    """The unit, when the user may ``action`` its records (add a person ...), or 404."""
-    from organizations.models import Unit
-
-    try:
-        return record_units(user, action).get(pk=pk)
-    except (Unit.DoesNotExist, ValueError, TypeError):
-        raise Http404("No unit matches the given query.") from None

@@ -1,31 +1,55 @@
-"""``.restrict(user, action)`` for every model: the queryset side of the access layer."""
+"""``.restrict(user, action)`` and ``.countable(user)`` for every model: the queryset side of
+the access layer, derived from the model's ``anchor`` declaration (``access/anchor.py``)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.db import models
 
 from access.scope import scope_for
 
+if TYPE_CHECKING:
+    from access.anchor import Anchor
 
-class RestrictedQuerySet(models.QuerySet):
-    """Subclasses define ``scope_q(scope, action)``; ``restrict`` applies it (with distinct,
-    since some scopes follow many-valued relations)."""
-
-    def restrict(self, user, action: str = "view"):
-        q = self.scope_q(scope_for(user), action)
-        return self.filter(q).distinct() if self._needs_distinct else self.filter(q)
-
-    _needs_distinct = False
+_M = TypeVar("_M", bound=models.Model, covariant=True)
 
 
-class UnitRecordQuerySet(RestrictedQuerySet):
-    """Records that belong to exactly one unit through ``unit_lookup``."""
+class RestrictedQuerySet(models.QuerySet[_M]):
+    """What a user may see or do, from ``model.anchor``. Deleting through the queryset
+    leaves tombstones for records that other systems may hold a copy of."""
 
-    unit_lookup = "unit__"
+    @property
+    def anchor(self) -> Anchor:
+        anchor: Anchor | None = getattr(self.model, "anchor", None)
+        if anchor is None:
+            raise TypeError(f"{self.model.__name__} declares no anchor")
+        return anchor
 
-    def scope_q(self, scope, action):
-        return scope.records_q(self.unit_lookup, action)
+    def restrict(self, user: Any, action: str = "view") -> Self:
+        anchor = self.anchor
+        q = scope_for(user).q_for(anchor, action)
+        return self.filter(q).distinct() if anchor.many_valued else self.filter(q)
 
-    def countable(self, user):
+    def countable(self, user: Any) -> Self:
         """For aggregates only: never render these rows, only count them."""
-        return self.filter(scope_for(user).counts_q(self.unit_lookup))
+        return self.filter(scope_for(user).countable_q(self.anchor))
+
+    def with_related(self, user: Any, *names: str) -> Self:
+        """Prefetch these relations through the access layer: a row that hangs elsewhere (an
+        activity naming people) shows only the related rows the user may see, so a person
+        who moved to another unit is no longer shown to the old one."""
+        from access.records import Record
+
+        lookups = []
+        for name in names:
+            related = self.model._meta.get_field(name).related_model
+            if not (isinstance(related, type) and issubclass(related, Record)):
+                raise TypeError(f"{self.model.__name__}.{name} is not a relation to a record")
+            lookups.append(models.Prefetch(name, queryset=related.objects.restrict(user)))
+        return self.prefetch_related(*lookups)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        from access.records import delete_with_tombstones
+
+        return delete_with_tombstones(self)

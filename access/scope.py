@@ -5,8 +5,9 @@ oversight, for its whole subtree. Every unit below a role unit is visible as str
 aggregate counts only. Nothing above or beside a role unit is visible. Coalition office users
 see the coalition, its member organizations' public profiles, and what is sent to the coalition.
 
-Querysets call ``scope_for(user).<kind>_q(prefix, action)`` and filter by the Q it returns, so
-lists, detail pages, form choices, API endpoints, search, exports and commands all agree.
+Every model declares its ``Anchor`` (``access/anchor.py``); ``Scope.q_for(anchor, action)``
+turns it into the one filter that lists, detail pages, form choices, API endpoints, search,
+exports and commands all use.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
+from django.utils import timezone
+
+from access import anchor as kinds
+from access.anchor import Anchor
+
+if TYPE_CHECKING:
+    from organizations.models import Unit
 
 NOTHING = Q(pk__in=[])
 
@@ -65,7 +74,7 @@ def _any(qs: list[Q]) -> Q:
 class Scope:
     """Loaded once per request (two queries) and cached on the user object."""
 
-    def __init__(self, user) -> None:
+    def __init__(self, user: Any) -> None:
         from access.models import CoalitionOffice, Role
 
         self.user = user
@@ -76,9 +85,53 @@ class Scope:
             self.grants = tuple(
                 Grant(r.unit_id, r.unit.path, r.unit.organization_id, r.kind, r.oversight,
                       r.identity_access)
-                for r in Role.objects.filter(user=user).select_related("unit"))
+                for r in Role.objects.filter(user=user).active(timezone.localdate())
+                .select_related("unit"))
             self.office_coalition_ids = frozenset(
                 CoalitionOffice.objects.filter(user=user).values_list("coalition_id", flat=True))
+
+    # --- the one entry point: an anchor declaration and an action ---
+    def q_for(self, anchor: Anchor, action: str) -> Q:
+        prefix, kind = anchor.prefix, anchor.kind
+        if kind == kinds.RECORD:
+            return self.records_q(prefix, action)
+        if kind == kinds.STRUCTURE:
+            return (self.units_q(prefix, "view") if action == "view"
+                    else self.records_q(prefix, action))
+        if kind == kinds.UNIT:
+            return self.units_q(prefix, action)
+        if kind == kinds.ROLE:
+            return self.records_q(prefix, "view" if action == "view" else "delete")
+        if kind == kinds.CATALOGUE:
+            if action == "view":
+                return Q(**{f"{prefix}id__in": self.organization_ids})
+            return self.organizations_q(prefix, action)
+        if kind == kinds.ORGANIZATION_WIDE:
+            if action == "view":
+                return Q(**{f"{prefix}id__in": self.organization_ids})
+            return Q(**{f"{prefix}id__in": {g.organization_id for g in self.grants
+                                             if g.allows(action)}})
+        if kind == kinds.ORGANIZATION:
+            return self.organizations_q(prefix, action)
+        if kind == kinds.COALITION:
+            return self.coalitions_q(prefix, action)
+        if kind == kinds.PUBLIC:
+            return Q() if self.authenticated and action == "view" else NOTHING
+        raise ValueError(f"no access rule for anchor kind {kind!r}")
+
+    def countable_q(self, anchor: Anchor) -> Q:
+        """Rows that may be counted (never listed): for unit anchors everything below a role
+        unit; for organization-level rows exactly what may be viewed."""
+        if not anchor.has_unit:
+            return self.q_for(anchor, "view")
+        path = anchor.count_path if anchor.count_path is not None else anchor.path
+        return self.counts_q(f"{path}__" if path else "")
+
+    def strictly_below_q(self, prefix: str, action: str) -> Q:
+        """Units strictly below a unit where the user holds an ``action`` role with
+        oversight: where a responsible committee decides (a field's priority)."""
+        return _any([Q(**{f"{prefix}path__startswith": g.path}) & ~Q(**{f"{prefix}id": g.unit_id})
+                     for g in self.grants if g.oversight and g.allows(action)])
 
     # --- records owned by a unit (people, and later contacts, activities ...) ---
     def records_q(self, prefix: str = "unit__", action: str = "view") -> Q:
@@ -89,7 +142,7 @@ class Scope:
                              else Q(**{f"{prefix}id": g.unit_id}))
         return _any(parts)
 
-    def sees_records_of(self, unit, action: str = "view") -> bool:
+    def sees_records_of(self, unit: Unit, action: str = "view") -> bool:
         return any(g.allows(action) and g.covers(unit.path, unit.id) for g in self.grants)
 
     # --- structure: units visible as names and counts ---
@@ -142,7 +195,7 @@ class Scope:
 _ATTR = "_nucleus_scope"
 
 
-def scope_for(user) -> Scope:
+def scope_for(user: Any) -> Scope:
     scope = getattr(user, _ATTR, None) if user is not None else None
     if scope is None:
         scope = Scope(user)
@@ -151,7 +204,7 @@ def scope_for(user) -> Scope:
     return scope
 
 
-def forget_scope(user) -> None:
+def forget_scope(user: Any) -> None:
     """Call after changing a user's roles within the same request."""
     if hasattr(user, _ATTR):
         delattr(user, _ATTR)

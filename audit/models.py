@@ -13,6 +13,7 @@ class AuditEvent(models.Model):
         DELETE = "delete", _("Deleted")
         REVEAL = "reveal", _("Identity revealed")
         MOVE = "move", _("Moved")
+        MERGE = "merge", _("Merged with a duplicate")
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
@@ -24,6 +25,8 @@ class AuditEvent(models.Model):
     unit = models.ForeignKey("organizations.Unit", null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+", verbose_name=_("unit"))
     fields = models.JSONField(_("changed fields"), default=list)
+    # {field: [old, new]} for fields that are not sealed; sealed ones appear in ``fields`` only.
+    changes = models.JSONField(_("old and new values"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -33,3 +36,25 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.model}#{self.object_id}"
+
+
+class Tombstone(models.Model):
+    """What is left of a deleted record that other systems may hold a copy of: enough for a
+    client to learn that it is gone, and nothing about what it was."""
+
+    model = models.CharField(_("kind of record"), max_length=60)
+    uid = models.UUIDField(_("identifier"), unique=True)
+    # Integers and the path, not a foreign key: the tombstone outlives a deleted unit's row,
+    # and the path lets the access layer scope tombstones like the records they were
+    # (``unit_`` as the lookup prefix: ``unit_id``, ``unit_path``).
+    unit_id = models.BigIntegerField(_("unit"), null=True, blank=True, db_index=True)
+    unit_path = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
+    deleted_at = models.DateTimeField(_("deleted at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["deleted_at", "id"]
+        verbose_name = _("tombstone")
+        verbose_name_plural = _("tombstones")
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.uid} deleted"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import IO
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -54,6 +54,10 @@ from organizations.models import (
 )
 from people.actions import do_create_person
 from people.models import Person
+
+if TYPE_CHECKING:
+    # Only .write is used; a command's OutputWrapper is not an IO[str].
+    from _typeshed import SupportsWrite
 
 # Published in docs/demo.md on purpose: the demo logins are for trying Nucleus out.
 DEMO_PASSWORD = "nucleus-demo-2026"  # noqa: S105
@@ -136,7 +140,7 @@ def _publication_data(seed: PublicationSeed) -> dict:
 
 @dataclass
 class _Builder:
-    out: IO[str] | None = None
+    out: SupportsWrite[str] | None = None
     created: int = 0
     coalitions: set[int] = field(default_factory=set)
     organizations: set[int] = field(default_factory=set)
@@ -282,7 +286,7 @@ class _Builder:
         return user
 
     def role(self, user: User, unit: Unit, kind: str, oversight: bool, identity: bool) -> None:
-        if not Role.objects.filter(user=user, unit=unit).exists():
+        if not Role.objects.active().filter(user=user, unit=unit).exists():
             do_grant_role(acting_user=None, user=user, unit=unit, kind=kind,
                           oversight=oversight, identity_access=identity)
             self.created += 1
@@ -458,7 +462,8 @@ def _build_people_and_logins(b: _Builder, icor: Coalition) -> tuple[str, ...]:
 
 
 @transaction.atomic
-def build_demo(stdout: IO[str] | None = None, seeds: Seeds | None = None) -> Summary:
+def build_demo(stdout: SupportsWrite[str] | None = None,
+               seeds: Seeds | None = None) -> Summary:
     """Build (or find complete) the demo; see docs/demo.md for what each login sees."""
     seeds = seeds or load_seeds(settings.NUCLEUS_SEEDS_DIR)
     b = _Builder(out=stdout)

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from access.choices import RestrictedChoicesForm, model_choice
 from deployment import services
 from deployment.actions import EDIT_OPS
 from deployment.models import (
@@ -53,9 +54,13 @@ def _skills(label) -> forms.MultipleChoiceField:
                                      widget=forms.CheckboxSelectMultiple)
 
 
+def _valid_languages(text: str) -> None:
+    check_languages(text)  # as a validator: raises, and what it returns is not kept
+
+
 def _languages(label) -> forms.CharField:
     return forms.CharField(label=label, required=False, max_length=100,
-                           validators=[check_languages],
+                           validators=[_valid_languages],
                            help_text=_("Language codes, comma separated (fa, en, ku)."))
 
 
@@ -81,7 +86,7 @@ def _clean_options(form: forms.Form) -> None:
         form.add_error("stability_weight", _("The stability weight cannot be negative."))
 
 
-class CapacityForm(forms.Form):
+class CapacityForm(RestrictedChoicesForm, forms.Form):
     hours_per_week = _hours(_("Hours per week"))
     skills = _skills(_("Skills"))
     languages = _languages(_("Languages"))
@@ -101,7 +106,7 @@ class CapacityForm(forms.Form):
     def __init__(self, *args, user, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["max_distance_km"].validators.append(_not_negative_distance)
-        self.fields["excluded_fields"].queryset = (
+        model_choice(self.fields["excluded_fields"]).queryset = (
             Field.objects.restrict(user).filter(unit__organization_id=person.unit.organization_id)
             .select_related("unit").order_by("name"))
 
@@ -129,7 +134,7 @@ def _not_negative_distance(value):
         raise ValidationError(_("The farthest distance cannot be negative."), code="min_value")
 
 
-class NeedForm(forms.Form):
+class NeedForm(RestrictedChoicesForm, forms.Form):
     min_team = forms.IntegerField(
         label=_("Smallest team"), min_value=0, initial=FieldNeed._meta.get_field(
             "min_team").default,
@@ -173,7 +178,7 @@ class NeedForm(forms.Form):
         return data
 
 
-class PlanForm(forms.Form):
+class PlanForm(RestrictedChoicesForm, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _limit_and_stability(self)
@@ -184,7 +189,7 @@ class PlanForm(forms.Form):
         return data
 
 
-class TeamForm(forms.Form):
+class TeamForm(RestrictedChoicesForm, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     struggle = forms.ModelChoiceField(label=_("Struggle"), required=False,
                                       queryset=Struggle.objects.none())
@@ -202,11 +207,13 @@ class TeamForm(forms.Form):
 
     def __init__(self, *args, user, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["struggle"].queryset = (
+        model_choice(self.fields["struggle"]).queryset = (
             Struggle.objects.restrict(user).filter(field__unit__path__startswith=unit.path)
             .select_related("field").order_by("-started_on"))
-        self.fields["struggle"].label_from_instance = (
-            lambda s: f"{s.field.name}: {s.get_kind_display()} ({s.started_on.isoformat()})")
+        # A per-form label: Django calls the field's label_from_instance(obj).
+        model_choice(self.fields["struggle"]).label_from_instance = (  # type: ignore[method-assign]
+            lambda obj: f"{obj.field.name}: {obj.get_kind_display()} "
+                        f"({obj.started_on.isoformat()})")
         _limit_and_stability(self)
 
     def clean(self):
@@ -234,11 +241,11 @@ class TeamForm(forms.Form):
 TeamForm.base_fields["max_member_hours"].validators.append(_at_least(Decimal("0.25")))
 
 
-class EditForm(forms.Form):
+class EditForm(RestrictedChoicesForm, forms.Form):
     op = forms.ChoiceField(choices=[(op, op) for op in EDIT_OPS])
     field = forms.IntegerField()
     member = forms.IntegerField(required=False)
 
 
-class ApplyForm(forms.Form):
+class ApplyForm(RestrictedChoicesForm, forms.Form):
     revision = forms.IntegerField(min_value=0)

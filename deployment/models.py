@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,10 +23,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from access.querysets import UnitRecordQuerySet
-from fieldwork.models import Field, FieldStructureQuerySet, Struggle
+from access import anchor as at
+from access.anchor import Anchor
+from access.records import Record
+from fieldwork.models import Field, Struggle
 from organizations.models import Unit
 from people.models import Person
+from people.references import FOLLOWS
+
+if TYPE_CHECKING:
+    # Only for the type checker: django-stubs-ext is a test dependency.
+    from django_stubs_ext import StrOrPromise
 
 HOURS_IN_A_WEEK = 168
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
@@ -80,7 +88,7 @@ def _point(lat, lon) -> tuple[float, float] | None:
     return None if lat is None or lon is None else (float(lat), float(lon))
 
 
-def _coordinate(name: str, limit: int) -> models.DecimalField:
+def _coordinate(name: StrOrPromise, limit: int) -> models.DecimalField:
     return models.DecimalField(name, max_digits=9, decimal_places=6, null=True, blank=True,
                                validators=[MinValueValidator(-limit), MaxValueValidator(limit)])
 
@@ -90,27 +98,9 @@ def _both_or_neither(errors: dict, lat, lon, field: str) -> None:
         errors[field] = _("Give both latitude and longitude, or neither.")
 
 
-# --- querysets: scoped through the person, the field or the unit ---
-
-class CapacityQuerySet(UnitRecordQuerySet):
-    unit_lookup = "person__unit__"
-
-
-class MemberRecordQuerySet(UnitRecordQuerySet):
-    unit_lookup = "member__unit__"
-
-
-class FieldNeedQuerySet(FieldStructureQuerySet):
-    """Seen with the field (structure); changed by those holding the field's records."""
-
-
-class CommitteeRecordQuerySet(UnitRecordQuerySet):
-    """Plans and temporary teams: records of the committee that made them."""
-
-
 # --- what members give and what fields need ---
 
-class MemberCapacity(models.Model):
+class MemberCapacity(Record):
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="capacity",
                                   verbose_name=_("member"))
     hours_per_week = models.DecimalField(
@@ -133,9 +123,9 @@ class MemberCapacity(models.Model):
         help_text=_("Fields where the member would be exposed, such as their own workplace."))
     notes = models.TextField(_("notes"), blank=True,
                              help_text=_("Nothing that identifies the member."))
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = CapacityQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "person__unit")
+    person_references = {"person": FOLLOWS}
 
     class Meta:
         verbose_name = _("member capacity")
@@ -177,7 +167,7 @@ class MemberCapacity(models.Model):
             raise ValidationError(errors)
 
 
-class FieldNeed(models.Model):
+class FieldNeed(Record):
     class WeightSource(models.TextChoices):
         PRIORITY = "priority", _("The field's priority (0 to 5)")
         OWN = "own", _("A weight of its own")
@@ -204,9 +194,8 @@ class FieldNeed(models.Model):
         validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(HOURS_IN_A_WEEK)])
     required_skills = models.CharField(_("required skills"), max_length=200, blank=True)
     required_languages = models.CharField(_("required languages"), max_length=100, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = FieldNeedQuerySet.as_manager()
+    anchor = Anchor(at.STRUCTURE, "field__unit")
 
     class Meta:
         verbose_name = _("field need")
@@ -236,7 +225,7 @@ class FieldNeed(models.Model):
 
 # --- temporary teams for urgent struggles ---
 
-class TemporaryTeam(models.Model):
+class TemporaryTeam(Record):
     """Members taken for a while from their basic organizations for an urgent struggle.
 
     Forming it is a re-plan (see deployment.services): the team is planned as a field above
@@ -262,10 +251,9 @@ class TemporaryTeam(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+",
                                    verbose_name=_("formed by"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True, editable=False)
 
-    objects = CommitteeRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "unit")
 
     class Meta:
         ordering = ["-start_date", "-id"]
@@ -291,8 +279,8 @@ class TemporaryTeam(models.Model):
                 "Ask for fewer members or fewer hours, or raise the cap.") % {
                 "k": self.needed_members, "h": f"{self.hours_per_member:g}",
                 "total": f"{self.member_hours:g}", "cap": f"{self.max_member_hours:g}"}
-        if self.struggle_id and self.unit_id and not self.struggle.field.unit.path.startswith(
-                self.unit.path):
+        if self.unit_id and self.struggle is not None and not (
+                self.struggle.field.unit.path.startswith(self.unit.path)):
             errors["struggle"] = _("This struggle is in a field outside the committee's units.")
         for name, check in (("required_skills", check_skills),
                             ("required_languages", check_languages)):
@@ -306,7 +294,7 @@ class TemporaryTeam(models.Model):
 
 # --- plans ---
 
-class PlanRun(models.Model):
+class PlanRun(Record):
     """One run of the planner for a committee: its input, progress, result and history."""
 
     class Status(models.TextChoices):
@@ -353,7 +341,7 @@ class PlanRun(models.Model):
                                    on_delete=models.SET_NULL, related_name="+",
                                    verbose_name=_("applied by"))
 
-    objects = CommitteeRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "unit")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -377,7 +365,7 @@ class PlanRun(models.Model):
         return -self.team_id if self.team_id else None
 
 
-class PlannedAssignment(models.Model):
+class PlannedAssignment(Record):
     run = models.ForeignKey(PlanRun, on_delete=models.CASCADE, related_name="assignments",
                             verbose_name=_("plan"))
     member = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+",
@@ -391,7 +379,8 @@ class PlannedAssignment(models.Model):
     reasons = models.JSONField(_("why, in parts"), default=list, blank=True)
     kept = models.BooleanField(_("kept from the current deployment"), default=False)
 
-    objects = MemberRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "member__unit")
+    person_references = {"member": FOLLOWS}
 
     class Meta:
         verbose_name = _("planned assignment")
@@ -407,7 +396,7 @@ class PlannedAssignment(models.Model):
         return f"{self.member} to {self.field or 'team'}"
 
 
-class DeploymentAssignment(models.Model):
+class DeploymentAssignment(Record):
     """A member working a field (or serving on a temporary team) from ``since``; in force
     while ``until`` is empty."""
 
@@ -428,10 +417,10 @@ class DeploymentAssignment(models.Model):
     until = models.DateField(_("until"), null=True, blank=True)
     plan_run = models.ForeignKey(PlanRun, null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+", editable=False, verbose_name=_("plan"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True, editable=False)
 
-    objects = MemberRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "member__unit")
+    person_references = {"member": FOLLOWS}
 
     class Meta:
         ordering = ["-since", "-id"]
@@ -461,7 +450,7 @@ class DeploymentAssignment(models.Model):
             errors["member"] = _("Only members are deployed.")
         if self.until and self.since and self.until < self.since:
             errors["until"] = _("An assignment cannot end before it starts.")
-        if (self.member_id and self.field_id
+        if (self.member_id and self.field is not None
                 and self.field.unit.organization_id != self.member.unit.organization_id):
             errors["field"] = _("This field is worked by another organization.")
         if errors:

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from access.choices import RestrictedChoicesForm, model_choice
 from fieldwork.csv_io import ATTRIBUTES
 from fieldwork.models import (
     PRIORITY_MAX,
@@ -85,7 +86,7 @@ NOT_A_FIELD = _("Choose one of the workplaces or other fields of this unit.")
 
 # --- fields and parts ---
 
-class FieldForm(forms.ModelForm):
+class FieldForm(RestrictedChoicesForm, forms.ModelForm):
     class Meta:
         model = Field
         fields = ["name", "kind", "employer", "sector", "sub_sector", "headcount", "address",
@@ -93,7 +94,7 @@ class FieldForm(forms.ModelForm):
         widgets = {"headcount": forms.NumberInput(attrs={"inputmode": "numeric"})}
 
 
-class FieldPriorityForm(forms.Form):
+class FieldPriorityForm(RestrictedChoicesForm, forms.Form):
     priority = forms.TypedChoiceField(
         label=_("Priority"), coerce=int,
         choices=[(n, str(n)) for n in range(PRIORITY_MAX + 1)],
@@ -101,7 +102,7 @@ class FieldPriorityForm(forms.Form):
         error_messages={"invalid_choice": _("The priority goes from 0 to 5.")})
 
 
-class FieldPartForm(forms.ModelForm):
+class FieldPartForm(RestrictedChoicesForm, forms.ModelForm):
     class Meta:
         model = FieldPart
         fields = ["name", "kind", "headcount"]
@@ -109,7 +110,7 @@ class FieldPartForm(forms.ModelForm):
 
 # --- contacts ---
 
-class ContactProfileFields(forms.Form):
+class ContactProfileFields(RestrictedChoicesForm, forms.Form):
     """What the unit knows of a contact at work, besides the identity."""
 
     part = forms.ModelChoiceField(queryset=FieldPart.objects.none(), label=_("Part"),
@@ -127,8 +128,8 @@ class ContactProfileFields(forms.Form):
     PROFILE = ("part", "job", "union", "leader", "tags")
 
     def limit(self, user, organization_id: int, parts: QuerySet[FieldPart]) -> None:
-        self.fields["part"].queryset = parts
-        self.fields["union"].queryset = mass_organizations_for(user).filter(
+        model_choice(self.fields["part"]).queryset = parts
+        model_choice(self.fields["union"]).queryset = mass_organizations_for(user).filter(
             organization_id=organization_id)
 
     def profile_data(self) -> dict:
@@ -174,12 +175,15 @@ class ContactProfileForm(ContactProfileFields):
 
     def __init__(self, *args, user, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = fields_for(user, action="add").filter(unit=person.unit)
+        model_choice(self.fields["field"]).queryset = fields_for(user, action="add").filter(
+            unit=person.unit)
         # Parts of any of those fields; clean() checks the part belongs to the chosen one.
         self.limit(user, person.unit.organization_id,
                    FieldPart.objects.restrict(user).filter(field__unit=person.unit)
                    .select_related("field").order_by("field__name", "name"))
-        self.fields["part"].label_from_instance = lambda p: f"{p.field.name} — {p.name}"
+        # A per-form label: Django calls the field's label_from_instance(obj).
+        model_choice(self.fields["part"]).label_from_instance = (  # type: ignore[method-assign]
+            lambda obj: f"{obj.field.name} — {obj.name}")
 
     def clean(self):
         data = super().clean()
@@ -188,7 +192,7 @@ class ContactProfileForm(ContactProfileFields):
         return data
 
 
-class TieForm(forms.ModelForm):
+class TieForm(RestrictedChoicesForm, forms.ModelForm):
     to_person = forms.ModelChoiceField(
         queryset=Person.objects.none(), label=_("With"),
         error_messages={"invalid_choice": _("Choose someone of the same unit.")})
@@ -199,13 +203,13 @@ class TieForm(forms.ModelForm):
 
     def __init__(self, *args, user, person: Person, **kwargs):
         super().__init__(*args, instance=Tie(from_person=person), **kwargs)
-        self.fields["to_person"].queryset = (Person.objects.restrict(user, "add")
+        model_choice(self.fields["to_person"]).queryset = (Person.objects.restrict(user, "add")
                                              .filter(unit=person.unit).exclude(pk=person.pk))
 
 
 # --- assessment ---
 
-class AssessForm(forms.Form):
+class AssessForm(RestrictedChoicesForm, forms.Form):
     level = forms.TypedChoiceField(label=_("Level"), coerce=int, choices=())
     assessed_on = LocalizedDateField(label=_("Assessed on"), initial=_today,
                                      validators=[not_in_future])
@@ -213,15 +217,17 @@ class AssessForm(forms.Form):
 
     def __init__(self, *args, scale: list[AssessmentLevel], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["level"].choices = [(lv.value, f"{lv.value} {lv.label}") for lv in scale]
-        self.fields["level"].error_messages["invalid_choice"] = _(
+        level = self.fields["level"]
+        assert isinstance(level, forms.ChoiceField)  # declared above
+        level.choices = [(lv.value, f"{lv.value} {lv.label}") for lv in scale]
+        level.error_messages["invalid_choice"] = _(
             "%(value)s is outside the scale of this organization.")
-        self.fields["level"].error_messages["required"] = _("Tap one of the levels.")
+        level.error_messages["required"] = _("Tap one of the levels.")
 
 
 # --- activities ---
 
-class OneToOneForm(forms.Form):
+class OneToOneForm(RestrictedChoicesForm, forms.Form):
     """After a talk at the gate or a phone call: six inputs at most."""
 
     contact = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Contact"),
@@ -237,8 +243,8 @@ class OneToOneForm(forms.Form):
 
     def __init__(self, *args, user, field: Field, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = contact_people(user, field=field)
-        self.fields["member"].queryset = members_of(user, field.unit)
+        model_choice(self.fields["contact"]).queryset = contact_people(user, field=field)
+        model_choice(self.fields["member"]).queryset = members_of(user, field.unit)
 
     def clean(self):
         data = super().clean()
@@ -248,7 +254,7 @@ class OneToOneForm(forms.Form):
         return data
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(RestrictedChoicesForm, forms.ModelForm):
     notes = forms.CharField(label=_("Notes (stored encrypted)"), max_length=4000,
                             required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -282,7 +288,7 @@ class ActivityForm(forms.ModelForm):
 
 # --- structure tests ---
 
-class StructureTestForm(forms.ModelForm):
+class StructureTestForm(RestrictedChoicesForm, forms.ModelForm):
     class Meta:
         model = StructureTest
         fields = ["kind", "title", "held_on"]
@@ -293,7 +299,7 @@ class StructureTestForm(forms.ModelForm):
         super().__init__(*args, instance=StructureTest(field=field), **kwargs)
 
 
-class ParticipationForm(forms.Form):
+class ParticipationForm(RestrictedChoicesForm, forms.Form):
     people = forms.ModelMultipleChoiceField(
         queryset=Person.objects.none(), required=False, label=_("Took part"),
         widget=forms.CheckboxSelectMultiple,
@@ -301,12 +307,12 @@ class ParticipationForm(forms.Form):
 
     def __init__(self, *args, user, test: StructureTest, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = contact_people(user, field=test.field)
+        model_choice(self.fields["people"]).queryset = contact_people(user, field=test.field)
 
 
 # --- the pulse ---
 
-class MoodForm(forms.ModelForm):
+class MoodForm(RestrictedChoicesForm, forms.ModelForm):
     class Meta:
         model = MoodReading
         fields = ["value", "taken_on", "note"]
@@ -318,7 +324,7 @@ class MoodForm(forms.ModelForm):
         super().__init__(*args, instance=MoodReading(field=field), **kwargs)
 
 
-class DemandRaiseForm(forms.Form):
+class DemandRaiseForm(RestrictedChoicesForm, forms.Form):
     demand = forms.ModelChoiceField(
         queryset=Demand.objects.none(), label=_("Demand"),
         error_messages={"invalid_choice": _("Choose one of the demands of the catalogue.")})
@@ -328,11 +334,11 @@ class DemandRaiseForm(forms.Form):
 
     def __init__(self, *args, user, organization_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["demand"].queryset = Demand.objects.restrict(user).filter(
+        model_choice(self.fields["demand"]).queryset = Demand.objects.restrict(user).filter(
             organization_id=organization_id, retired=False)
 
 
-class StruggleForm(forms.ModelForm):
+class StruggleForm(RestrictedChoicesForm, forms.ModelForm):
     class Meta:
         model = Struggle
         fields = ["kind", "started_on", "ended_on", "participants", "involvement", "demands",
@@ -343,7 +349,7 @@ class StruggleForm(forms.ModelForm):
 
     def __init__(self, *args, user, field: Field, **kwargs):
         super().__init__(*args, instance=Struggle(field=field), **kwargs)
-        self.fields["demands"].queryset = Demand.objects.restrict(user).filter(
+        model_choice(self.fields["demands"]).queryset = Demand.objects.restrict(user).filter(
             organization_id=field.unit.organization_id, retired=False)
         self.fields["demands"].error_messages["invalid_choice"] = _(
             "Choose demands of the catalogue only.")
@@ -354,7 +360,7 @@ class StruggleForm(forms.ModelForm):
 
 # --- per organization ---
 
-class MassOrganizationForm(forms.ModelForm):
+class MassOrganizationForm(RestrictedChoicesForm, forms.ModelForm):
     class Meta:
         model = MassOrganization
         fields = ["name", "kind", "orientation", "note"]
@@ -364,7 +370,7 @@ class MassOrganizationForm(forms.ModelForm):
         super().__init__(*args, instance=MassOrganization(organization=organization), **kwargs)
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(RestrictedChoicesForm, forms.ModelForm):
     class Meta:
         model = FieldworkSettings
         fields = ["majority_percent", "supermajority_percent", "supportive_max_value",
@@ -375,7 +381,7 @@ class ColourInput(forms.TextInput):
     input_type = "color"
 
 
-class LevelForm(forms.Form):
+class LevelForm(RestrictedChoicesForm, forms.Form):
     """One existing level: relabel, recolour, reorder, retire (its value never changes)."""
 
     id = forms.IntegerField(widget=forms.HiddenInput)
@@ -389,7 +395,7 @@ class LevelForm(forms.Form):
 LevelFormSet = forms.formset_factory(LevelForm, extra=0)
 
 
-class NewLevelForm(forms.Form):
+class NewLevelForm(RestrictedChoicesForm, forms.Form):
     value = forms.IntegerField(label=_("Value"), required=False, min_value=-99, max_value=99)
     label = forms.CharField(label=_("Label"), max_length=80, required=False)
     colour = forms.RegexField(label=_("Colour"), regex=r"^#[0-9a-fA-F]{6}$", required=False,
@@ -416,7 +422,7 @@ class NewLevelForm(forms.Form):
 
 # --- CSV import ---
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(RestrictedChoicesForm, forms.Form):
     file = forms.FileField(label=_("CSV file"),
                            help_text=_("UTF-8, with a header row. Nothing is saved before you "
                                        "confirm the preview."))
@@ -451,7 +457,7 @@ def guess_attribute(column: str) -> str:
     return SYNONYMS.get(key.replace("_", " "), SYNONYMS.get(key, ""))
 
 
-class ImportMappingForm(forms.Form):
+class ImportMappingForm(RestrictedChoicesForm, forms.Form):
     """The uploaded text travels in a hidden field between the steps (never to disk); one
     select per column of the header says which attribute it holds."""
 

@@ -9,8 +9,8 @@ assessments, participation, activities, mood notes) is a *record* of that unit.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,10 +23,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from access.querysets import RestrictedQuerySet, UnitRecordQuerySet
-from access.scope import NOTHING, scope_for
+from access import anchor as at
+from access.anchor import Anchor
+from access.querysets import RestrictedQuerySet
+from access.records import Record
+from access.scope import scope_for
 from organizations.models import Organization, Unit
 from people.models import Person
+from people.references import FOLLOWS, STAYS, Held
 from vault import crypto
 from vault.keyring import Keyring
 
@@ -42,81 +46,21 @@ def _default_stale_days() -> int:
     return settings.NUCLEUS_STALE_DAYS
 
 
-# --- querysets: the only places where fieldwork decides access (through the scope) ---
+# --- querysets: extra questions beyond restrict(); access itself comes from each anchor ---
 
-class StructureQuerySet(UnitRecordQuerySet):
-    """Field-level facts: visible as structure to every unit above (like the unit itself),
-    changed only by those holding the unit's records."""
-
-    def scope_q(self, scope, action):
-        if action == "view":
-            return scope.units_q(self.unit_lookup, "view")
-        return scope.records_q(self.unit_lookup, action)
-
-
-class FieldQuerySet(StructureQuerySet):
-    def prioritizable(self, user):
+class FieldQuerySet(RestrictedQuerySet["Field"]):
+    def prioritizable(self, user: Any) -> Self:
         """Fields whose priority the user may set: a 'change' role with oversight on a unit
         strictly above the unit that works the field (the responsible committee)."""
-        q = NOTHING
-        for g in scope_for(user).grants:
-            if g.oversight and g.allows("change"):
-                q |= models.Q(unit__path__startswith=g.path) & ~models.Q(unit_id=g.unit_id)
-        return self.filter(q)
+        return self.filter(scope_for(user).strictly_below_q("unit__", "change"))
 
 
-class FieldPartQuerySet(StructureQuerySet):
-    unit_lookup = "field__unit__"
-
-
-class FieldRecordQuerySet(UnitRecordQuerySet):
-    unit_lookup = "field__unit__"
-
-
-class FieldStructureQuerySet(StructureQuerySet):
-    unit_lookup = "field__unit__"
-
-
-class PersonRecordQuerySet(UnitRecordQuerySet):
-    unit_lookup = "person__unit__"
-
-
-class ContactProfileQuerySet(PersonRecordQuerySet):
-    def countable(self, user):
-        """Counted with the field they are mapped in: a field's contacts are its aggregate,
-        and the join goes through 1,000 fields instead of 200,000 people."""
-        return self.filter(scope_for(user).counts_q("field__unit__"))
-
-
-class TieQuerySet(UnitRecordQuerySet):
-    # Both ends are in the same unit (Tie.clean), so one end decides.
-    unit_lookup = "from_person__unit__"
-
-
-class OrganizationRecordQuerySet(RestrictedQuerySet):
-    """Per-organization catalogues (assessment scale, demands, settings): seen by the users of
-    the organization, changed by the secretaries of its top unit."""
-
-    def scope_q(self, scope, action):
-        if action == "view":
-            return models.Q(organization_id__in=scope.organization_ids)
-        return scope.organizations_q("organization__", action)
-
-
-class MassOrganizationQuerySet(RestrictedQuerySet):
-    """Trade unions and associations are tracked by the whole organization: every user of it
-    sees them; those who may add/change records anywhere in it may add/change them."""
-
-    def scope_q(self, scope, action):
-        if action == "view":
-            return models.Q(organization_id__in=scope.organization_ids)
-        ids = {g.organization_id for g in scope.grants if g.allows(action)}
-        return models.Q(organization_id__in=ids)
+FieldManager = models.Manager.from_queryset(FieldQuerySet)
 
 
 # --- fields and their parts ---
 
-class Field(models.Model):
+class Field(Record):
     class Kind(models.TextChoices):
         WORKPLACE = "workplace", _("Workplace")
         INSTITUTION = "institution", _("Institution")
@@ -155,10 +99,9 @@ class Field(models.Model):
     priority = models.PositiveSmallIntegerField(
         _("priority"), default=0, validators=[MaxValueValidator(PRIORITY_MAX)],
         help_text=_("Set by the responsible committee: 0 (none) to 5 (highest)."))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    objects: ClassVar[FieldManager[Field]] = FieldManager()
 
-    objects = FieldQuerySet.as_manager()
+    anchor = Anchor(at.STRUCTURE, "unit")
 
     class Meta:
         verbose_name = _("field")
@@ -182,7 +125,7 @@ class Field(models.Model):
             raise ValidationError(errors)
 
 
-class FieldPart(models.Model):
+class FieldPart(Record):
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Department")
         SHIFT = "shift", _("Shift")
@@ -196,7 +139,7 @@ class FieldPart(models.Model):
                             default=Kind.DEPARTMENT)
     headcount = models.PositiveIntegerField(_("headcount"), default=0)
 
-    objects = FieldPartQuerySet.as_manager()
+    anchor = Anchor(at.STRUCTURE, "field__unit")
 
     class Meta:
         verbose_name = _("part of a field")
@@ -211,7 +154,7 @@ class FieldPart(models.Model):
 
 # --- mass organizations ---
 
-class MassOrganization(models.Model):
+class MassOrganization(Record):
     class Kind(models.TextChoices):
         TRADE_UNION = "trade_union", _("Trade union")
         ASSOCIATION = "association", _("Association")
@@ -232,7 +175,7 @@ class MassOrganization(models.Model):
                                    choices=Orientation.choices, blank=True)
     note = models.TextField(_("note"), blank=True)
 
-    objects = MassOrganizationQuerySet.as_manager()
+    anchor = Anchor(at.ORGANIZATION_WIDE, "organization")
 
     class Meta:
         verbose_name = _("mass organization")
@@ -245,7 +188,7 @@ class MassOrganization(models.Model):
         return self.name
 
 
-class UnionPresence(models.Model):
+class UnionPresence(Record):
     field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="union_presences",
                               verbose_name=_("field"))
     mass_organization = models.ForeignKey(MassOrganization, on_delete=models.CASCADE,
@@ -253,7 +196,7 @@ class UnionPresence(models.Model):
     members_approx = models.PositiveIntegerField(_("members (approximate)"), default=0)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = FieldStructureQuerySet.as_manager()
+    anchor = Anchor(at.STRUCTURE, "field__unit")
 
     class Meta:
         verbose_name = _("union presence")
@@ -274,7 +217,7 @@ class UnionPresence(models.Model):
 
 # --- contacts and ties ---
 
-class ContactProfile(models.Model):
+class ContactProfile(Record):
     """What the unit knows about a contact beyond their identity: where they work, in which
     part, their job, union and whether they lead their workmates."""
 
@@ -301,7 +244,13 @@ class ContactProfile(models.Model):
     current_assessed_on = models.DateField(_("last assessed on"), null=True, blank=True,
                                            editable=False)
 
-    objects = ContactProfileQuerySet.as_manager()
+    # Counted with the field they are mapped in: a field's contacts are its aggregate, and
+    # the join goes through 1,000 fields instead of 200,000 people.
+    anchor = Anchor(at.RECORD, "person__unit", count_path="field__unit")
+    person_references = {"person": Held(_(
+        "A contact stays with the unit that works the field they are mapped in. If another "
+        "unit must know them, it records them itself."))}
+    keeps_tombstone = True
 
     class Meta:
         verbose_name = _("contact profile")
@@ -327,16 +276,16 @@ class ContactProfile(models.Model):
                 errors["person"] = _("Only a contact has a contact profile.")
             elif self.field_id and self.field.unit_id != self.person.unit_id:
                 errors["field"] = _("The contact must be in the unit that works this field.")
-        if self.part_id and self.field_id and self.part.field_id != self.field_id:
+        if self.field_id and self.part is not None and self.part.field_id != self.field_id:
             errors["part"] = _("This part belongs to another field.")
-        if (self.union_id and self.field_id and
+        if (self.field_id and self.union is not None and
                 self.union.organization_id != self.field.unit.organization_id):
             errors["union"] = _("This mass organization is tracked by another organization.")
         if errors:
             raise ValidationError(errors)
 
 
-class Tie(models.Model):
+class Tie(Record):
     class Kind(models.TextChoices):
         KNOWS = "knows", _("Knows")
         WORKS_BESIDE = "works_beside", _("Works beside")
@@ -350,7 +299,11 @@ class Tie(models.Model):
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = TieQuerySet.as_manager()
+    # Both ends are in the same unit (Tie.clean), so one end decides.
+    anchor = Anchor(at.RECORD, "from_person__unit")
+    person_references = dict.fromkeys(("from_person", "to_person"), Held(_(
+        "This person has ties to people of their unit, and ties stay within a unit. Remove "
+        "the ties before moving the person.")))
 
     class Meta:
         verbose_name = _("tie")
@@ -380,7 +333,7 @@ class Tie(models.Model):
 
 # --- assessment ---
 
-class AssessmentLevel(models.Model):
+class AssessmentLevel(Record):
     """A step of an organization's assessment scale. Levels are added or retired, never
     rewritten: old assessments keep pointing at the level they were made on."""
 
@@ -394,7 +347,7 @@ class AssessmentLevel(models.Model):
     retired = models.BooleanField(_("retired"), default=False)
     position = models.SmallIntegerField(_("order"), default=0)
 
-    objects = OrganizationRecordQuerySet.as_manager()
+    anchor = Anchor(at.CATALOGUE, "organization")
 
     class Meta:
         verbose_name = _("assessment level")
@@ -407,7 +360,7 @@ class AssessmentLevel(models.Model):
         return f"{self.value} {self.label}"
 
 
-class Assessment(models.Model):
+class Assessment(Record):
     """Kept forever: a person's current level is their latest assessment (by date, then id)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assessments",
@@ -419,9 +372,9 @@ class Assessment(models.Model):
                                     on_delete=models.SET_NULL, related_name="+",
                                     verbose_name=_("assessed by"))
     note = models.CharField(_("note"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    objects = PersonRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "person__unit")
+    person_references = {"person": FOLLOWS}
+    keeps_tombstone = True
 
     class Meta:
         verbose_name = _("assessment")
@@ -434,6 +387,15 @@ class Assessment(models.Model):
     def __str__(self) -> str:
         return f"{self.person} {self.level.value} on {self.assessed_on}"
 
+    @classmethod
+    def after_person_merge(cls, person: Person) -> None:
+        """Two histories became one: the current level is the latest of them."""
+        latest = (cls.objects.filter(person=person).order_by("-assessed_on", "-id")
+                  .values("level_id", "assessed_on").first())
+        ContactProfile.objects.filter(person=person).update(
+            current_level_id=latest["level_id"] if latest else None,
+            current_assessed_on=latest["assessed_on"] if latest else None)
+
     def clean(self) -> None:
         if self.person_id and self.level_id and (
                 self.level.organization_id != self.person.unit.organization_id
@@ -442,7 +404,7 @@ class Assessment(models.Model):
                                               "person's organization.")})
 
 
-class FieldworkSettings(models.Model):
+class FieldworkSettings(Record):
     organization = models.OneToOneField(Organization, on_delete=models.CASCADE,
                                         related_name="fieldwork_settings",
                                         verbose_name=_("organization"))
@@ -462,7 +424,7 @@ class FieldworkSettings(models.Model):
         _("a field has stopped after (days)"), default=_default_stale_days,
         validators=[MinValueValidator(1), MaxValueValidator(3650)])
 
-    objects = OrganizationRecordQuerySet.as_manager()
+    anchor = Anchor(at.CATALOGUE, "organization")
 
     class Meta:
         verbose_name = _("fieldwork settings")
@@ -479,7 +441,7 @@ class FieldworkSettings(models.Model):
 
 # --- structure tests ---
 
-class StructureTest(models.Model):
+class StructureTest(Record):
     class Kind(models.TextChoices):
         PETITION = "petition", _("Petition")
         SIGN_UP = "sign_up", _("Sign-up")
@@ -492,7 +454,7 @@ class StructureTest(models.Model):
     title = models.CharField(_("title"), max_length=200)
     held_on = models.DateField(_("held on"), validators=[_not_in_future])
 
-    objects = FieldRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "field__unit")
 
     class Meta:
         verbose_name = _("structure test")
@@ -503,13 +465,16 @@ class StructureTest(models.Model):
         return self.title
 
 
-class Participation(models.Model):
+class Participation(Record):
     test = models.ForeignKey(StructureTest, on_delete=models.CASCADE,
                              related_name="participations", verbose_name=_("structure test"))
     person = models.ForeignKey(Person, on_delete=models.CASCADE,
                                related_name="test_participations", verbose_name=_("person"))
 
-    objects = PersonRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "person__unit")
+    person_references = {"person": Held(_(
+        "This person took part in a structure test of their unit's field, which stays with "
+        "that unit."))}
 
     class Meta:
         verbose_name = _("participation")
@@ -530,7 +495,7 @@ class Participation(models.Model):
 
 # --- activities ---
 
-class Activity(models.Model):
+class Activity(Record):
     class Kind(models.TextChoices):
         ONE_TO_ONE = "one_to_one", _("One-to-one conversation")
         HOME_VISIT = "home_visit", _("Home visit")
@@ -556,14 +521,17 @@ class Activity(models.Model):
     follow_up_on = models.DateField(_("follow up on"), null=True, blank=True)
     follow_up_done = models.BooleanField(_("follow-up done"), default=False)
     # Notes are sealed like identities (associated data "activity:<uid>"); empty stays empty.
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     notes_sealed = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+",
                                    verbose_name=_("recorded by"))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-    objects = UnitRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "unit")
+    # Activities stay with their unit; the people they name are loaded through the access
+    # layer, so someone who moved away is no longer shown to the old unit.
+    person_references = {"members": STAYS, "contacts": STAYS}
+    keeps_tombstone = True
+    sealed_fields = ("notes_sealed",)
 
     class Meta:
         verbose_name = _("activity")
@@ -585,7 +553,7 @@ class Activity(models.Model):
 
     def clean(self) -> None:
         errors = {}
-        if self.field_id and self.unit_id and self.field.unit_id != self.unit_id:
+        if self.unit_id and self.field is not None and self.field.unit_id != self.unit_id:
             errors["field"] = _("This field is worked by another unit.")
         if self.follow_up_on and self.date and self.follow_up_on < self.date:
             errors["follow_up_on"] = _("The follow-up cannot be before the activity.")
@@ -626,7 +594,7 @@ class Activity(models.Model):
 
 # --- the pulse of a field ---
 
-class MoodReading(models.Model):
+class MoodReading(Record):
     class Value(models.IntegerChoices):
         # A temperature: the higher, the closer the workers are to acting together.
         DEMORALIZED = 1, _("1 — demoralized")
@@ -644,7 +612,7 @@ class MoodReading(models.Model):
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     # Notes may name people: records of the unit; the trend is counted (see metrics.pulse).
-    objects = FieldRecordQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "field__unit")
 
     class Meta:
         verbose_name = _("mood reading")
@@ -656,7 +624,7 @@ class MoodReading(models.Model):
         return f"{self.value} on {self.taken_on}"
 
 
-class Demand(models.Model):
+class Demand(Record):
     class Kind(models.TextChoices):
         WAGES = "wages", _("Wages")
         HOURS = "hours", _("Working hours")
@@ -672,7 +640,7 @@ class Demand(models.Model):
     name = models.CharField(_("name"), max_length=120)
     retired = models.BooleanField(_("retired"), default=False)
 
-    objects = OrganizationRecordQuerySet.as_manager()
+    anchor = Anchor(at.CATALOGUE, "organization")
 
     class Meta:
         verbose_name = _("demand")
@@ -691,7 +659,7 @@ def _check_demand_organization(demand: Demand, field: Field) -> None:
                                            "catalogue.")})
 
 
-class DemandRaised(models.Model):
+class DemandRaised(Record):
     field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="demands_raised",
                               verbose_name=_("field"))
     demand = models.ForeignKey(Demand, on_delete=models.PROTECT, related_name="raised",
@@ -699,7 +667,7 @@ class DemandRaised(models.Model):
     raised_on = models.DateField(_("raised on"), validators=[_not_in_future])
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = FieldStructureQuerySet.as_manager()
+    anchor = Anchor(at.STRUCTURE, "field__unit")
 
     class Meta:
         verbose_name = _("demand raised")
@@ -715,7 +683,7 @@ class DemandRaised(models.Model):
             _check_demand_organization(self.demand, self.field)
 
 
-class Struggle(models.Model):
+class Struggle(Record):
     class Kind(models.TextChoices):
         STRIKE = "strike", _("Strike")
         PROTEST = "protest", _("Protest")
@@ -740,7 +708,7 @@ class Struggle(models.Model):
     involvement = models.CharField(_("our involvement"), max_length=14,
                                    choices=Involvement.choices, default=Involvement.NONE)
 
-    objects = FieldStructureQuerySet.as_manager()
+    anchor = Anchor(at.STRUCTURE, "field__unit")
 
     class Meta:
         verbose_name = _("struggle")

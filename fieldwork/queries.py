@@ -2,13 +2,14 @@
 
 Every function takes the user and goes through ``.restrict()`` (or ``.countable()`` for
 aggregates), so a page built on them shows only what the user may see. Single objects are
-fetched with ``fieldwork.helpers.access_*`` (404 for missing and forbidden alike).
+fetched with ``access.helpers.access_object`` (404 for missing and forbidden alike).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -27,6 +28,18 @@ from fieldwork.models import (
 )
 from organizations.models import Organization, Unit
 from people.models import Person
+
+if TYPE_CHECKING:
+    # Only for the type checker: django-stubs-ext is a test dependency.
+    from typing import TypedDict
+
+    from django_stubs_ext import WithAnnotations
+
+    class _LevelValue(TypedDict):
+        current_level_value: int | None
+
+    # A profile as contacts_in returns it: annotated with its current level's value.
+    ContactWithLevel = WithAnnotations[ContactProfile, _LevelValue]
 
 # --- per-organization configuration (no writes on read) ---
 
@@ -79,7 +92,7 @@ def parts_of(user, field: Field) -> QuerySet[FieldPart]:
 
 
 def contacts_in(user, *, field: Field | None = None, unit: Unit | None = None,
-                action: str = "view") -> QuerySet[ContactProfile]:
+                action: str = "view") -> QuerySet[ContactWithLevel]:
     """Contact profiles the user may see (records only: never counts), alias order, with
     person, part, field, union and current level loaded; ``current_level`` (an
     AssessmentLevel with value, label, colour) and ``current_assessed_on`` are the latest
@@ -104,7 +117,8 @@ def activities_for(user, *, unit: Unit | None = None, field: Field | None = None
     """Activities the user may see, newest first; filter by unit subtree, field or a person
     who took part (as member or as contact). Notes stay sealed: see
     fieldwork.actions.reveal_activity_notes."""
-    qs = Activity.objects.restrict(user).select_related("field", "unit")
+    qs = (Activity.objects.restrict(user).select_related("field", "unit")
+          .with_related(user, "members", "contacts"))
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
     if field is not None:

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
+from access.feed import ChangeFeedView
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 
@@ -20,5 +21,6 @@ urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.
     path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
          name="api-schema"),
+    path("changes/", ChangeFeedView.as_view(), name="api-changes"),
     path("", include(router.urls)),
 ]

@@ -6,6 +6,8 @@ the work. Keyword-only arguments and an ``acting_user`` on every one, as in Zuli
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
@@ -13,9 +15,9 @@ from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from access.models import CoalitionOffice, Role
-from access.scope import SECRETARY, forget_scope
-from audit.log import changed_fields, record
+from access.actions import do_add_office_user, do_grant_role
+from access.scope import SECRETARY
+from audit.log import record, snapshot
 from organizations.models import (
     Coalition,
     CoalitionMembership,
@@ -29,48 +31,43 @@ from organizations.models import (
 )
 
 
-def _snapshot(obj, names) -> dict:
-    return {n: getattr(obj, n) for n in names}
-
-
-def _editable(obj) -> list[str]:
-    return [f.attname for f in obj._meta.concrete_fields if f.editable and not f.primary_key]
-
-
 @transaction.atomic
 def do_create_coalition(*, acting_user, data: dict) -> Coalition:
     coalition = Coalition(**data)
     coalition.full_clean()
     coalition.save()
-    record(actor=acting_user, action="create", obj=coalition, fields=data.keys())
+    record(actor=acting_user, action="create", obj=coalition)
     if acting_user is not None and acting_user.is_authenticated:
-        CoalitionOffice.objects.create(user=acting_user, coalition=coalition)
-        forget_scope(acting_user)
+        do_add_office_user(acting_user=acting_user, coalition=coalition, user=acting_user)
     return coalition
 
 
 @transaction.atomic
 def do_update(*, acting_user, obj, data: dict):
-    """Update plain fields of a coalition, organization, publication ... and audit the change."""
-    names = _editable(obj)
-    before = _snapshot(obj, names)
+    """Update plain fields of a coalition, organization, publication ... and audit the change
+    with old and new values. Nothing changed: nothing saved, no audit row."""
+    before = snapshot(obj)
     for key, value in data.items():
         setattr(obj, key, value)
     obj.full_clean()
-    obj.save()
-    changed = changed_fields(before, _snapshot(obj, names))
-    if changed:
-        record(actor=acting_user, action="update", obj=obj, fields=changed)
+    if snapshot(obj) != before:
+        obj.save()
+        record(actor=acting_user, action="update", obj=obj, before=before)
     return obj
 
 
-def _set_tags(org: Organization, tags: list[str]) -> None:
-    objs = [IdeologyTag.objects.get_or_create(name=t.strip())[0] for t in tags if t.strip()]
+def _set_tags(org: Organization, tags: list[str], *, acting_user) -> None:
+    objs = []
+    for name in dict.fromkeys(t.strip() for t in tags if t.strip()):
+        tag, created = IdeologyTag.objects.get_or_create(name=name)
+        if created:
+            record(actor=acting_user, action="create", obj=tag)
+        objs.append(tag)
     org.ideology_tags.set(objs)
 
 
 @transaction.atomic
-def do_create_organization(*, acting_user, data: dict, tags: list[str] = (),
+def do_create_organization(*, acting_user, data: dict, tags: Sequence[str] = (),
                            coalition: Coalition | None = None,
                            top_unit_name: str = "Congress") -> Organization:
     """Found an organization. Without a coalition the founder becomes secretary (with oversight
@@ -78,19 +75,18 @@ def do_create_organization(*, acting_user, data: dict, tags: list[str] = (),
     org = Organization(**data, registered_by=coalition)
     org.full_clean()
     org.save()
-    _set_tags(org, list(tags))
-    record(actor=acting_user, action="create", obj=org, fields=[*data.keys(), "ideology_tags"])
+    _set_tags(org, list(tags), acting_user=acting_user)
+    record(actor=acting_user, action="create", obj=org, fields=["ideology_tags"])
     if coalition is not None:
         membership = CoalitionMembership(coalition=coalition, organization=org)
         membership.full_clean()
         membership.save()
-        record(actor=acting_user, action="create", obj=membership, fields=["coalition"])
+        record(actor=acting_user, action="create", obj=membership)
     elif acting_user is not None and acting_user.is_authenticated:
         top = do_create_unit(acting_user=acting_user, organization=org, parent=None,
                              data={"name": top_unit_name, "kind": Unit.Kind.CONGRESS})
-        Role.objects.create(user=acting_user, unit=top, kind=SECRETARY, oversight=True,
-                            identity_access=True)
-        forget_scope(acting_user)
+        do_grant_role(acting_user=acting_user, user=acting_user, unit=top, kind=SECRETARY,
+                      oversight=True, identity_access=True)
     return org
 
 
@@ -100,7 +96,7 @@ def do_update_organization(*, acting_user, org: Organization, data: dict,
     do_update(acting_user=acting_user, obj=org, data=data)
     if tags is not None:
         before = sorted(org.ideology_tags.values_list("name", flat=True))
-        _set_tags(org, tags)
+        _set_tags(org, tags, acting_user=acting_user)
         if before != sorted(t.strip() for t in tags if t.strip()):
             record(actor=acting_user, action="update", obj=org, fields=["ideology_tags"])
     return org
@@ -113,13 +109,13 @@ def do_set_membership(*, acting_user, coalition: Coalition, organization: Organi
         coalition=coalition, organization=organization, defaults=data)
     if created:
         membership.full_clean()
-        record(actor=acting_user, action="create", obj=membership, fields=data.keys())
+        record(actor=acting_user, action="create", obj=membership)
         return membership
     return do_update(acting_user=acting_user, obj=membership, data=data)
 
 
 def _path_for(unit: Unit) -> str:
-    return f"{unit.parent.path if unit.parent_id else '/'}{unit.pk}/"
+    return f"{unit.parent.path if unit.parent is not None else '/'}{unit.pk}/"
 
 
 @transaction.atomic
@@ -130,8 +126,7 @@ def do_create_unit(*, acting_user, organization: Organization, parent: Unit | No
     unit.save()
     unit.path = _path_for(unit)
     unit.save(update_fields=["path"])
-    record(actor=acting_user, action="create", obj=unit, fields=[*data.keys(), "parent"],
-           unit_id=unit.pk)
+    record(actor=acting_user, action="create", obj=unit)
     return unit
 
 
@@ -146,6 +141,7 @@ def do_update_unit(*, acting_user, unit: Unit, data: dict) -> Unit:
 def do_move_unit(*, acting_user, unit: Unit, new_parent: Unit) -> Unit:
     """Move a unit with its whole subtree; its records move with it because they point at it."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    before = snapshot(unit)
     unit.parent = new_parent
     unit.full_clean(exclude=["path"])
     old_path = unit.path
@@ -155,7 +151,7 @@ def do_move_unit(*, acting_user, unit: Unit, new_parent: Unit) -> Unit:
     Unit.objects.filter(path__startswith=old_path).update(
         path=Concat(Value(new_path), Substr(F("path"), len(old_path) + 1)))
     unit.path = new_path
-    record(actor=acting_user, action="move", obj=unit, fields=["parent"], unit_id=unit.pk)
+    record(actor=acting_user, action="move", obj=unit, before=before)
     return unit
 
 
@@ -172,15 +168,13 @@ def _not_in_future(errors: dict, *, field: str, day=None, year: int | None = Non
 def _create_detail(*, acting_user, obj):
     obj.full_clean()
     obj.save()
-    fields = [f.attname for f in obj._meta.concrete_fields
-              if not f.primary_key and getattr(obj, f.attname) not in (None, "")]
-    record(actor=acting_user, action="create", obj=obj, fields=fields)
+    record(actor=acting_user, action="create", obj=obj)
     return obj
 
 
 @transaction.atomic
 def do_register_member_organization(*, acting_user, coalition: Coalition, data: dict,
-                                    tags: list[str] = (),
+                                    tags: Sequence[str] = (),
                                     membership: dict | None = None) -> CoalitionMembership:
     """A coalition office registers a new organization profile and its membership."""
     membership = dict(membership or {})
@@ -246,7 +240,7 @@ def do_add_public_office(*, acting_user, organization: Organization,
 
 @transaction.atomic
 def do_add_affiliate(*, acting_user, organization: Organization, data: dict,
-                     tags: list[str] = ()) -> Organization:
+                     tags: Sequence[str] = ()) -> Organization:
     """A youth wing, union ... affiliated to ``organization``. A profile kept by a coalition
     office stays with that office; otherwise the founder becomes secretary of its top unit."""
     data = {**data, "parent_organization": organization}
@@ -257,6 +251,6 @@ def do_add_affiliate(*, acting_user, organization: Organization, data: dict,
     org = Organization(**data, registered_by_id=organization.registered_by_id)
     org.full_clean()
     org.save()
-    _set_tags(org, list(tags))
-    record(actor=acting_user, action="create", obj=org, fields=[*data.keys(), "ideology_tags"])
+    _set_tags(org, list(tags), acting_user=acting_user)
+    record(actor=acting_user, action="create", obj=org, fields=["ideology_tags"])
     return org

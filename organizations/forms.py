@@ -7,6 +7,7 @@ of another record is limited to what the user may see (``.restrict``).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -15,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from access.choices import RestrictedChoicesForm, model_choice
 from nucleus.jalali import LocalizedDateField, LocalizedDateInput
 from organizations.models import (
     Coalition,
@@ -28,20 +30,7 @@ from organizations.models import (
     Unit,
 )
 
-TAG_MAX = IdeologyTag._meta.get_field("name").max_length
-
-
-def add_action_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a ValidationError raised by an action onto the form, on the field it names when
-    the form has that field, else at the top of the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        target = field if field in form.fields else None
-        if field == NON_FIELD_ERRORS:
-            target = None
-        form.add_error(target, errors)
+TAG_MAX = cast(int, IdeologyTag._meta.get_field("name").max_length)  # a CharField's: set
 
 
 def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
@@ -54,7 +43,7 @@ def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
     return field.formfield(**kwargs)
 
 
-class ActionModelForm(forms.ModelForm):
+class ActionModelForm(RestrictedChoicesForm, forms.ModelForm):
     """A model form whose model's clean() may name a field the form does not show (the
     parent unit, say): such errors go to the top of the form instead of breaking it."""
 
@@ -68,7 +57,7 @@ class ActionModelForm(forms.ModelForm):
                 known = field in self.fields or field == NON_FIELD_ERRORS
                 moved.setdefault(field if known else NON_FIELD_ERRORS, []).extend(messages)
             errors = ValidationError(moved)
-        super()._update_errors(errors)
+        super()._update_errors(errors)  # type: ignore[misc]  # private hook, not in the stubs
 
 
 def split_tags(text: str) -> list[str]:
@@ -99,7 +88,7 @@ class CoalitionForm(ActionModelForm):
         return year
 
 
-class TagsMixin(forms.Form):
+class TagsMixin(RestrictedChoicesForm, forms.Form):
     tags = forms.CharField(
         label=_("ideology tags"), required=False, max_length=500,
         help_text=_("Comma separated, for example: socialist, feminist."))
@@ -140,7 +129,7 @@ class OrganizationForm(TagsMixin, ActionModelForm):
         return cleaned
 
     def action_data(self) -> dict:
-        return {f: self.cleaned_data[f] for f in self._meta.fields}
+        return {f: self.cleaned_data[f] for f in self._meta.fields or ()}
 
 
 class MemberOrganizationForm(TagsMixin, ActionModelForm):
@@ -163,7 +152,7 @@ class MemberOrganizationForm(TagsMixin, ActionModelForm):
         return cleaned
 
     def action_data(self) -> dict:
-        return {f: self.cleaned_data[f] for f in self._meta.fields}
+        return {f: self.cleaned_data[f] for f in self._meta.fields or ()}
 
     def membership_data(self) -> dict:
         return {"joined_on": self.cleaned_data["joined_on"],
@@ -201,9 +190,10 @@ class _OtherOrganizationMixin:
     """Limits a choice of another organization to visible ones, without the organization."""
 
     other_field = ""
+    fields: dict[str, forms.Field]  # of the form this is mixed into
 
     def limit_other(self, user, organization: Organization) -> None:
-        self.fields[self.other_field].queryset = (
+        model_choice(self.fields[self.other_field]).queryset = (
             Organization.objects.restrict(user).exclude(pk=organization.pk))
 
 
@@ -268,14 +258,14 @@ class UnitForm(ActionModelForm):
         fields = ["name", "kind", "field_kind", "country"]
 
 
-class UnitMoveForm(forms.Form):
+class UnitMoveForm(RestrictedChoicesForm, forms.Form):
     new_parent = forms.ModelChoiceField(
         label=_("new parent unit"), queryset=Unit.objects.none(),
         help_text=_("Units of the same organization that you may change."))
 
     def __init__(self, *args, user, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_parent"].queryset = self.choices_for(user, unit)
+        model_choice(self.fields["new_parent"]).queryset = self.choices_for(user, unit)
 
     @staticmethod
     def choices_for(user, unit: Unit):
@@ -287,7 +277,7 @@ class UnitMoveForm(forms.Form):
                 .exclude(kind=Unit.Kind.CELL))
 
 
-class OrganizationFilterForm(forms.Form):
+class OrganizationFilterForm(RestrictedChoicesForm, forms.Form):
     """The directory's search and filters; every choice comes from visible records."""
 
     q = forms.CharField(label=_("search"), required=False, max_length=100,

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any, ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from access import anchor as at
+from access.anchor import Anchor
 from access.querysets import RestrictedQuerySet
+from access.records import Record
 from access.scope import scope_for
 
 
@@ -16,14 +20,7 @@ def _salt() -> str:
     return secrets.token_hex(16)
 
 
-class CoalitionQuerySet(RestrictedQuerySet):
-    _needs_distinct = True
-
-    def scope_q(self, scope, action):
-        return scope.coalitions_q("", action)
-
-
-class Coalition(models.Model):
+class Coalition(Record):
     class Kind(models.TextChoices):
         INTERNATIONAL = "international", _("International")
         CONFERENCE = "conference", _("Conference of organizations")
@@ -37,7 +34,8 @@ class Coalition(models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
-    objects = CoalitionQuerySet.as_manager()
+
+    anchor = Anchor(at.COALITION)
 
     class Meta:
         ordering = ["name"]
@@ -48,8 +46,10 @@ class Coalition(models.Model):
         return f"{self.acronym} — {self.name}" if self.acronym else self.name
 
 
-class IdeologyTag(models.Model):
+class IdeologyTag(Record):
     name = models.CharField(_("name"), max_length=60, unique=True)
+
+    anchor = Anchor(at.PUBLIC)
 
     class Meta:
         ordering = ["name"]
@@ -60,14 +60,7 @@ class IdeologyTag(models.Model):
         return self.name
 
 
-class OrganizationQuerySet(RestrictedQuerySet):
-    _needs_distinct = True
-
-    def scope_q(self, scope, action):
-        return scope.organizations_q("", action)
-
-
-class Organization(models.Model):
+class Organization(Record):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         BANNED = "banned", _("Banned")
@@ -109,7 +102,8 @@ class Organization(models.Model):
     # Salt of this organization's blind-index key (see vault.crypto.blind_index).
     index_salt = models.CharField(max_length=32, default=_salt, editable=False)
 
-    objects = OrganizationQuerySet.as_manager()
+
+    anchor = Anchor(at.ORGANIZATION)
 
     class Meta:
         ordering = ["name"]
@@ -132,16 +126,7 @@ class Organization(models.Model):
             raise ValidationError({"parent_organization": _("Cannot be affiliated to itself.")})
 
 
-class CoalitionMembershipQuerySet(RestrictedQuerySet):
-    """Seen with the coalition; changed by its office only."""
-
-    _needs_distinct = True
-
-    def scope_q(self, scope, action):
-        return scope.coalitions_q("coalition__", "view" if action == "view" else "change")
-
-
-class CoalitionMembership(models.Model):
+class CoalitionMembership(Record):
     class Status(models.TextChoices):
         MEMBER = "member", _("Member")
         SIGNATORY = "signatory", _("Signatory")
@@ -159,7 +144,8 @@ class CoalitionMembership(models.Model):
                               default=Status.MEMBER)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects = CoalitionMembershipQuerySet.as_manager()
+
+    anchor = Anchor(at.COALITION, "coalition")
 
     class Meta:
         ordering = ["coalition", "organization__name"]
@@ -172,7 +158,7 @@ class CoalitionMembership(models.Model):
         return f"{self.organization} in {self.coalition}"
 
 
-class LineageEvent(models.Model):
+class LineageEvent(Record):
     class Kind(models.TextChoices):
         SPLIT_FROM = "split_from", _("Split from")
         MERGED_INTO = "merged_into", _("Merged into")
@@ -189,6 +175,8 @@ class LineageEvent(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
 
+    anchor = Anchor(at.ORGANIZATION, "organization")
+
     class Meta:
         ordering = ["year", "date"]
         verbose_name = _("lineage event")
@@ -202,13 +190,15 @@ class LineageEvent(models.Model):
             raise ValidationError(_("Name the other organization."))
 
 
-class SisterLink(models.Model):
+class SisterLink(Record):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
                                      related_name="sister_links", verbose_name=_("organization"))
     sister = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.CASCADE,
                                related_name="+", verbose_name=_("sister organization"))
     sister_name = models.CharField(_("sister organization (name)"), max_length=200, blank=True)
     note = models.TextField(_("note"), blank=True)
+
+    anchor = Anchor(at.ORGANIZATION, "organization")
 
     class Meta:
         verbose_name = _("sister organization")
@@ -218,7 +208,7 @@ class SisterLink(models.Model):
         return str(self.sister or self.sister_name)
 
 
-class PublicOffice(models.Model):
+class PublicOffice(Record):
     """Publicly known office holders (a chair named in public sources), not member records."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
@@ -226,6 +216,8 @@ class PublicOffice(models.Model):
     title = models.CharField(_("title"), max_length=100)
     holder = models.CharField(_("holder"), max_length=200)
     since_year = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
+
+    anchor = Anchor(at.ORGANIZATION, "organization")
 
     class Meta:
         verbose_name = _("public office holder")
@@ -235,7 +227,7 @@ class PublicOffice(models.Model):
         return f"{self.title}: {self.holder}"
 
 
-class Publication(models.Model):
+class Publication(Record):
     class Kind(models.TextChoices):
         NEWSPAPER = "newspaper", _("Newspaper")
         JOURNAL = "journal", _("Journal or magazine")
@@ -256,6 +248,8 @@ class Publication(models.Model):
     started_year = models.PositiveSmallIntegerField(_("first published"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
 
+    anchor = Anchor(at.ORGANIZATION, "organization")
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("publication")
@@ -265,13 +259,11 @@ class Publication(models.Model):
         return self.title
 
 
-class UnitQuerySet(RestrictedQuerySet):
-    def scope_q(self, scope, action):
-        return scope.units_q("", action)
-
-    def countable(self, user):
-        """Units whose records the user may count (never list): below any of their roles."""
-        return self.filter(scope_for(user).counts_q(""))
+class UnitQuerySet(RestrictedQuerySet["Unit"]):
+    def holding_records(self, user: Any, action: str = "view") -> Self:
+        """Units whose own records (people and what they own) the user may ``action``: not
+        the units merely visible as structure. For choices such as where a person may move."""
+        return self.filter(scope_for(user).records_q("", action))
 
     def topmost(self) -> list[Unit]:
         """The units of this queryset whose parent is not among them (in path order): the
@@ -281,7 +273,10 @@ class UnitQuerySet(RestrictedQuerySet):
         return [u for u in units if u.parent_id not in ids]
 
 
-class Unit(models.Model):
+UnitManager = models.Manager.from_queryset(UnitQuerySet)
+
+
+class Unit(Record):
     """A node of the compartment tree: an organ or a basic unit (cell)."""
 
     class Kind(models.TextChoices):
@@ -313,7 +308,9 @@ class Unit(models.Model):
     # Materialized path of ids, "/1/5/9/": a subtree is one indexed prefix match.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
 
-    objects = UnitQuerySet.as_manager()
+    objects: ClassVar[UnitManager[Unit]] = UnitManager()
+
+    anchor = Anchor(at.UNIT)
 
     class Meta:
         ordering = ["path"]
@@ -338,8 +335,8 @@ class Unit(models.Model):
             errors["field_kind"] = _("A cell works in a field: choose its kind.")
         if self.kind != self.Kind.CELL and self.field_kind:
             errors["field_kind"] = _("Only cells have a field of work.")
-        if self.parent_id:
-            parent = self.parent
+        parent = self.parent
+        if parent is not None:
             if parent.organization_id != self.organization_id:
                 errors["parent"] = _("The parent unit belongs to another organization.")
             elif self.pk and (parent.pk == self.pk or parent.path.startswith(self.path)):

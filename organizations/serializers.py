@@ -6,13 +6,15 @@ related object in input is limited to what the requesting user may use (``Restri
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from access.api import RestrictedRelatedField, action_errors
+from access.api import RecordSerializer, RestrictedRelatedField, action_errors
 from organizations.actions import (
     do_create_coalition,
     do_create_organization,
@@ -35,7 +37,9 @@ from organizations.models import (
 )
 from people.models import Person
 
-TAG_MAX = IdeologyTag._meta.get_field("name").max_length
+_tag_max = IdeologyTag._meta.get_field("name").max_length
+assert _tag_max is not None  # a CharField: max_length is set
+TAG_MAX: int = _tag_max
 
 
 def _user(serializer: serializers.Serializer):
@@ -59,13 +63,14 @@ class CoalitionMemberSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CoalitionSerializer(serializers.ModelSerializer):
+class CoalitionSerializer(RecordSerializer):
     members = serializers.SerializerMethodField(
         help_text="Member organizations that the caller may see.")
 
     class Meta:
         model = Coalition
-        fields = ["id", "name", "acronym", "kind", "founded_year", "description", "website",
+        fields = ["id", "uid", "version",
+                  "name", "acronym", "kind", "founded_year", "description", "website",
                   "members"]
 
     @extend_schema_field(CoalitionMemberSerializer(many=True))
@@ -74,7 +79,10 @@ class CoalitionSerializer(serializers.ModelSerializer):
         rows = (CoalitionMembership.objects.filter(coalition=coalition,
                                                    organization__in=visible)
                 .select_related("organization").order_by("organization__name"))
-        return CoalitionMemberSerializer(rows, many=True).data
+        # many=True makes a ListSerializer (BaseSerializer.__new__); the stubs do not model that.
+        members = cast(serializers.ListSerializer[CoalitionMembership],
+                       CoalitionMemberSerializer(rows, many=True))
+        return members.data
 
     def validate_founded_year(self, year):
         return _not_in_future_year(year)
@@ -118,7 +126,7 @@ class LineageEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_other_name(self, event: LineageEvent) -> str:
-        return event.other.name if event.other_id else event.other_name
+        return event.other.name if event.other is not None else event.other_name
 
     @extend_schema_field(OpenApiTypes.INT)
     def get_other(self, event: LineageEvent) -> int | None:
@@ -136,17 +144,18 @@ class SisterLinkSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_sister_name(self, link: SisterLink) -> str:
-        return link.sister.name if link.sister_id else link.sister_name
+        return link.sister.name if link.sister is not None else link.sister_name
 
     @extend_schema_field(OpenApiTypes.INT)
     def get_sister(self, link: SisterLink) -> int | None:
         return link.sister_id if link.sister_id in self.context.get("visible_orgs", ()) else None
 
 
-class PublicationSerializer(serializers.ModelSerializer):
+class PublicationSerializer(RecordSerializer):
     class Meta:
         model = Publication
-        fields = ["id", "title", "native_title", "kind", "languages", "frequency", "url",
+        fields = ["id", "uid", "version",
+                  "title", "native_title", "kind", "languages", "frequency", "url",
                   "started_year", "note"]
         read_only_fields = fields
 
@@ -158,7 +167,7 @@ class PublicOfficeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(RecordSerializer):
     """A public profile with its lineage, publications, office holders and sister links; the
     input for creating and editing a profile (the nested lists are read-only)."""
 
@@ -177,7 +186,8 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organization
-        fields = ["id", "name", "acronym", "native_name", "native_language", "country",
+        fields = ["id", "uid", "version",
+                  "name", "acronym", "native_name", "native_language", "country",
                   "founded_on", "founded_year", "status", "website", "description",
                   "parent_organization", "affiliation", "ideology_tags", "lineage",
                   "publications", "public_offices", "sister_links", "coalition"]
@@ -224,19 +234,22 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
 # --- units ---
 
-class UnitSerializer(serializers.ModelSerializer):
+class UnitSerializer(RecordSerializer):
     """A unit as structure. ``parent`` is shown only when the caller may see the parent
     (nothing above a role unit is visible). On create it is required: a unit whose structure
     the caller may change. A unit changes parent only through the move action."""
 
-    parent = RestrictedRelatedField(
+    # DRF's metaclass moves declared fields off the class, so this API field does not clash
+    # with Field.parent (the enclosing serializer), which the stubs see it overriding.
+    parent = RestrictedRelatedField(  # type: ignore[assignment]
         model=Unit, action="add", required=False, allow_null=True,
         help_text="On create: the unit to create this one in. Null when not visible to you.")
     depth = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = Unit
-        fields = ["id", "organization", "parent", "name", "kind", "field_kind", "country",
+        fields = ["id", "uid", "version",
+                  "organization", "parent", "name", "kind", "field_kind", "country",
                   "depth"]
         read_only_fields = ["organization"]
         validators: list = []  # the actions validate the model, constraints included
@@ -273,7 +286,8 @@ class UnitSerializer(serializers.ModelSerializer):
 
 
 class UnitMoveSerializer(serializers.Serializer):
-    parent = RestrictedRelatedField(model=Unit, action="change",
+    # Not Field.parent: see UnitSerializer.parent.
+    parent = RestrictedRelatedField(model=Unit, action="change",  # type: ignore[assignment]
                                     help_text="The new parent unit.")
 
     def update(self, instance, validated_data) -> Unit:

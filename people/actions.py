@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.log import changed_fields, record
+from audit.log import changed_fields, record, snapshot
 from organizations.models import Unit
 from people.models import Identity, Person, StatusChange
+from people.references import references
 from vault.crypto import normalize_phone
 
 PLAIN_FIELDS = ("alias", "kind", "status", "status_since", "joined_on")
@@ -58,7 +59,7 @@ def do_create_person(*, acting_user, unit: Unit, data: dict,
     person.save()
     StatusChange.objects.create(person=person, status=person.status, on=person.status_since)
     filled = [n for n in Identity.FIELDS if getattr(identity, n)]
-    record(actor=acting_user, action="create", obj=person, fields=[*data.keys(), *filled])
+    record(actor=acting_user, action="create", obj=person, fields=filled)
     return person
 
 
@@ -69,25 +70,29 @@ def do_update_person(*, acting_user, person: Person, data: dict,
     identity fields without their values."""
     person = Person.objects.select_for_update().select_related("unit__organization").get(
         pk=person.pk)
-    before = {n: getattr(person, n) for n in PLAIN_FIELDS}
+    before = snapshot(person)
     for key, value in data.items():
         if key not in PLAIN_FIELDS:
             raise ValueError(f"{key} is not a plain person field")
         setattr(person, key, value)
     _check_dates(person)
     person.full_clean(exclude=["identity_sealed"])
-    changed = changed_fields(before, {n: getattr(person, n) for n in PLAIN_FIELDS})
+    changed = changed_fields(before, snapshot(person))
+    sealed: list[str] = []
     if identity is not None:
         validate_identity(identity)
         old = person.unseal_identity().as_dict()
-        changed += changed_fields(old, identity.as_dict())
-        person.seal_identity(identity)
+        sealed = changed_fields(old, identity.as_dict())
+        if sealed:
+            person.seal_identity(identity)
+    if not changed and not sealed:
+        return person
     person.save()
     if "status" in changed:
         StatusChange.objects.create(person=person, status=person.status,
                                     on=person.status_since)
-    if changed:
-        record(actor=acting_user, action="update", obj=person, fields=changed)
+    # Identity parts by name only: their values never reach the audit log.
+    record(actor=acting_user, action="update", obj=person, before=before, fields=sealed)
     return person
 
 
@@ -97,21 +102,17 @@ def do_move_person(*, acting_user, person: Person, unit: Unit) -> Person:
         # The blind index key is per organization; a person does not cross organizations.
         raise ValidationError({"unit": _("A person can only move within their organization.")})
     if unit.pk != person.unit_id:
-        # What a unit knows through a person stays in that unit: a contact is held by the
-        # unit that works the field they are mapped in, and a tie has both ends in one unit.
-        # Moving either would show the new unit people of the old one.
-        if getattr(person, "contact_profile", None) is not None:
-            raise ValidationError({"unit": _(
-                "A contact stays with the unit that works the field they are mapped in. "
-                "If another unit must know them, it records them itself.")})
-        if person.ties_from.exists() or person.ties_to.exists():
-            raise ValidationError({"unit": _(
-                "This person has ties to people of their unit, and ties stay within a unit. "
-                "Remove the ties before moving the person.")})
+        # What a unit knows through a person stays in that unit (a contact's place in a
+        # field, ties ...): moving it would show the new unit people of the old one.
+        for ref in references():
+            if ref.policy.name == "held" and ref.rows_of(person).exists():
+                raise ValidationError({"unit": ref.policy.reason})
     old_unit = person.unit_id
     person.unit = unit
     person.full_clean(exclude=["identity_sealed"])
-    person.save(update_fields=["unit", "updated_at"])
+    person.save(update_fields=["unit"])
+    # One row in each compartment, without values: the old unit learns that the person left,
+    # not where to, and the new one not where from.
     record(actor=acting_user, action="move", obj=person, fields=["unit"], unit_id=old_unit)
     record(actor=acting_user, action="move", obj=person, fields=["unit"])
     return person

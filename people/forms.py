@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from access.helpers import record_units
+from access.choices import RestrictedChoicesForm, model_choice
 from nucleus.jalali import LocalizedDateField
 from organizations.models import Unit
 from people.models import Identity, Person
@@ -40,7 +40,7 @@ def _alias_taken(*, user, unit: Unit, alias: str, exclude: Person | None = None)
 ALIAS_TAKEN = _("Another person in this unit already has this alias.")
 
 
-class PersonForm(forms.Form):
+class PersonForm(RestrictedChoicesForm, forms.Form):
     """The plain (not sealed) fields of a person."""
 
     alias = forms.CharField(label=_("Alias"), max_length=100,
@@ -85,7 +85,7 @@ class PersonForm(forms.Form):
         return [self[n] for n in self.plain_names()]
 
 
-class IdentityForm(forms.Form):
+class IdentityForm(RestrictedChoicesForm, forms.Form):
     """The sealed fields. Values entered here are only ever stored encrypted."""
 
     legal_name = forms.CharField(label=_("Legal name"), max_length=2000, required=False)
@@ -100,7 +100,8 @@ class IdentityForm(forms.Form):
     def clean_phone(self) -> str:
         return _clean_phone(self.cleaned_data["phone"])
 
-    def identity(self) -> Identity:
+    def identity(self) -> Identity | None:
+        # None in forms where the identity is optional (a new contact's).
         return Identity(**{n: self.cleaned_data[n] for n in Identity.FIELDS})
 
     def identity_fields(self) -> list[forms.BoundField]:
@@ -113,7 +114,7 @@ class PersonCreateForm(PersonForm, IdentityForm):
     field_order = [*PersonForm.plain_names(), *Identity.FIELDS]
 
 
-class MoveForm(forms.Form):
+class MoveForm(RestrictedChoicesForm, forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Move to unit"), queryset=Unit.objects.none(),
         error_messages={"invalid_choice": _(
@@ -125,8 +126,8 @@ class MoveForm(forms.Form):
         self.user, self.person = user, person
         # Where the user may add records, inside the person's organization (the blind index
         # key is per organization).
-        self.fields["unit"].queryset = (
-            record_units(user, "add")
+        model_choice(self.fields["unit"]).queryset = (
+            Unit.objects.holding_records(user, "add")
             .filter(organization_id=person.unit.organization_id)
             .exclude(pk=person.unit_id))
 
@@ -137,7 +138,26 @@ class MoveForm(forms.Form):
         return unit
 
 
-class LookupForm(forms.Form):
+class MergeForm(RestrictedChoicesForm, forms.Form):
+    """The duplicate to merge into this person: another record of the same unit that the
+    user may delete (restricted by the form base)."""
+
+    choice_actions = {"duplicate": "delete"}
+    duplicate = forms.ModelChoiceField(
+        label=_("Duplicate record"), queryset=Person.objects.none(),
+        help_text=_("Its activities, assessments, ties and history move to this person, blank "
+                    "parts of the identity are filled from it, and it is deleted."),
+        error_messages={"invalid_choice": _(
+            "Choose one of the listed people: only another record of the same unit can be "
+            "merged.")})
+
+    def __init__(self, *args, user, person: Person, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_choice(self.fields["duplicate"]).queryset = Person.objects.filter(
+            unit_id=person.unit_id, kind=person.kind).exclude(pk=person.pk)
+
+
+class LookupForm(RestrictedChoicesForm, forms.Form):
     """Exact search by contact; sent by POST so that numbers never land in URLs or logs."""
 
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
@@ -154,5 +174,5 @@ class LookupForm(forms.Form):
         return data
 
 
-class SearchForm(forms.Form):
+class SearchForm(RestrictedChoicesForm, forms.Form):
     q = forms.CharField(label=_("Alias"), max_length=100, required=False)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from access.querysets import UnitRecordQuerySet
+from access import anchor as at
+from access.anchor import Anchor
+from access.records import Record
 from organizations.models import Unit
+from people.references import FOLLOWS
 from vault import crypto
 from vault.keyring import Keyring
 
@@ -31,11 +33,7 @@ class Identity:
         return asdict(self)
 
 
-class PersonQuerySet(UnitRecordQuerySet):
-    pass
-
-
-class Person(models.Model):
+class Person(Record):
     class Kind(models.TextChoices):
         MEMBER = "member", _("Member")
         CONTACT = "contact", _("Contact")
@@ -54,15 +52,14 @@ class Person(models.Model):
                               default=Status.CANDIDATE)
     status_since = models.DateField(_("status since"))
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
-    # Associated data of the ciphertext: binds it to this row.
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The ciphertext is bound to this row by its uid (associated data "person:<uid>").
     identity_sealed = models.TextField(blank=True, editable=False)
     phone_index = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
     email_index = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = PersonQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "unit")
+    keeps_tombstone = True
+    sealed_fields = ("identity_sealed", "phone_index", "email_index")
 
     class Meta:
         ordering = ["alias"]
@@ -105,11 +102,7 @@ class Person(models.Model):
         return count
 
 
-class StatusChangeQuerySet(UnitRecordQuerySet):
-    unit_lookup = "person__unit__"
-
-
-class StatusChange(models.Model):
+class StatusChange(Record):
     """History of a person's membership status."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes",
@@ -119,7 +112,8 @@ class StatusChange(models.Model):
     on = models.DateField(_("since"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    objects = StatusChangeQuerySet.as_manager()
+    anchor = Anchor(at.RECORD, "person__unit")
+    person_references = {"person": FOLLOWS}
 
     class Meta:
         ordering = ["-on", "-recorded_at"]

@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from rest_framework import serializers
 
-from access.api import RestrictedRelatedField, action_errors, django_errors
-from access.helpers import record_units
+from access.api import RecordSerializer, RestrictedRelatedField, action_errors, django_errors
 from organizations.models import Unit
 from people.actions import (
     PLAIN_FIELDS,
@@ -42,9 +41,9 @@ class IdentitySerializer(serializers.Serializer):
         return identity
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(RecordSerializer):
     unit = RestrictedRelatedField(
-        model=Unit, action="add", queryset_for=record_units,
+        model=Unit, action="add", queryset_for=Unit.objects.holding_records,
         help_text="A unit where you may add people. Changing it moves the person.")
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     identity = IdentitySerializer(
@@ -53,7 +52,8 @@ class PersonSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["id", "unit", "unit_name", "alias", "kind", "status", "status_since",
+        fields = ["id", "uid", "version",
+                  "unit", "unit_name", "alias", "kind", "status", "status_since",
                   "joined_on", "created_at", "updated_at", "identity"]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {"status_since": {"required": False}}

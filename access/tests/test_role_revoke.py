@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from access.models import Role
 from audit.models import AuditEvent
@@ -35,19 +38,22 @@ def test_it_answers_404_to_who_is_not_a_secretary_there(world, login, name):
     assert Role.objects.filter(pk=role.pk).exists()
 
 
-def test_it_answers_404_for_a_missing_role(world, login):
-    assert login(world.user("cell_secretary")).post(_url(10**9)).status_code == 404
-
-
 def test_it_revokes_and_records_it(world, login):
     role = _member_role(world)
     response = login(world.user("cell_secretary")).post(_url(role.pk))
     assert response.status_code == 302
     assert response["Location"] == reverse("access:role_grant",
                                            kwargs={"pk": world.units["cell_a"].pk})
-    assert not Role.objects.filter(pk=role.pk).exists()
-    event = AuditEvent.objects.get(model="access.Role", object_id=role.pk, action="delete")
+    # The role ends today and stays as history: no longer in force, still answerable.
+    role.refresh_from_db()
+    assert role.until == timezone.localdate()
+    assert not Role.objects.active().filter(pk=role.pk).exists()
+    assert Role.objects.active(timezone.localdate() - datetime.timedelta(days=1)).filter(
+        pk=role.pk).exists() == (role.since is None or role.since < timezone.localdate())
+    event = AuditEvent.objects.get(model="access.Role", object_id=role.pk, action="update",
+                                   fields=["until"])
     assert event.actor == world.user("cell_secretary")
+    assert event.changes == {"until": [None, timezone.localdate().isoformat()]}
 
 
 def test_it_returns_to_a_same_site_next_page(world, login):

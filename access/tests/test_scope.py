@@ -2,7 +2,7 @@
 
 import pytest
 
-from access.helpers import access_person
+from access.helpers import access_object
 from organizations.models import Coalition, Organization, Unit
 from people.models import Person
 
@@ -48,11 +48,11 @@ def test_it_fails_the_same_for_missing_and_forbidden(world):
 
     user = world.user("cell_member")
     with pytest.raises(Http404):
-        access_person(user, world.people["alias-cellb-1"].pk)
+        access_object(Person, user, world.people["alias-cellb-1"].pk)
     with pytest.raises(Http404):
-        access_person(user, 10**9)
+        access_object(Person, user, 10**9)
     with pytest.raises(Http404):
-        access_person(user, "not-a-number")
+        access_object(Person, user, "not-a-number")
 
 
 def test_it_separates_reveal_from_view(world):

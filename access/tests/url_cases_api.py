@@ -7,6 +7,7 @@ from tests.url_walk import Case
 CASES = {
     "api-root": Case(model=None),
     "api-schema": Case(model=None),
+    "api-changes": Case(model=None, query="since=2000-01-01T00:00:00Z"),
     "coalition-list": Case(model=None),
     "coalition-detail": Case(model=Coalition),
     "organization-list": Case(model=None),

@@ -8,8 +8,9 @@ from people.models import Identity, Person, StatusChange
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/people/"
-IDENTITY_KEYS = {"identity", *Identity.FIELDS, "identity_sealed", "phone_index", "email_index",
-                 "uid"}
+# Not "uid": it is the record's public identifier (APIs, sync); as associated data of the
+# ciphertext it binds the identity to its row and is no secret.
+IDENTITY_KEYS = {"identity", *Identity.FIELDS, "identity_sealed", "phone_index", "email_index"}
 
 
 def _detail(person_id) -> str:
@@ -188,3 +189,20 @@ def test_it_deletes_only_with_the_delete_right(world, login):
     assert login(world.user("cell_secretary")).delete(_detail(person.pk)).status_code == 204
     assert not Person.objects.filter(pk=person.pk).exists()
     assert AuditEvent.objects.filter(action="delete", object_id=person.pk).exists()
+
+
+def test_it_refuses_an_update_over_a_change_with_409(world, login):
+    person = world.people["alias-cella-1"]
+    client = login(world.user("cell_secretary"))
+    read = client.get(_detail(person.pk)).json()
+    assert read["version"] >= 1 and read["uid"] == str(person.uid)
+    first = client.patch(_detail(person.pk), {"alias": "alias-cella-1x",
+                                              "version": read["version"]},
+                         content_type="application/json")
+    assert first.status_code == 200, first.content
+    stale = client.patch(_detail(person.pk), {"alias": "alias-cella-1y",
+                                              "version": read["version"]},
+                         content_type="application/json")
+    assert stale.status_code == 409
+    assert "changed since you opened it" in stale.json()["detail"]
+    assert Person.objects.get(pk=person.pk).alias == "alias-cella-1x"

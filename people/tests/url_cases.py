@@ -1,5 +1,9 @@
 """URL patterns of the people pages (see tests/url_walk.py)."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from organizations.models import Organization, Unit
 from people.models import Person
 from tests.url_walk import Case
@@ -15,6 +19,34 @@ CASES = {
                                         shows_identity=True),
     "people:person_move": Case(model=Person, action="change"),
     "people:person_delete": Case(model=Person, action="delete", method="POST"),
+    "people:person_merge": Case(model=Person, action="delete"),
     "people:person_lookup": Case(model=Organization, action="view"),
     "people:person_search": Case(model=None, action="view", query="q=alias"),
 }
+
+# Aliases of people deleted in the walk's world: no page may show them to anyone.
+GONE_ALIASES = ("alias-deleted-member",)
+
+
+def extend_world(world) -> None:
+    """A member who took part in a Cell A activity and then moved to Cell B, and one who took
+    part and was then deleted: Cell A's pages must show neither any more (the activity stays
+    with Cell A; the people it names are loaded through the access layer)."""
+    from fieldwork.actions import do_create_activity
+    from fieldwork.models import Field
+    from people.actions import do_create_person, do_delete_person, do_move_person
+
+    cell_a = world.units["cell_a"]
+    moved = do_create_person(acting_user=None, unit=cell_a,
+                             data={"alias": "alias-moved-away", "status": "member"})
+    deleted = do_create_person(acting_user=None, unit=cell_a,
+                               data={"alias": GONE_ALIASES[0], "status": "member"})
+    today = timezone.localdate()
+    do_create_activity(acting_user=None, unit=cell_a, data={
+        "kind": "home_visit", "date": today - timedelta(days=2),
+        "field": Field.objects.filter(unit=cell_a).first(),
+        "follow_up_on": today - timedelta(days=1)},
+        members=[moved, deleted, world.people["alias-cella-2"]], contacts=[])
+    world.people["alias-moved-away"] = do_move_person(acting_user=None, person=moved,
+                                                      unit=world.units["cell_b"])
+    do_delete_person(acting_user=None, person=deleted)

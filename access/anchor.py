@@ -1,0 +1,94 @@
+"""Where a record hangs: declared once per model, read by the access layer and nowhere else.
+
+A model says what kind of record it is and the path from it to the place in the tree that
+owns it, for example ``anchor = Anchor(RECORD, "person__unit")`` on an assessment. From that
+one declaration ``access`` derives who may see and change it (``restrict``), what may be
+counted (``countable``), the audit row's unit, form and API choices, and the tombstone's
+unit. Domain apps declare; they never build access filters themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# A unit's records (people and what is known about them): the unit's roles see them; with
+# oversight, the roles above too. Counted (never listed) by every unit above.
+RECORD = "record"
+# Facts about a field or its parts: seen as structure by every unit above (like the unit
+# itself), changed by those holding the unit's records.
+STRUCTURE = "structure"
+# The unit tree itself.
+UNIT = "unit"
+# Who holds which role: seen with the unit's records, changed by its secretaries.
+ROLE = "role"
+# An organization's own catalogue (assessment scale, demands, settings): seen by the users of
+# the organization, changed by the secretaries of its top unit.
+CATALOGUE = "catalogue"
+# Tracked by the whole organization (mass organizations): seen by its users, changed by
+# anyone who may change records somewhere in it.
+ORGANIZATION_WIDE = "organization_wide"
+# The organization itself, and its public profile (lineage, sister links, offices,
+# publications): seen by its users, by sister coalitions' offices and the coalition that
+# registered it.
+ORGANIZATION = "organization"
+# The coalition itself, and what its member organizations share with it.
+COALITION = "coalition"
+# A shared vocabulary without owner (ideology tags): seen by everyone who is logged in.
+PUBLIC = "public"
+
+KINDS = frozenset({RECORD, STRUCTURE, UNIT, ROLE, CATALOGUE, ORGANIZATION_WIDE, ORGANIZATION,
+                   COALITION, PUBLIC})
+# Kinds whose path ends at a unit (the others end at an organization or a coalition).
+UNIT_KINDS = frozenset({RECORD, STRUCTURE, UNIT, ROLE})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """``kind`` and ``path``: the lookup from the model to its unit, organization or
+    coalition ("" when the model is that thing itself). ``count_path`` counts rows through
+    another unit (a contact is counted with the field they are mapped in)."""
+
+    kind: str
+    path: str = ""
+    count_path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown anchor kind {self.kind!r}")
+
+    @property
+    def prefix(self) -> str:
+        """The path as a lookup prefix: "person__unit__" ("" for the thing itself)."""
+        return f"{self.path}__" if self.path else ""
+
+    @property
+    def has_unit(self) -> bool:
+        return self.kind in UNIT_KINDS
+
+    @property
+    def many_valued(self) -> bool:
+        # Organizations and coalitions are reached through memberships: rows can repeat.
+        return self.kind in (ORGANIZATION, COALITION)
+
+    def _follow(self, obj: Any, path: str) -> Any:
+        for part in filter(None, path.split("__")):
+            if obj is None:
+                return None
+            obj = getattr(obj, part)
+        return obj
+
+    def unit_id_of(self, obj: Any) -> int | None:
+        """The id of the unit the record hangs on (None for organization-level records)."""
+        if not self.has_unit:
+            return None
+        if not self.path:
+            return int(obj.pk)
+        head, _, last = self.path.rpartition("__")
+        owner = self._follow(obj, head)
+        value = getattr(owner, f"{last}_id", None) if owner is not None else None
+        return int(value) if value is not None else None
+
+    def unit_lookup(self) -> str:
+        """The lookup of the unit's id from the model ("person__unit_id", "id")."""
+        return f"{self.path}_id" if self.path else "id"
