@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from access.models import Role
 from organizations.models import Coalition
-from organizations.views.common import subtree_counts
+from organizations.queries import subtree_counts
 
 
 class LoginView(auth_views.LoginView):
@@ -21,11 +21,12 @@ class LoginView(auth_views.LoginView):
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
+    assert user.is_authenticated  # login_required
     # The user's own roles; restrict() keeps this on the access layer like every read.
-    roles = list(Role.objects.restrict(user).filter(user=user)
+    roles = list(Role.objects.restrict(user).active().filter(user=user)
                  .select_related("unit__organization").order_by("unit__path"))
     counts = subtree_counts(user, [r.unit for r in roles])
     for role in roles:
-        role.people_count = counts.get(role.unit_id, 0)
+        role.people_count = counts.get(role.unit_id, 0)  # type: ignore[attr-defined]  # for the page
     offices = Coalition.objects.restrict(user, "change").order_by("name")
     return render(request, "accounts/home.html", {"roles": roles, "offices": offices})

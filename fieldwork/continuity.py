@@ -34,7 +34,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from access.helpers import access_unit
+from access.helpers import access_object
 from fieldwork.models import Activity, Field
 from fieldwork.queries import settings_by_organization
 from organizations.models import Unit
@@ -237,7 +237,8 @@ def continuity(user, unit: Unit | int | None = None, today: date | None = None) 
     """Continuity of the visible fields (within a unit's subtree when ``unit`` is given; a unit
     outside the user's scope raises Http404), rolled up per unit as ``_groups`` says."""
     today = today or timezone.localdate()
-    top = None if unit is None else access_unit(user, unit if isinstance(unit, int) else unit.pk)
+    top = None if unit is None else access_object(
+        Unit, user, unit if isinstance(unit, int) else unit.pk)
     where = Q() if top is None else Q(unit__path__startswith=top.path)
     rows = field_rows(user, where, today, activity=True)
 
@@ -268,7 +269,7 @@ def stopped_fields(user, unit: Unit | int | None = None,
     today = today or timezone.localdate()
     where = Q()
     if unit is not None:
-        top = access_unit(user, unit if isinstance(unit, int) else unit.pk)
+        top = access_object(Unit, user, unit if isinstance(unit, int) else unit.pk)
         where = Q(unit__path__startswith=top.path)
     rows = [row for row, _path in field_rows(user, where, today) if row.stopped]
     return sorted(rows, key=silence_first)

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import ProtectedError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
-from access.helpers import access_organization, access_person, access_unit_records, can
+from access.helpers import access_object, can
 from access.models import Role
+from nucleus.web import Done, bound, is_htmx, run_form, vary_on_htmx
+from organizations.models import Organization, Unit
 from people.actions import (
     do_create_person,
     do_delete_person,
@@ -34,23 +35,8 @@ from people.models import Identity, Person, StatusChange
 SEARCH_LIMIT = 50
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def _bound(request: HttpRequest) -> dict | None:
-    """Form data on POST (even when empty, so that it is validated), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def _apply_errors(form: Form, error: ValidationError) -> None:
-    """Show an action's validation error on the form: on the field it names when the form has
-    that field, above the form otherwise."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+def _person_url(person: Person) -> str:
+    return reverse("people:person_detail", kwargs={"pk": person.pk})
 
 
 def _account_roles(user, person: Person):
@@ -59,7 +45,7 @@ def _account_roles(user, person: Person):
         account = person.account
     except ObjectDoesNotExist:
         return None
-    return Role.objects.restrict(user).filter(user=account).select_related("unit")
+    return Role.objects.restrict(user).active().filter(user=account).select_related("unit")
 
 
 def _detail_context(user, person: Person, identity: Identity | None = None) -> dict:
@@ -81,7 +67,7 @@ def _detail_context(user, person: Person, identity: Identity | None = None) -> d
 @login_required
 @require_GET
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_person(request.user, pk)
+    person = access_object(Person, request.user, pk)
     return render(request, "people/person_detail.html", _detail_context(request.user, person))
 
 
@@ -89,47 +75,42 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_POST
 def person_reveal(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_person(request.user, pk, "reveal")
+    person = access_object(Person, request.user, pk, "reveal")
     identity = reveal_identity(acting_user=request.user, person=person)
     context = _detail_context(request.user, person, identity)
     # htmx swaps only the identity box; without JavaScript the whole page comes back.
-    template = "people/_identity.html" if _is_htmx(request) else "people/person_detail.html"
+    template = "people/_identity.html" if is_htmx(request) else "people/person_detail.html"
     return render(request, template, context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_unit_records(request.user, pk, "add")
-    form = PersonCreateForm(_bound(request), user=request.user, unit=unit)
-    if form.is_bound and form.is_valid():
-        try:
-            person = do_create_person(acting_user=request.user, unit=unit,
-                                      data=form.plain_data(), identity=form.identity())
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("%(alias)s was added.") % {"alias": person.alias})
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/person_form.html",
-                  {"form": form, "unit": unit, "person": None})
+    unit = access_object(Unit, request.user, pk,
+                         queryset=Unit.objects.holding_records(request.user, "add"))
+    form = PersonCreateForm(bound(request), user=request.user, unit=unit)
+
+    def perform() -> Done:
+        person = do_create_person(acting_user=request.user, unit=unit,
+                                  data=form.plain_data(), identity=form.identity())
+        return Done(_person_url(person), _("%(alias)s was added.") % {"alias": person.alias})
+
+    return run_form(request, form, perform) or render(
+        request, "people/person_form.html", {"form": form, "unit": unit, "person": None})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_person(request.user, pk, "change")
-    form = PersonForm(_bound(request), user=request.user, unit=person.unit, person=person)
-    if form.is_bound and form.is_valid():
-        try:
-            do_update_person(acting_user=request.user, person=person, data=form.plain_data())
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/person_form.html",
-                  {"form": form, "unit": person.unit, "person": person})
+    person = access_object(Person, request.user, pk, "change")
+    form = PersonForm(bound(request), user=request.user, unit=person.unit, person=person)
+
+    def perform() -> str:
+        do_update_person(acting_user=request.user, person=person, data=form.plain_data())
+        return _person_url(person)
+
+    return run_form(request, form, perform, _("Saved."), record=person) or render(
+        request, "people/person_form.html", {"form": form, "unit": person.unit, "person": person})
 
 
 @login_required
@@ -139,47 +120,44 @@ def person_identity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """POST only: opening the form shows the current identity, which is a reveal (audited);
     a POST carrying ``save`` stores the submitted identity."""
     # Editing an identity needs both: changing the record and seeing its identity.
-    access_person(request.user, pk, "change")
-    person = access_person(request.user, pk, "reveal")
+    access_object(Person, request.user, pk, "change")
+    person = access_object(Person, request.user, pk, "reveal")
     if "save" not in request.POST:
         identity = reveal_identity(acting_user=request.user, person=person)
         form = IdentityForm(initial=identity.as_dict())
     else:
         form = IdentityForm(request.POST)
-        if form.is_valid():
-            try:
-                do_update_person(acting_user=request.user, person=person, data={},
-                                 identity=form.identity())
-            except ValidationError as error:
-                _apply_errors(form, error)
-            else:
-                messages.success(request, _("The identity was saved."))
-                return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/person_identity_form.html", {"form": form, "person": person})
+
+    def perform() -> str:
+        do_update_person(acting_user=request.user, person=person, data={},
+                         identity=form.identity())
+        return _person_url(person)
+
+    return run_form(request, form, perform, _("The identity was saved."),
+                    record=person) or render(
+        request, "people/person_identity_form.html", {"form": form, "person": person})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_move(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_person(request.user, pk, "change")
-    form = MoveForm(_bound(request), user=request.user, person=person)
-    if form.is_bound and form.is_valid():
-        try:
-            do_move_person(acting_user=request.user, person=person,
-                           unit=form.cleaned_data["unit"])
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("%(alias)s was moved to %(unit)s.") % {
-                "alias": person.alias, "unit": form.cleaned_data["unit"].name})
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/person_move.html", {"form": form, "person": person})
+    person = access_object(Person, request.user, pk, "change")
+    form = MoveForm(bound(request), user=request.user, person=person)
+
+    def perform() -> Done:
+        unit = form.cleaned_data["unit"]
+        do_move_person(acting_user=request.user, person=person, unit=unit)
+        return Done(_person_url(person), _("%(alias)s was moved to %(unit)s.") % {
+            "alias": person.alias, "unit": unit.name})
+
+    return run_form(request, form, perform) or render(
+        request, "people/person_move.html", {"form": form, "person": person})
 
 
 @login_required
 @require_POST
 def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_person(request.user, pk, "delete")
+    person = access_object(Person, request.user, pk, "delete")
     if request.POST.get("confirm") != "yes":
         messages.error(request, _("Tick the confirmation box to delete this person."))
         return redirect("people:person_detail", pk=person.pk)
@@ -198,8 +176,8 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def person_lookup(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = access_organization(request.user, pk)
-    form = LookupForm(_bound(request))
+    organization = access_object(Organization, request.user, pk)
+    form = LookupForm(bound(request))
     results = None
     if form.is_bound and form.is_valid():
         results = find_by_contact(
@@ -210,7 +188,7 @@ def person_lookup(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@vary_on_headers("HX-Request")
+@vary_on_htmx
 @require_GET
 def person_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
@@ -220,5 +198,5 @@ def person_search(request: HttpRequest) -> HttpResponse:
                        .select_related("unit")[:SEARCH_LIMIT + 1])
     context = {"query": query, "results": results[:SEARCH_LIMIT],
                "more": len(results) > SEARCH_LIMIT}
-    template = "people/_search_results.html" if _is_htmx(request) else "people/person_search.html"
+    template = "people/_search_results.html" if is_htmx(request) else "people/person_search.html"
     return render(request, template, context)

@@ -7,8 +7,9 @@ to those who may change records there.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,15 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from access.helpers import access_unit
+from access.helpers import access_object
 from deployment import services
 from deployment.actions import dissolve_expired_teams, do_form_team, do_start_run
 from deployment.forms import PlanForm, TeamForm
 from deployment.models import DeploymentAssignment, MemberCapacity, PlanRun, TemporaryTeam
-from deployment.views.common import error_text, form_error_text, planning_url, run_url
+from deployment.views.common import planning_url, run_url
 from fieldwork.models import Field
 from fieldwork.queries import fields_for
-from organizations.forms import add_action_errors
+from nucleus.web import bound, error_text, form_error_text, run_form
 from organizations.models import Unit
 from people.models import Person
 
@@ -41,7 +42,7 @@ class FieldRow:
     need: services.Need
     score: services.SuggestedScore
     weight: float
-    team: list[str] = field(default_factory=list)
+    team: list[str] = dataclasses.field(default_factory=list)
     others: int = 0
     can_edit: bool = False
 
@@ -58,7 +59,7 @@ class FieldRow:
 class MemberRow:
     person: Person
     capacity: MemberCapacity | None
-    working: list[str] = field(default_factory=list)
+    working: list[str] = dataclasses.field(default_factory=list)
     can_edit: bool = False
 
 
@@ -134,7 +135,7 @@ def overview(user, unit: Unit) -> dict:
 @login_required
 @require_GET
 def planning(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_unit(request.user, pk)
+    unit = access_object(Unit, request.user, pk)
     # Teams whose end date has come go back to their basic organizations first.
     dissolve_expired_teams(timezone.localdate(), unit=unit)
     context = overview(request.user, unit)
@@ -145,7 +146,7 @@ def planning(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def run_start(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_unit(request.user, pk)
+    unit = access_object(Unit, request.user, pk)
     form = PlanForm(request.POST)
     if not form.is_valid():
         messages.error(request, form_error_text(form))
@@ -165,25 +166,25 @@ def run_start(request: HttpRequest, pk: int) -> HttpResponse:
 def team_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Form a temporary team for an urgent struggle: a re-plan with the team first."""
     user = request.user
-    unit = access_unit(user, pk)
+    unit = access_object(Unit, user, pk)
     allowed = services.can_plan(user, unit)
-    form = TeamForm(request.POST if request.method == "POST" else None, user=user, unit=unit)
-    if request.method == "POST" and form.is_valid():
+    form = TeamForm(bound(request), user=user, unit=unit)
+
+    def perform() -> str:
         data, limit, stability = form.data_for_action()
-        try:
-            run = do_form_team(acting_user=user, unit=unit, data=data, time_limit_s=limit,
-                               stability_weight=stability)
-        except ValidationError as error:
-            add_action_errors(form, error)
-        else:
-            messages.success(request, _("The team was recorded; review the re-plan before "
-                                        "applying it."))
-            return redirect(run_url(run.pk))
-    return render(request, "deployment/form.html", {
-        "form": form, "heading": _("New temporary team for %(unit)s") % {"unit": unit.name},
-        "cancel_url": planning_url(unit.pk), "allowed": allowed,
-        "notice": _("Forming a team re-plans the committee's forces: the team comes first, "
-                    "the priority fields lose as little as possible. Its members return to "
-                    "their basic organizations at the end date."),
-        "submit": _("Plan the team"),
-    })
+        run = do_form_team(acting_user=user, unit=unit, data=data, time_limit_s=limit,
+                           stability_weight=stability)
+        return run_url(run.pk)
+
+    # The action commits the team before the plan starts (inline, it runs at once).
+    recorded = _("The team was recorded; review the re-plan before applying it.")
+    return run_form(request, form, perform, recorded, atomic=False) or render(
+        request, "deployment/form.html", {
+            "form": form,
+            "heading": _("New temporary team for %(unit)s") % {"unit": unit.name},
+            "cancel_url": planning_url(unit.pk), "allowed": allowed,
+            "intro": _("Forming a team re-plans the committee's forces: the team comes "
+                       "first, the priority fields lose as little as possible. Its members "
+                       "return to their basic organizations at the end date."),
+            "submit": _("Plan the team"),
+        })

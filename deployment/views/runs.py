@@ -23,8 +23,9 @@ from deployment import services
 from deployment.actions import do_apply_plan, do_edit_plan
 from deployment.forms import ApplyForm, EditForm
 from deployment.models import PlannedAssignment, PlanRun
-from deployment.views.common import error_text, is_htmx, run_url
+from deployment.views.common import run_url
 from fieldwork.models import Field
+from nucleus.web import error_text, is_htmx, vary_on_htmx
 
 UNSTAFFED_SHOWN = 50
 
@@ -51,7 +52,10 @@ def _groups(user, run: PlanRun, names: services.Names, weights: dict[int, float]
     team_id = run.team_field_id
     groups: dict[int, Group] = {}
 
-    def group(fid: int) -> Group:
+    def group(field_id: int | None) -> Group:
+        # Planned without a field: serving the run's temporary team.
+        fid = field_id if field_id is not None else team_id
+        assert fid is not None, "an assignment without a field belongs to the run's team"
         if fid not in groups:
             groups[fid] = Group(fid, names.field_name(fid), weights.get(fid, 0.0))
         return groups[fid]
@@ -59,14 +63,12 @@ def _groups(user, run: PlanRun, names: services.Names, weights: dict[int, float]
     visible = (PlannedAssignment.objects.restrict(user).filter(run=run)
                .select_related("member").order_by("member__alias"))
     for pa in visible:
-        fid = pa.field_id if pa.field_id is not None else team_id
-        group(fid).rows.append(Row(pa.member_id, pa.member.alias,
+        group(pa.field_id).rows.append(Row(pa.member_id, pa.member.alias,
                                    names.explain(pa.reasons, pa.explanation), pa.kept))
     totals = (PlannedAssignment.objects.filter(run=run).values("field_id")
               .annotate(n=Count("id")).order_by())
     for row in totals:
-        fid = row["field_id"] if row["field_id"] is not None else team_id
-        g = group(fid)
+        g = group(row["field_id"])
         g.others = row["n"] - len(g.rows)
     return sorted(groups.values(), key=lambda g: (-g.weight, g.name))
 
@@ -119,6 +121,7 @@ def _edit_choices(user, run: PlanRun, instance, names: services.Names) -> dict:
 
 
 @login_required
+@vary_on_htmx
 @require_GET
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = access_object(PlanRun, request.user, pk)

@@ -8,8 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
+from access.helpers import access_object
 from audit.models import AuditEvent
 from fieldwork.actions import (
     do_create_activity,
@@ -18,11 +20,10 @@ from fieldwork.actions import (
     do_update_activity,
     reveal_activity_notes,
 )
-from fieldwork.helpers import access_activity
 from fieldwork.models import Activity
 from fieldwork.queries import activities_for, follow_ups_due
 from fieldwork.tests.conftest import days_ago
-from people.actions import do_create_person
+from people.actions import do_create_person, do_move_person
 from vault import crypto
 from vault.keyring import get_keyring, parse_keyring, write_keyring_file
 
@@ -48,6 +49,11 @@ def test_it_records_a_one_to_one_in_one_short_form(fw):
     event = AuditEvent.objects.get(model="fieldwork.Activity", object_id=activity.pk,
                                    action="create")
     assert "notes" in event.fields and "Talked" not in str(event.fields)
+    assert {"members", "contacts"} <= set(event.fields)
+    assert event.changes["kind"] == [None, "one_to_one"]
+    assert event.changes["field"] == [None, fw.field.pk]
+    assert "notes_sealed" not in event.changes and "notes_sealed" not in event.fields
+    assert "Talked" not in str(event.changes) and event.unit_id == fw.field.unit_id
 
 
 def test_it_seals_notes_bound_to_the_row(fw):
@@ -128,12 +134,82 @@ def test_it_updates_people_notes_and_follow_ups(fw):
     assert list(activities_for(fw.secretary, person=contact)) == [activity]
 
 
+def test_it_audits_old_and_new_values_but_never_the_notes(fw):
+    activity = _one_to_one(fw, fw.contact("c-aud"), notes="the secret plan")
+    sealed_before = Activity.objects.get(pk=activity.pk).notes_sealed
+    do_update_activity(acting_user=fw.secretary, activity=activity, data={"outcome": "joined"},
+                       members=[], notes="another secret")
+    event = AuditEvent.objects.filter(model="fieldwork.Activity", object_id=activity.pk,
+                                      action="update").get()
+    assert event.actor == fw.secretary and event.unit_id == fw.field.unit_id
+    assert event.fields == ["members", "notes", "outcome"]
+    assert event.changes == {"outcome": ["interested", "joined"]}
+    row = str(event.fields) + str(event.changes)
+    assert "secret" not in row and sealed_before not in row
+    assert activity.notes_sealed not in row and "notes_sealed" not in row
+    # Nothing changed: no save, no row.
+    version = Activity.objects.get(pk=activity.pk).version
+    do_update_activity(acting_user=fw.secretary, activity=activity, data={"outcome": "joined"},
+                       members=[], notes="another secret")
+    assert Activity.objects.get(pk=activity.pk).version == version
+    assert AuditEvent.objects.filter(model="fieldwork.Activity", object_id=activity.pk,
+                                     action="update").count() == 1
+
+
+def test_it_keeps_a_member_who_moved_and_checks_only_who_is_added(fw, login):
+    cell_a, cell_b = fw.world.units["cell_a"], fw.world.units["cell_b"]
+    mover = do_create_person(acting_user=None, unit=cell_a,
+                             data={"alias": "m-mover", "kind": "member"})
+    activity = do_create_activity(
+        acting_user=fw.secretary, unit=cell_a, members=[mover, fw.member],
+        data={"kind": "home_visit", "date": days_ago(3), "follow_up_on": days_ago(1),
+              "field": fw.field})
+    do_move_person(acting_user=None, person=mover, unit=cell_b)
+
+    do_mark_follow_up_done(acting_user=fw.secretary, activity=activity)
+    activity.refresh_from_db()
+    assert activity.follow_up_done
+    assert set(activity.members.all()) == {mover, fw.member}
+    event = AuditEvent.objects.filter(model="fieldwork.Activity", object_id=activity.pk,
+                                      action="update").get()
+    assert event.changes == {"follow_up_done": [False, True]}
+    # The unchanged list, as an edit form sends it, keeps the moved member too.
+    do_update_activity(acting_user=fw.secretary, activity=activity,
+                       data={"outcome": "came to the meeting"}, members=[mover, fw.member])
+    assert set(activity.members.all()) == {mover, fw.member}
+
+    stranger = fw.world.people["alias-cellb-1"]
+    with pytest.raises(ValidationError) as exc:
+        do_update_activity(acting_user=fw.secretary, activity=activity, data={},
+                           members=[mover, fw.member, stranger])
+    assert exc.value.message_dict == {
+        "members": ["Every member taking part must be in the unit of the activity."]}
+    assert set(activity.members.all()) == {mover, fw.member}
+    # And the page answers: reopening the follow-up is a redirect, not a server error.
+    response = login(fw.secretary).post(
+        reverse("fieldwork:follow_up_done", kwargs={"pk": activity.pk}), {"done": "0"})
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert not activity.follow_up_done and set(activity.members.all()) == {mover, fw.member}
+
+
+def test_it_refuses_to_add_a_person_the_user_may_not_see(fw):
+    activity = fw.activity(days_ago(1))
+    hidden = do_create_person(acting_user=None, unit=fw.field.unit,
+                              data={"alias": "m-hidden", "kind": "member"})
+    observer = fw.world.user("committee_member")  # counts Cell A, never sees its records
+    with pytest.raises(ValidationError) as exc:
+        do_update_activity(acting_user=observer, activity=activity, data={}, members=[hidden])
+    assert "members" in exc.value.message_dict
+    assert not activity.members.exists()
+
+
 def test_it_shows_activities_and_notes_only_to_the_records_holders(fw):
     activity = _one_to_one(fw, fw.contact("c-acc"), notes="private")
-    assert access_activity(fw.world.user("overseer"), activity.pk) == activity
+    assert access_object(Activity, fw.world.user("overseer"), activity.pk) == activity
     for name in ("committee_member", "sibling_secretary", "outsider", "anonymous"):
         with pytest.raises(Http404):
-            access_activity(fw.world.user(name), activity.pk)
+            access_object(Activity, fw.world.user(name), activity.pk)
         with pytest.raises(Http404):
             reveal_activity_notes(acting_user=fw.world.user(name), activity=activity)
     assert Activity.objects.countable(fw.world.user("committee_member")).count() == 1

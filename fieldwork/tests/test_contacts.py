@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+from access.helpers import access_object
 from fieldwork.actions import (
     do_create_mass_organization,
     do_create_tie,
@@ -11,7 +12,6 @@ from fieldwork.actions import (
     do_set_union_presence,
     do_update_contact_profile,
 )
-from fieldwork.helpers import access_contact, access_mass_organization, access_tie
 from fieldwork.models import ContactProfile, MassOrganization, Tie, UnionPresence
 from people.actions import do_create_person
 
@@ -73,9 +73,9 @@ def test_it_tracks_mass_organizations_per_organization(fw):
         do_update_contact_profile(acting_user=None, profile=person.contact_profile,
                                   data={"union": foreign})
     # Every user of the Red Party sees its mass organizations; the outsider sees only theirs.
-    assert access_mass_organization(fw.world.user("committee_member"), union.pk)
+    assert access_object(MassOrganization, fw.world.user("committee_member"), union.pk)
     with pytest.raises(Http404):
-        access_mass_organization(fw.world.user("outsider"), union.pk)
+        access_object(MassOrganization, fw.world.user("outsider"), union.pk)
     assert list(MassOrganization.objects.restrict(fw.world.user("outsider"))) == [foreign]
     assert not MassOrganization.objects.restrict(fw.world.user("cell_member"), "add").exists()
     assert UnionPresence.objects.restrict(fw.world.user("committee_member")).count() == 1
@@ -84,11 +84,11 @@ def test_it_tracks_mass_organizations_per_organization(fw):
 
 def test_it_shows_contact_profiles_only_to_the_records_holders(fw):
     profile = fw.contact("c-hidden").contact_profile
-    assert access_contact(fw.world.user("cell_member"), profile.pk) == profile
-    assert access_contact(fw.world.user("overseer"), profile.pk) == profile
+    assert access_object(ContactProfile, fw.world.user("cell_member"), profile.pk) == profile
+    assert access_object(ContactProfile, fw.world.user("overseer"), profile.pk) == profile
     for name in ("committee_member", "sibling_secretary", "outsider"):
         with pytest.raises(Http404):
-            access_contact(fw.world.user(name), profile.pk)
+            access_object(ContactProfile, fw.world.user(name), profile.pk)
     assert ContactProfile.objects.countable(fw.world.user("committee_member")).count() == 1
 
 
@@ -107,9 +107,9 @@ def test_it_records_ties_within_one_unit(fw):
     with pytest.raises(ValidationError):
         do_create_tie(acting_user=fw.secretary, from_person=a,
                       to_person=fw.world.people["alias-cellb-1"], kind="knows")
-    assert access_tie(fw.world.user("cell_member"), tie.pk) == tie
+    assert access_object(Tie, fw.world.user("cell_member"), tie.pk) == tie
     with pytest.raises(Http404):
-        access_tie(fw.world.user("committee_member"), tie.pk)
+        access_object(Tie, fw.world.user("committee_member"), tie.pk)
 
 
 def test_it_links_in_touch_only_a_member_with_a_contact(fw):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from access.helpers import access_person
+from access.helpers import access_object
 from fieldwork.actions import do_assess, do_create_contact, do_create_tie, do_set_contact_profile
 from fieldwork.forms import (
     AssessForm,
@@ -18,18 +18,10 @@ from fieldwork.forms import (
     TieForm,
     profile_initial,
 )
-from fieldwork.helpers import access_field
-from fieldwork.models import ContactProfile
+from fieldwork.models import ContactProfile, Field
 from fieldwork.queries import assessment_history, scale_for, ties_of
-from fieldwork.views.common import (
-    bound,
-    field_crumbs,
-    form_page,
-    next_url,
-    run_form,
-    unit_crumbs,
-    url_of,
-)
+from fieldwork.views.common import field_crumbs, form_page, unit_crumbs, url_of
+from nucleus.web import bound, run_form, safe_next
 from people.models import Person
 
 
@@ -50,14 +42,14 @@ def _crumbs(person: Person, profile: ContactProfile | None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_field(request.user, pk, "add")
+    field = access_object(Field, request.user, pk, "add")
     form = ContactCreateForm(bound(request), user=request.user, field=field)
 
     def perform() -> str:
         do_create_contact(acting_user=request.user, field=field,
                           alias=form.cleaned_data["alias"], profile=form.profile_data(),
                           identity=form.identity())
-        return next_url(request, url_of("wall_chart", field))
+        return safe_next(request, url_of("wall_chart", field))
 
     return run_form(request, form, perform, _("The contact was added.")) or form_page(
         request, form, heading=_("New contact in %(field)s") % {"field": field.name},
@@ -71,7 +63,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The profile of a contact at work (creating it for a contact not mapped yet). A member
     has no contact profile: the page says so."""
     user = request.user
-    person = access_person(user, pk, "change")
+    person = access_object(Person, user, pk, "change")
     profile = _profile(person)
     is_contact = person.kind == Person.Kind.CONTACT
     form = ContactProfileForm(bound(request) if is_contact else None, user=user, person=person,
@@ -81,9 +73,10 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.profile_data()
         do_set_contact_profile(acting_user=user, person=person, field=form.cleaned_data["field"],
                                data=data)
-        return next_url(request, url_of("field_detail", form.cleaned_data["field"]))
+        return safe_next(request, url_of("field_detail", form.cleaned_data["field"]))
 
-    response = run_form(request, form, perform, _("Saved.")) if is_contact else None
+    response = (run_form(request, form, perform, _("Saved."), record=profile)
+                if is_contact else None)
     return response or form_page(
         request, form if is_contact else None,
         heading=_("%(alias)s at work") % {"alias": person.alias},
@@ -99,7 +92,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def assess(request: HttpRequest, pk: int) -> HttpResponse:
     """One tap on a level (the date defaults to today)."""
     user = request.user
-    person = access_person(user, pk, "add")
+    person = access_object(Person, user, pk, "add")
     profile = _profile(person)
     scale = scale_for(person.unit.organization_id)
     form = AssessForm(bound(request), scale=scale)
@@ -108,12 +101,12 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     def perform() -> str:
         do_assess(acting_user=user, person=person, level_value=form.cleaned_data["level"],
                   assessed_on=form.cleaned_data["assessed_on"], note=form.cleaned_data["note"])
-        return next_url(request, back)
+        return safe_next(request, back)
 
     return run_form(request, form, perform,
                     _("%(alias)s was assessed.") % {"alias": person.alias}) or form_page(
         request, form, heading=_("Assess %(alias)s") % {"alias": person.alias},
-        crumbs=_crumbs(person, profile), cancel=next_url(request, back),
+        crumbs=_crumbs(person, profile), cancel=safe_next(request, back),
         template="fieldwork/assess.html", person=person, profile=profile, scale=scale,
         history=assessment_history(user, person)[:5])
 
@@ -122,7 +115,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tie_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    person = access_person(user, pk, "add")
+    person = access_object(Person, user, pk, "add")
     form = TieForm(bound(request), user=user, person=person)
 
     def perform() -> str:

@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from access.helpers import access_unit
+from access.helpers import access_object
 from fieldwork.csv_io import export_contacts, import_contacts, preview_contacts_import
 from fieldwork.forms import ImportMappingForm, ImportUploadForm
-from fieldwork.helpers import access_field
 from fieldwork.models import Field
 from fieldwork.views.common import field_crumbs, url_of
+from organizations.models import Unit
 
 PREVIEW_ROWS = 200
 
@@ -43,7 +43,7 @@ def _page(request: HttpRequest, field: Field, step: str, **context) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def import_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    field = access_field(user, pk, "add")
+    field = access_object(Field, user, pk, "add")
     step = request.POST.get("step", "upload") if request.method == "POST" else "upload"
     if step == "upload":
         upload = ImportUploadForm(request.POST if request.method == "POST" else None,
@@ -86,7 +86,7 @@ def import_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
 def export_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The contacts the user may see in the unit's subtree. A POST asking for identities adds
     them where the user may reveal them (each one audited as a reveal by csv_io)."""
-    unit = access_unit(request.user, pk)
+    unit = access_object(Unit, request.user, pk)
     identities = request.method == "POST" and request.POST.get("identities") == "yes"
     text = export_contacts(request.user, unit, identities=identities)
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")

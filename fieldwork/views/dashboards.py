@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from access.helpers import access_organization, access_unit, can
+from access.helpers import access_object, can
 from access.scope import scope_for
 from fieldwork import continuity as continuity_metrics
 from fieldwork import metrics
 from fieldwork.queries import fields_for, follow_ups_due
 from fieldwork.views.common import unit_crumbs
-from organizations.models import Organization
+from organizations.models import Organization, Unit
 from people.models import Person
 
 STOPPED_SHOWN = 15
@@ -26,7 +26,7 @@ CONTINUITY_PAGE = 100
 @require_GET
 def organization_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    organization = access_organization(user, pk)
+    organization = access_object(Organization, user, pk)
     # Coalition offices see a member organization's profile, never its work: a page saying
     # so, rather than a 404 for a page whose organization they may see.
     board = None
@@ -43,7 +43,7 @@ def organization_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    unit = access_unit(user, pk)
+    unit = access_object(Unit, user, pk)
     board = metrics.unit_dashboard(user, unit)
     scope = scope_for(user)
     sees_records = scope.sees_records_of(unit)
@@ -73,7 +73,7 @@ def _stopped_first(row: continuity_metrics.FieldContinuity) -> tuple:
 @require_GET
 def continuity(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    unit = access_unit(user, pk)
+    unit = access_object(Unit, user, pk)
     report = continuity_metrics.continuity(user, unit)
     rows = sorted(report.fields, key=_stopped_first)
     page = Paginator(rows, CONTINUITY_PAGE).get_page(request.GET.get("page"))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from access.helpers import access_unit_records, can
+from access.helpers import access_object, can
 from fieldwork import metrics
 from fieldwork.actions import (
     do_create_field,
@@ -19,7 +19,6 @@ from fieldwork.actions import (
     do_update_field,
 )
 from fieldwork.forms import FieldForm, FieldPartForm, FieldPriorityForm
-from fieldwork.helpers import access_field
 from fieldwork.models import Field, StructureTest, Struggle, UnionPresence
 from fieldwork.queries import (
     activities_for,
@@ -28,15 +27,9 @@ from fieldwork.queries import (
     scale_for,
     sees_records,
 )
-from fieldwork.views.common import (
-    bound,
-    field_crumbs,
-    form_page,
-    is_htmx,
-    run_form,
-    unit_crumbs,
-    url_of,
-)
+from fieldwork.views.common import field_crumbs, form_page, unit_crumbs, url_of
+from nucleus.web import bound, fresh, is_htmx, run_form, vary_on_htmx
+from organizations.models import Unit
 
 RECENT_ACTIVITIES = 10
 
@@ -65,7 +58,7 @@ def _structure_rows(report: metrics.StructureReport) -> list[tuple]:
 @require_GET
 def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    field = access_field(user, pk)
+    field = access_object(Field, user, pk)
     shows = sees_records(user, field)
     report = metrics.structure_test(user, field)
     tests = {t.pk: t for t in StructureTest.objects.restrict(user, "change").filter(field=field)}
@@ -87,10 +80,11 @@ def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@vary_on_htmx
 @require_GET
 def wall_chart(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    field = access_field(user, pk)
+    field = access_object(Field, user, pk)
     chart = metrics.wall_chart(user, field)
     # Aliases link to the contact's pages: their ids, from the same restricted records.
     person_ids = (dict(contacts_in(user, field=field).values_list("person__alias", "person_id"))
@@ -109,7 +103,8 @@ def wall_chart(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def field_create(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_unit_records(request.user, pk, "add")
+    unit = access_object(Unit, request.user, pk,
+                         queryset=Unit.objects.holding_records(request.user, "add"))
     form = FieldForm(bound(request), instance=Field(unit=unit))
 
     def perform() -> str:
@@ -127,15 +122,14 @@ def field_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_field(request.user, pk, "change")
-    # The form validates on its own copy: the action compares with the stored row.
-    form = FieldForm(bound(request), instance=Field.objects.get(pk=field.pk))
+    field = access_object(Field, request.user, pk, "change")
+    form = FieldForm(bound(request), instance=fresh(field))
 
     def perform() -> str:
         do_update_field(acting_user=request.user, field=field, data=dict(form.cleaned_data))
         return url_of("field_detail", field)
 
-    return run_form(request, form, perform, _("Saved.")) or form_page(
+    return run_form(request, form, perform, _("Saved."), record=field) or form_page(
         request, form, heading=_("Edit %(field)s") % {"field": field.name},
         crumbs=field_crumbs(field), cancel=url_of("field_detail", field))
 
@@ -146,7 +140,7 @@ def field_priority(request: HttpRequest, pk: int) -> HttpResponse:
     """The responsible committee's decision. Others who see the field get the page without
     the form (nothing about the field is hidden from them, only the decision)."""
     user = request.user
-    field = access_field(user, pk)
+    field = access_object(Field, user, pk)
     allowed = Field.objects.prioritizable(user).filter(pk=field.pk).exists()
     form = FieldPriorityForm(bound(request) if allowed else None,
                              initial={"priority": field.priority})
@@ -168,7 +162,7 @@ def field_priority(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def part_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_field(request.user, pk, "add")
+    field = access_object(Field, request.user, pk, "add")
     form = FieldPartForm(bound(request))
 
     def perform() -> str:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from access.helpers import access_organization, record_units
+from access.helpers import access_object
 from fieldwork.actions import (
     do_create_assessment_level,
     do_create_mass_organization,
@@ -30,9 +28,9 @@ from fieldwork.forms import (
 )
 from fieldwork.models import Demand
 from fieldwork.queries import mass_organizations_for, scale_for, settings_for
-from fieldwork.views.common import bound, form_page, run_form, url_of
-from organizations.forms import add_action_errors
-from organizations.models import Organization
+from fieldwork.views.common import form_page, url_of
+from nucleus.web import bound, run_form
+from organizations.models import Organization, Unit
 
 
 def _crumbs(organization: Organization):
@@ -47,9 +45,9 @@ def mass_organization_create(request: HttpRequest, pk: int) -> HttpResponse:
     """The trade unions and associations the organization tracks, and a form to add one for
     those who may add records anywhere in it."""
     user = request.user
-    organization = access_organization(user, pk)
+    organization = access_object(Organization, user, pk)
     # Whoever may add records somewhere in the organization (MassOrganizationQuerySet).
-    may_add = record_units(user, "add").filter(organization=organization).exists()
+    may_add = Unit.objects.holding_records(user, "add").filter(organization=organization).exists()
     form = MassOrganizationForm(bound(request) if may_add else None, organization=organization)
 
     def perform() -> str:
@@ -71,7 +69,7 @@ def scale_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Relabel, recolour, reorder and retire levels, add one; or start from the default
     scale. All of it in one transaction."""
     user = request.user
-    organization = access_organization(user, pk, "change")
+    organization = access_object(Organization, user, pk, "change")
     levels = {lv.pk: lv for lv in scale_for(organization, include_retired=True)}
     if request.method == "POST" and "defaults" in request.POST:
         ensure_default_scale(organization, acting_user=user)
@@ -81,25 +79,25 @@ def scale_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 "retired": lv.retired} for lv in levels.values()]
     formset = LevelFormSet(bound(request), initial=initial, prefix="level")
     new = NewLevelForm(bound(request), prefix="new")
-    if request.method == "POST" and formset.is_valid() and new.is_valid():
-        try:
-            with transaction.atomic():
-                for form in formset:
-                    data = dict(form.cleaned_data)
-                    level = levels.get(data.pop("id"))
-                    if level is not None:  # ids of other organizations are ignored
-                        do_update_assessment_level(acting_user=user, level=level, data=data)
-                if new.wanted():
-                    do_create_assessment_level(acting_user=user, organization=organization,
-                                               data={k: v for k, v in new.cleaned_data.items()
-                                                     if v is not None})
-        except ValidationError as error:
-            add_action_errors(new, error)
-        else:
-            messages.success(request, _("The scale was saved."))
-            return redirect(url_of("scale_edit", organization))
-    rows = [(form, levels.get(form.initial.get("id"))) for form in formset]
-    return render(request, "fieldwork/scale_edit.html", {
+
+    def perform() -> str:
+        # All levels in one transaction (run_form's): a refused new level undoes the edits.
+        for form in formset:
+            data = dict(form.cleaned_data)
+            level = levels.get(data.pop("id"))
+            if level is not None:  # ids of other organizations are ignored
+                do_update_assessment_level(acting_user=user, level=level, data=data)
+        if new.wanted():
+            do_create_assessment_level(acting_user=user, organization=organization,
+                                       data={k: v for k, v in new.cleaned_data.items()
+                                             if v is not None})
+        return url_of("scale_edit", organization)
+
+    # The action's errors go onto the new level's form, the one form shown above the rows.
+    response = (run_form(request, new, perform, _("The scale was saved."))
+                if formset.is_valid() else None)
+    rows = [(form, levels.get(form.initial.get("id", 0))) for form in formset]
+    return response or render(request, "fieldwork/scale_edit.html", {
         "organization": organization, "crumbs": _crumbs(organization), "formset": formset,
         "rows": rows, "new": new, "empty": not levels})
 
@@ -108,7 +106,7 @@ def scale_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def settings_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    organization = access_organization(user, pk, "change")
+    organization = access_object(Organization, user, pk, "change")
     if request.method == "POST" and "demands" in request.POST:
         ensure_default_demands(organization, acting_user=user)
         messages.success(request, _("The default demand catalogue was set up."))

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from access.helpers import access_object
 from fieldwork.actions import (
     do_create_structure_test,
     do_create_struggle,
@@ -23,15 +24,15 @@ from fieldwork.forms import (
     StructureTestForm,
     StruggleForm,
 )
-from fieldwork.helpers import access_field, access_structure_test
-from fieldwork.models import Demand, StructureTest
-from fieldwork.views.common import bound, field_crumbs, form_page, run_form, url_of
+from fieldwork.models import Demand, Field, StructureTest
+from fieldwork.views.common import field_crumbs, form_page, url_of
+from nucleus.web import bound, run_form
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def structure_test_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_field(request.user, pk, "add")
+    field = access_object(Field, request.user, pk, "add")
     form = StructureTestForm(bound(request), field=field)
 
     def perform() -> str:
@@ -53,7 +54,7 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
     """Tick the contacts who took part. Unticking removes a participation only for those
     who may delete records; for the others, recorded participants stay ticked."""
     user = request.user
-    test = access_structure_test(user, pk, "change")
+    test = access_object(StructureTest, user, pk, "change")
     field = test.field
     recorded = set(test.participations.values_list("person_id", flat=True))
     may_remove = StructureTest.objects.restrict(user, "delete").filter(pk=test.pk).exists()
@@ -65,7 +66,8 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
         do_record_participation(acting_user=user, test=test, persons=chosen)
         if may_remove:
             keep = {p.pk for p in chosen}
-            for person in form.fields["people"].queryset.filter(pk__in=recorded - keep):
+            offered = form.fields["people"].queryset  # type: ignore[attr-defined]
+            for person in offered.filter(pk__in=recorded - keep):
                 do_remove_participation(acting_user=user, test=test, person=person)
         return url_of("field_detail", field)
 
@@ -80,7 +82,7 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def mood_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_field(request.user, pk, "add")
+    field = access_object(Field, request.user, pk, "add")
     form = MoodForm(bound(request), field=field)
 
     def perform() -> str:
@@ -96,7 +98,7 @@ def mood_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def demand_raise(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    field = access_field(user, pk, "add")
+    field = access_object(Field, user, pk, "add")
     org_id = field.unit.organization_id
     form = DemandRaiseForm(bound(request), user=user, organization_id=org_id)
 
@@ -119,7 +121,7 @@ def demand_raise(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def struggle_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    field = access_field(user, pk, "add")
+    field = access_object(Field, user, pk, "add")
     form = StruggleForm(bound(request), user=user, field=field)
 
     def perform() -> str:

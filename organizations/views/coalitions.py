@@ -10,7 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from access.helpers import access_coalition, can
+from access.helpers import access_object, can
+from nucleus.web import ActionFormView, fresh
 from organizations.actions import (
     do_create_coalition,
     do_register_member_organization,
@@ -18,7 +19,7 @@ from organizations.actions import (
 )
 from organizations.forms import CoalitionForm, MemberOrganizationForm, MembershipForm
 from organizations.models import Coalition, CoalitionMembership, Organization
-from organizations.views.common import ActionFormView, fresh, visible_ids
+from organizations.views.common import visible_ids
 
 
 @login_required
@@ -29,7 +30,7 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
                   .values_list("coalition_id").annotate(n=Count("id", distinct=True))
                   .order_by())
     for coalition in coalitions:
-        coalition.member_count = counts.get(coalition.pk, 0)
+        coalition.member_count = counts.get(coalition.pk, 0)  # type: ignore[attr-defined]  # for the page
     office = set(Coalition.objects.restrict(request.user, "change").values_list("pk", flat=True))
     return render(request, "organizations/coalition_list.html",
                   {"coalitions": coalitions, "office": office})
@@ -37,7 +38,7 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    coalition = access_coalition(request.user, pk)
+    coalition = access_object(Coalition, request.user, pk)
     memberships = list(CoalitionMembership.objects.restrict(request.user)
                        .filter(coalition=coalition).select_related("organization")
                        .order_by("organization__name"))

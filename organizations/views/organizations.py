@@ -8,20 +8,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
-from access.helpers import access_organization, can
+from access.helpers import access_object, can
+from nucleus.web import ActionFormView, fresh, is_htmx, vary_on_htmx
 from organizations.actions import do_create_organization, do_update_organization
 from organizations.forms import OrganizationFilterForm, OrganizationForm
 from organizations.models import CoalitionMembership, Organization, Unit
-from organizations.views.common import (
-    ActionFormView,
-    fresh,
-    subtree_counts,
-    unit_forest,
-    visible_ids,
-)
+from organizations.queries import subtree_counts
+from organizations.views.common import unit_forest, visible_ids
 
 PAGE_SIZE = 50
 
@@ -38,6 +33,7 @@ def text_direction(language: str) -> str:
 
 
 @login_required
+@vary_on_htmx
 def organization_list(request: HttpRequest) -> HttpResponse:
     visible = Organization.objects.restrict(request.user)
     form = OrganizationFilterForm(request.GET or None, user=request.user, visible=visible)
@@ -45,19 +41,15 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     # htmx asks for the results only; without JavaScript (or when htmx restores history
     # it has not cached) the whole page comes back.
-    partial = (request.headers.get("HX-Request") == "true"
-               and request.headers.get("HX-History-Restore-Request") != "true")
-    template = ("organizations/_organization_results.html" if partial
+    template = ("organizations/_organization_results.html" if is_htmx(request)
                 else "organizations/organization_list.html")
-    response = render(request, template, {"form": form, "page": page})
-    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
-    return response
+    return render(request, template, {"form": form, "page": page})
 
 
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    org = access_organization(user, pk)
+    org = access_object(Organization, user, pk)
     lineage = list(org.lineage.select_related("other"))
     sisters = list(org.sister_links.select_related("sister"))
     affiliates = list(org.affiliates.order_by("name"))

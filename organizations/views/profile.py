@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from nucleus.web import ActionFormView
 from organizations import actions
 from organizations.forms import (
     AffiliateForm,
@@ -17,7 +18,6 @@ from organizations.forms import (
     SisterLinkForm,
 )
 from organizations.models import Organization
-from organizations.views.common import ActionFormView
 
 
 class ProfileAddView(ActionFormView):

@@ -9,11 +9,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from access.helpers import access_unit, can, sees_records_of
+from access.helpers import access_object, can, sees_records_of
+from nucleus.web import ActionFormView, fresh
 from organizations.actions import do_create_unit, do_move_unit, do_update_unit
 from organizations.forms import UnitForm, UnitMoveForm
 from organizations.models import Unit
-from organizations.views.common import ActionFormView, fresh, subtree_counts
+from organizations.queries import subtree_counts
 
 
 def _unit_url(unit_id: int) -> str:
@@ -23,14 +24,14 @@ def _unit_url(unit_id: int) -> str:
 @login_required
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
-    unit = access_unit(user, pk)
+    unit = access_object(Unit, user, pk)
     visible = Unit.objects.restrict(user)
     # Ancestor paths are prefixes of each other, so ordering by path orders them by depth.
     ancestors = visible.filter(pk__in=unit.ancestor_ids()).order_by("path")
     children = list(visible.filter(parent=unit).order_by("name"))
     counts = subtree_counts(user, [unit, *children])
     for child in children:
-        child.people_count = counts.get(child.pk, 0)
+        child.people_count = counts.get(child.pk, 0)  # type: ignore[attr-defined]  # for the page
     return render(request, "organizations/unit_detail.html", {
         "unit": unit,
         "organization": unit.organization,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from django import template
 
 from access.helpers import can
+from access.queries import role_list_context
 from access.scope import scope_for
-from access.views import role_list_context
 from organizations.models import Unit
 from people.models import Person
 
