@@ -1,4 +1,5 @@
-"""Writes for the deployment of forces: validated, one transaction, audited (field names only).
+"""Writes for the deployment of forces: validated, one transaction, audited with old and new
+values (``audit.log.record``; the audit row's unit comes from each record's anchor).
 
 As everywhere in Nucleus, callers (views, commands) fetch the objects through the access layer
 first; these functions do the work. Applying a plan also re-checks that the acting user may
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from audit.log import changed_fields, record
+from audit.log import record, snapshot
 from deployment import jobs, planner, services
 from deployment.models import (
     DeploymentAssignment,
@@ -30,6 +31,7 @@ from deployment.models import (
     TemporaryTeam,
 )
 from deployment.planner.model import staffed
+from fieldwork.actions import as_stored
 from fieldwork.models import Field
 from organizations.models import Unit
 from people.models import Person
@@ -42,23 +44,33 @@ WEIGHT_FIELDS = ("weight_source", "weight")
 TEAM_FIELDS = ("name", "struggle", "needed_members", "hours_per_member", "max_member_hours",
                "start_date", "end_date", "required_skills", "required_languages")
 EDIT_OPS = ("add", "remove", "remove_field")
+# A run's planner input and results: large, and kept on the run itself. Its audit rows name
+# them without copying them.
+RUN_BULK = ("params", "diff", "unstaffed")
 
 
 def _is_user(user) -> bool:
     return user is not None and user.is_authenticated
 
 
-def _set(obj, data: dict, allowed: Iterable[str]) -> list[str]:
-    """Set plain fields and validate; returns the names that changed."""
+def _set(obj, data: dict, allowed: Iterable[str]) -> None:
+    """Set plain fields and validate."""
     unknown = set(data) - set(allowed)
     if unknown:
         raise ValueError(f"cannot be set here: {sorted(unknown)}")
-    names = list(allowed)
-    before = {n: getattr(obj, n) for n in names}
     for key, value in data.items():
         setattr(obj, key, value)
     obj.full_clean()
-    return changed_fields(before, {n: getattr(obj, n) for n in names})
+    as_stored(obj)
+
+
+def _record_run(acting_user, run: PlanRun, before: dict, names: Iterable[str] = ()) -> None:
+    """The audit row of a changed run: old and new values, but the bulky planner data (and
+    ``names``, such as the planned assignments) by name only."""
+    after = snapshot(run)
+    bulky = [n for n in RUN_BULK if before.get(n) != after.get(n)]
+    record(actor=acting_user, action="update", obj=run,
+           before={**before, **{n: after[n] for n in bulky}}, fields=[*bulky, *names])
 
 
 def _negative(errors: dict, data: dict, name: str, message: str, *, zero: bool = False) -> None:
@@ -103,22 +115,20 @@ def do_set_capacity(*, acting_user, person: Person, data: dict,
     capacity = MemberCapacity.objects.filter(person=person).first()
     created = capacity is None
     capacity = capacity or MemberCapacity(person=person)
-    changed = _set(capacity, data, CAPACITY_FIELDS)
+    before = snapshot(capacity)
+    _set(capacity, data, CAPACITY_FIELDS)
     excluded = (None if excluded_fields is None else
                 _field_choices(acting_user, person.unit.organization_id, excluded_fields))
+    old = set() if created else set(capacity.excluded_fields.values_list("pk", flat=True))
+    relation = [] if excluded is None or old == {f.pk for f in excluded} else ["excluded_fields"]
+    if not created and not relation and snapshot(capacity) == before:
+        return capacity
+    # A changed relation alone makes a new version too: a form opened before it is refused.
     capacity.save()
-    if excluded is not None:
-        old = set() if created else set(capacity.excluded_fields.values_list("pk", flat=True))
-        if old != {f.pk for f in excluded}:
-            capacity.excluded_fields.set(excluded)
-            changed.append("excluded_fields")
-    if created:
-        record(actor=acting_user, action="create", obj=capacity, unit_id=person.unit_id,
-               fields=[n for n in CAPACITY_FIELDS if getattr(capacity, n) not in (None, "")]
-               + (["excluded_fields"] if excluded else []))
-    elif changed:
-        record(actor=acting_user, action="update", obj=capacity, fields=changed,
-               unit_id=person.unit_id)
+    if excluded is not None and relation:
+        capacity.excluded_fields.set(excluded)
+    record(actor=acting_user, action="create" if created else "update", obj=capacity,
+           before=None if created else before, fields=relation)
     return capacity
 
 
@@ -146,11 +156,12 @@ def do_set_field_need(*, acting_user, field: Field, data: dict) -> FieldNeed:
     _negative(errors, data, "max_team", _("The largest team must be at least 1."), zero=True)
     if errors:
         raise ValidationError(errors)
-    changed = _set(need, data, NEED_FIELDS)
-    need.save()
-    if created or changed:
+    before = snapshot(need)
+    _set(need, data, NEED_FIELDS)
+    if created or snapshot(need) != before:
+        need.save()
         record(actor=acting_user, action="create" if created else "update", obj=need,
-               fields=NEED_FIELDS if created else changed, unit_id=field.unit_id)
+               before=None if created else before)
     return need
 
 
@@ -164,8 +175,7 @@ def do_assign_member(*, acting_user, member: Person, field: Field,
                                       since=since or timezone.localdate())
     assignment.full_clean()
     assignment.save()
-    record(actor=acting_user, action="create", obj=assignment, unit_id=member.unit_id,
-           fields=["member", "field", "since"])
+    record(actor=acting_user, action="create", obj=assignment)
     return assignment
 
 
@@ -203,8 +213,7 @@ def _queue_run(*, acting_user, unit: Unit, time_limit_s, stability_weight,
                                  time_limit_s=float(time_limit_s),
                                  stability_weight=float(stability_weight),
                                  message=_("Waiting to start"))
-    record(actor=acting_user, action="create", obj=run,
-           fields=["unit", "time_limit_s", "stability_weight"] + (["team"] if team else []))
+    record(actor=acting_user, action="create", obj=run)
     return run
 
 
@@ -245,7 +254,7 @@ def do_form_team(*, acting_user, unit: Unit, data: dict,
                              **data)
         team.full_clean()
         team.save()
-        record(actor=acting_user, action="create", obj=team, fields=data.keys())
+        record(actor=acting_user, action="create", obj=team)
         run = _queue_run(acting_user=acting_user, unit=unit, time_limit_s=time_limit_s,
                          stability_weight=stability_weight, team=team)
     jobs.schedule(run, inline=inline)
@@ -260,6 +269,8 @@ def _nan_to_none(value: float | None) -> float | None:
 
 
 def _store_assignments(run: PlanRun, plan: planner.Plan, current: set[tuple[int, int]]) -> None:
+    """Replace the run's planned assignments: a proposal of the run, audited as its relation
+    "assignments" on the run's own audit row (never one row per member)."""
     team_id = run.team_field_id
     PlannedAssignment.objects.filter(run=run).delete()
     PlannedAssignment.objects.bulk_create([
@@ -274,6 +285,8 @@ def _store_assignments(run: PlanRun, plan: planner.Plan, current: set[tuple[int,
 def do_record_run_result(*, acting_user, run: PlanRun, pi: services.PlanningInput,
                          outcome: services.Outcome) -> PlanRun:
     plan = outcome.plan
+    run.refresh_from_db()  # progress was written by the job while it ran
+    before = snapshot(run)
     _store_assignments(run, plan, pi.current)
     done = staffed(pi.instance, plan.pairs())
     message = ngettext("%(n)s field staffed", "%(n)s fields staffed", len(done)) % {
@@ -294,22 +307,29 @@ def do_record_run_result(*, acting_user, run: PlanRun, pi: services.PlanningInpu
         "diff": outcome.diff,
         "unstaffed": {str(k): v for k, v in outcome.unstaffed.items()},
     }
-    PlanRun.objects.filter(pk=run.pk).update(**values)
-    run.refresh_from_db()
-    record(actor=acting_user, action="update", obj=run, fields=list(values))
+    _save_run(run, values)
+    _record_run(acting_user, run, before, ["assignments"])
     return run
+
+
+def _save_run(run: PlanRun, values: dict) -> None:
+    for key, value in values.items():
+        setattr(run, key, value)
+    run.save(update_fields=list(values))
+    run.refresh_from_db()
 
 
 @transaction.atomic
 def do_fail_run(*, acting_user, run: PlanRun, message: str, params: dict | None = None
                 ) -> PlanRun:
+    run.refresh_from_db()  # progress was written by the job while it ran
+    before = snapshot(run)
     values = {"status": PlanRun.Status.FAILED, "finished_at": timezone.now(),
               "message": _("Failed"), "error_message": message}
     if params:
         values["params"] = {"instance": params}
-    PlanRun.objects.filter(pk=run.pk).update(**values)
-    run.refresh_from_db()
-    record(actor=acting_user, action="update", obj=run, fields=list(values))
+    _save_run(run, values)
+    _record_run(acting_user, run, before)
     return run
 
 
@@ -366,10 +386,12 @@ def do_edit_plan(*, acting_user, run: PlanRun, op: str, field_id: int | None,
         raise ValidationError(_("This member is not part of the plan."))
     pairs = planned_pairs(run)
     if op == "add":
+        assert member_id is not None  # checked above: a member of the plan
         if (member_id, field_id) in pairs:
             raise ValidationError(_("This member is already planned there."))
         pairs.add((member_id, field_id))
     elif op == "remove":
+        assert member_id is not None  # checked above: a member of the plan
         if (member_id, field_id) not in pairs:
             raise ValidationError(_("This member is not planned there."))
         pairs.discard((member_id, field_id))
@@ -384,11 +406,11 @@ def do_edit_plan(*, acting_user, run: PlanRun, op: str, field_id: int | None,
         raise _refuse(acting_user, instance, run, problems,
                       _("This change breaks a rule of the plan: %(problems)s."))
     current = services.current_pairs(instance)
-    before = staffed(instance, planned_pairs(run))
+    before, staffed_before = snapshot(run), staffed(instance, planned_pairs(run))
     _store_assignments(run, plan, current)
     after = set(plan.staffed_fields)
     unstaffed = dict(run.unstaffed)
-    for f in before - after:
+    for f in staffed_before - after:
         unstaffed[str(f)] = [gettext_noop("taken out of the plan by hand")]
     for f in after:
         unstaffed.pop(str(f), None)
@@ -398,7 +420,7 @@ def do_edit_plan(*, acting_user, run: PlanRun, op: str, field_id: int | None,
     run.revision += 1
     run.edited = True
     run.save(update_fields=["objective", "gap", "diff", "unstaffed", "revision", "edited"])
-    record(actor=acting_user, action="update", obj=run, fields=["assignments"])
+    _record_run(acting_user, run, before, ["assignments"])
     return run
 
 
@@ -433,44 +455,46 @@ def do_apply_plan(*, acting_user, run: PlanRun, revision: int | None = None,
             Q(created_at__gt=since) | Q(ended_at__gt=since)).exists():
         raise ValidationError(_("The deployment changed after this plan was made. Plan again."))
 
-    units = dict(Person.objects.filter(pk__in=member_ids).values_list("pk", "unit_id"))
+    people = Person.objects.in_bulk(member_ids)  # the audit rows' units, without a query each
     now = timezone.now()
     scope = Q(field_id__in=field_ids)
     if team is not None:
         scope |= Q(field=None, temporary_team=team)
-    kept = set()
-    for a in (DeploymentAssignment.objects.select_for_update()
-              .filter(scope, member_id__in=member_ids, until=None)):
-        key = (a.member_id, a.field_id if a.field_id is not None else team_id)
+    kept: set[tuple[int, int]] = set()
+    for a in (DeploymentAssignment.objects.select_for_update(of=("self",))
+              .select_related("member").filter(scope, member_id__in=member_ids, until=None)):
+        key = (a.member_id, a.field_id if a.field_id is not None else int(team_id or 0))
         if key in pairs:
             kept.add(key)
             continue
+        before = snapshot(a)
         a.until, a.ended_at = today, now
         names = ["until", "ended_at"]
         if team is not None and a.field_id is not None:
             a.suspended_by = team
             names.append("suspended_by")
         a.save(update_fields=names)
-        record(actor=acting_user, action="update", obj=a, fields=names,
-               unit_id=units.get(a.member_id))
+        record(actor=acting_user, action="update", obj=a, before=before)
     for m, f in sorted(pairs - kept):
         a = DeploymentAssignment(member_id=m, field_id=None if f == team_id else f,
                                  temporary_team=team, since=today, plan_run=run)
+        if m in people:
+            a.member = people[m]
         a.full_clean()
         a.save()
-        record(actor=acting_user, action="create", obj=a, unit_id=units.get(m),
-               fields=["member", "field", "since"] + (["temporary_team"] if team else []))
+        record(actor=acting_user, action="create", obj=a)
+    before = snapshot(run)
     run.status, run.applied_at = PlanRun.Status.APPLIED, now
     run.applied_by = acting_user if _is_user(acting_user) else None
     run.save(update_fields=["status", "applied_at", "applied_by"])
-    record(actor=acting_user, action="update", obj=run,
-           fields=["status", "applied_at", "applied_by"])
+    record(actor=acting_user, action="update", obj=run, before=before)
     return run
 
 
 def _check_team(acting_user, run: PlanRun, instance: planner.Instance,
                 pairs: set[tuple[int, int]], today: date) -> None:
     team = run.team
+    assert team is not None  # only a team's run comes here
     if team.dissolved_on is not None:
         raise ValidationError(_("This temporary team has been dissolved."))
     if team.end_date < today:
@@ -506,22 +530,23 @@ def _dissolve(team_id: int, today: date, acting_user) -> bool:
         return False
     end, now = team.end_date, timezone.now()
     for a in team.assignments.filter(until=None).select_related("member"):
+        before = snapshot(a)
         a.until, a.ended_at = max(end, a.since), now
         a.save(update_fields=["until", "ended_at"])
-        record(actor=acting_user, action="update", obj=a, fields=["until"],
-               unit_id=a.member.unit_id)
+        record(actor=acting_user, action="update", obj=a, before=before)
     gone = [Person.Status.LEFT, Person.Status.SUSPENDED]
     for old in team.suspended_assignments.select_related("member", "field"):
+        # A suspended assignment always names its field (only team assignments have none).
         if old.member.status in gone or DeploymentAssignment.objects.filter(
-                member_id=old.member_id, field_id=old.field_id, until=None).exists():
+                member_id=old.member_id, field=old.field, until=None).exists():
             continue
-        back = DeploymentAssignment(member_id=old.member_id, field_id=old.field_id,
+        back = DeploymentAssignment(member=old.member, field_id=old.field_id,
                                     since=max(end, old.until or end))
         back.full_clean()
         back.save()
-        record(actor=acting_user, action="create", obj=back, fields=["member", "field", "since"],
-               unit_id=old.member.unit_id)
+        record(actor=acting_user, action="create", obj=back)
+    before = snapshot(team)
     team.dissolved_on = today
     team.save(update_fields=["dissolved_on"])
-    record(actor=acting_user, action="update", obj=team, fields=["dissolved_on"])
+    record(actor=acting_user, action="update", obj=team, before=before)
     return True

@@ -53,7 +53,7 @@ def _thread_main(run_id: int) -> None:
         connections.close_all()
 
 
-def set_progress(run_id: int, percent: int, message: str) -> None:
+def set_progress(run_id: int, percent: float, message: str) -> None:
     PlanRun.objects.filter(pk=run_id, status=PlanRun.Status.RUNNING).update(
         progress=max(0, min(100, int(percent))), message=str(message)[:300])
 
@@ -112,6 +112,10 @@ def execute_run(run_id: int, *, ticker: bool = False) -> PlanRun | None:
             outcome = services.solve_input(pi, progress)
         finally:
             clock.stopped.set()
+            # The ticker's last progress write must be over before the result is recorded:
+            # on SQLite two writers to the run at once fail ("table is locked").
+            if clock.is_alive():
+                clock.join(timeout=10)
         return actions.do_record_run_result(acting_user=None, run=run, pi=pi, outcome=outcome)
     except planner.PlanningInputError as error:
         message = str(error)
@@ -147,6 +151,7 @@ def fail_stale_runs(now=None) -> int:
     now = now or timezone.now()
     count = 0
     for run in PlanRun.objects.filter(status=PlanRun.Status.RUNNING, started_at__isnull=False):
+        assert run.started_at is not None  # the filter's started_at__isnull=False
         if run.started_at + timedelta(seconds=run.time_limit_s + STALE_AFTER_S) < now:
             actions.do_fail_run(acting_user=None, run=run, message=_(
                 "The planner was interrupted (the server stopped). Plan again."))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.utils import translation
@@ -69,7 +70,7 @@ class North:
                             **options)
 
 
-CAPACITIES = {
+CAPACITIES: dict[str, dict[str, Any]] = {
     "alias-cella-1": {"hours_per_week": Decimal("6"), "skills": "agitation",
                       "languages": "fa, az"},
     "alias-cella-2": {"hours_per_week": Decimal("4"), "skills": "writing"},

@@ -35,6 +35,14 @@ def test_it_puts_the_plan_in_force(north):
         created.values_list("pk", flat=True))
     last = AuditEvent.objects.filter(model="deployment.PlanRun", object_id=run.pk).first()
     assert last.actor == north.planner and "applied_by" in last.fields
+    assert last.changes["status"] == ["done", "applied"]
+    assert last.changes["applied_by"] == [None, north.planner.pk]
+    assert last.unit_id == north.unit.pk
+    for a in created:  # each in the member's own compartment, with its values
+        event = audited.get(object_id=a.pk)
+        assert event.unit_id == a.member.unit_id
+        assert event.changes["member"] == [None, a.member_id]
+        assert event.changes["plan_run"] == [None, run.pk]
 
 
 def test_it_ends_assignments_the_plan_does_not_keep(north):
@@ -46,6 +54,12 @@ def test_it_ends_assignments_the_plan_does_not_keep(north):
     old = DeploymentAssignment.objects.get(member=north.person("alias-cellb-1"),
                                            field=north.fields["print"])
     assert old.until == timezone.localdate() and old.ended_at is not None
+    event = AuditEvent.objects.get(model="deployment.DeploymentAssignment", object_id=old.pk,
+                                   action="update")
+    assert event.actor == north.planner and event.unit_id == old.member.unit_id
+    assert event.fields == ["ended_at", "until"]
+    assert event.changes["until"] == [None, timezone.localdate().isoformat()]
+    assert event.changes["ended_at"][0] is None
 
 
 def test_it_is_one_transaction(north, monkeypatch):

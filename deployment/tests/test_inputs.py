@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.models import AuditEvent
 from deployment.actions import do_set_capacity, do_set_field_need
 from deployment.forms import CapacityForm, NeedForm, PlanForm
 from deployment.models import FieldNeed, MemberCapacity
@@ -103,3 +104,33 @@ def test_the_plan_form_rejects_a_time_limit_out_of_range(limit):
     form = PlanForm({"time_limit_s": limit, "stability_weight": "0.5"})
     assert not form.is_valid()
     assert "The time limit must be more than 0" in form.errors["time_limit_s"][0]
+
+
+def test_it_audits_capacities_with_values_and_nothing_for_no_change(north):
+    person = north.person("alias-cella-2")
+    capacity = MemberCapacity.objects.get(person=person)
+    created = AuditEvent.objects.get(model="deployment.MemberCapacity",
+                                     object_id=capacity.pk, action="create")
+    assert created.unit_id == person.unit_id
+    assert created.changes["hours_per_week"] == [None, "4.00"]
+
+    def updates():
+        return AuditEvent.objects.filter(model="deployment.MemberCapacity",
+                                         object_id=capacity.pk, action="update")
+
+    # The same hours as a form sends them: no change, no new version.
+    do_set_capacity(acting_user=north.planner, person=person,
+                    data={"hours_per_week": Decimal("4"), "skills": "writing"})
+    assert not updates().exists()
+    assert MemberCapacity.objects.get(pk=capacity.pk).version == capacity.version
+    do_set_capacity(acting_user=north.planner, person=person,
+                    data={"hours_per_week": Decimal("5.5")},
+                    excluded_fields=[north.fields["steel"].pk])
+    event = updates().get()
+    assert event.actor == north.planner and event.unit_id == person.unit_id
+    assert event.changes == {"hours_per_week": ["4.00", "5.50"]}
+    assert event.fields == ["excluded_fields", "hours_per_week"]
+    # Only the exclusions change: one row naming the relation, and a new version.
+    do_set_capacity(acting_user=north.planner, person=person, data={}, excluded_fields=[])
+    assert updates().first().fields == ["excluded_fields"] and updates().count() == 2
+    assert MemberCapacity.objects.get(pk=capacity.pk).version == capacity.version + 2

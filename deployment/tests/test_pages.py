@@ -1,5 +1,6 @@
-"""The deployment pages: login, scope (404 outside and for missing), aliases only, and the
-planning flow from the planning page to an applied plan."""
+"""The deployment pages: scope (404 outside and for missing, viewing is not changing), aliases
+only, and the planning flow from the planning page to an applied plan. That every page
+sends anonymous users to log in is proven by tests/test_url_access.py."""
 
 from decimal import Decimal
 
@@ -14,21 +15,6 @@ pytestmark = pytest.mark.django_db
 
 def url(name, pk):
     return reverse(f"deployment:{name}", kwargs={"pk": pk})
-
-
-def test_every_page_requires_login(north, login):
-    run = north.plan()
-    client = login(None)
-    for name, pk, method in [("planning", north.unit.pk, "get"),
-                             ("run_start", north.unit.pk, "post"),
-                             ("team_create", north.unit.pk, "get"),
-                             ("run_detail", run.pk, "get"), ("run_edit", run.pk, "post"),
-                             ("run_apply", run.pk, "post"),
-                             ("capacity_edit", north.person("alias-cella-1").pk, "get"),
-                             ("need_edit", north.fields["steel"].pk, "get")]:
-        response = getattr(client, method)(url(name, pk))
-        assert response.status_code == 302, name
-        assert response["Location"].startswith(reverse("login")), name
 
 
 def test_it_answers_404_outside_the_scope_and_for_a_missing_object(north, login):

@@ -6,7 +6,9 @@ import math
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.models import AuditEvent
 from deployment import jobs, planner
+from deployment.actions import do_edit_plan
 from deployment.models import MemberCapacity, PlannedAssignment, PlanRun
 from deployment.services import build_instance
 
@@ -40,6 +42,24 @@ def test_it_stores_the_comparison_and_the_snapshot(north):
     assert run.diff["fields_lost"] == []
     assert run.params["instance"]["members"] and run.params["without_capacity"] == 2
     assert "2 members without a recorded capacity" in run.message
+
+
+def test_it_audits_a_run_without_copying_the_planner_data(north):
+    run = north.plan()
+    done = AuditEvent.objects.filter(model="deployment.PlanRun", object_id=run.pk,
+                                     action="update").get()
+    assert done.unit_id == north.unit.pk
+    assert {"params", "diff", "assignments", "status", "objective"} <= set(done.fields)
+    assert done.changes["status"] == ["running", "done"]
+    assert done.changes["objective"] == [None, run.objective]
+    assert not {"params", "diff", "unstaffed"} & set(done.changes)
+    do_edit_plan(acting_user=north.planner, run=run, op="remove_field",
+                 field_id=north.fields["depot"].pk)
+    edit = AuditEvent.objects.filter(model="deployment.PlanRun", object_id=run.pk).first()
+    assert edit.actor == north.planner
+    assert {"assignments", "diff", "unstaffed", "revision", "edited"} <= set(edit.fields)
+    assert edit.changes["revision"] == [0, 1] and edit.changes["edited"] == [False, True]
+    assert not {"diff", "unstaffed"} & set(edit.changes)
 
 
 def test_unstaffed_fields_get_their_reasons(north):

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from audit.models import AuditEvent
 from deployment.actions import dissolve_expired_teams, do_apply_plan, do_form_team
 from deployment.forms import TeamForm
 from deployment.models import DeploymentAssignment, PlanRun, TemporaryTeam
@@ -84,6 +85,17 @@ def test_forming_a_team_replans_and_dissolving_it_restores_the_assignments(north
     assert {(cella1, steel, None), (cella2, steel, None)} <= after
     assert not any(t == team.pk for _m, _f, t in after)
     assert dissolve_expired_teams(team.end_date) == 0  # once only
+    audit = AuditEvent.objects.filter(actor=None)
+    assert audit.get(model="deployment.TemporaryTeam", object_id=team.pk,
+                     action="update").changes == {
+        "dissolved_on": [None, team.end_date.isoformat()]}
+    row = audit.get(model="deployment.DeploymentAssignment", object_id=ended.pk,
+                    action="update")
+    assert row.changes["until"] == [None, team.end_date.isoformat()]
+    assert row.unit_id == ended.member.unit_id
+    back = DeploymentAssignment.objects.get(member_id=cella2, field_id=steel, until=None)
+    assert audit.get(model="deployment.DeploymentAssignment", object_id=back.pk,
+                     action="create").changes["since"] == [None, back.since.isoformat()]
 
 
 def test_a_team_that_cannot_be_formed_is_not_applied(north):

@@ -134,3 +134,24 @@ def test_it_keeps_the_profile_level_in_step_with_the_history(fw):
     assert {alias: value for alias, value, _copy, _history in rows} == {
         "c-s1": 3, "c-s2": 1, "c-late": 4, "c-none": None}
     assert all(copy == history for _alias, _value, copy, history in rows)
+
+
+def test_it_audits_the_profile_level_copied_from_an_assessment(fw):
+    from audit.models import AuditEvent
+    from fieldwork.models import ContactProfile
+
+    contact = fw.contact("c-audited")
+    profile = ContactProfile.objects.get(person=contact)
+    assessment = fw.assess(contact, 2, days_ago(1))
+    created = AuditEvent.objects.get(model="fieldwork.Assessment", object_id=assessment.pk)
+    assert created.action == "create" and created.unit_id == fw.field.unit_id
+    assert created.changes["level"] == [None, assessment.level_id]
+    copied = AuditEvent.objects.get(model="fieldwork.ContactProfile", object_id=profile.pk,
+                                    action="update")
+    assert copied.changes == {
+        "current_level": [None, assessment.level_id],
+        "current_assessed_on": [None, days_ago(1).isoformat()]}
+    assert ContactProfile.objects.get(pk=profile.pk).version == profile.version + 1
+    fw.assess(contact, 2, days_ago(5))  # older: the copy stays, no row
+    assert AuditEvent.objects.filter(model="fieldwork.ContactProfile", object_id=profile.pk,
+                                     action="update").count() == 1

@@ -34,6 +34,7 @@ def _populate(fw, n: int) -> None:
         fw.activity(days_ago(i % 30), contacts=[person] if i % 2 else [],
                     follow_up_on=days_ago(0) if i % 3 == 0 else None)
     wages = Demand.objects.filter(organization=fw.world.orgs["rp"]).first()
+    assert wages is not None
     test = do_create_structure_test(acting_user=None, field=fw.field, data={
         "kind": "petition", "title": "Petition", "held_on": days_ago(1)})
     do_record_participation(acting_user=None, test=test,

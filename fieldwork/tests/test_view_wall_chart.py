@@ -32,8 +32,9 @@ def _cell(body: str, part, level) -> tuple[str, str]:
     match = re.search(rf'<li data-part="{part}" data-level="{level}"[^>]*>(.*?)</li>\s*(?=<li '
                       rf'data-part|</ul>\s*</section>)', body, re.S)
     assert match, (part, level)
-    count = re.search(r'<span class="count">(\d+)</span>', match.group(1)).group(1)
-    return count, match.group(1)
+    count = re.search(r'<span class="count">(\d+)</span>', match.group(1))
+    assert count, (part, level)
+    return count.group(1), match.group(1)
 
 
 def test_it_places_each_contact_in_its_part_and_level(fw, mapped, login):
