@@ -50,7 +50,12 @@ from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    # Django is set up at run time, so the project's modules are imported where used.
+    from accounts.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -344,7 +349,8 @@ def prepare_database(engine: str, url: str, maintenance_url: str, params: str,
         found = None
         if exists and not regenerate:
             with psycopg.connect(_conninfo(url)) as db:
-                if db.execute("SELECT to_regclass(%s)", [MARKER]).fetchone()[0]:
+                regclass = db.execute("SELECT to_regclass(%s)", [MARKER]).fetchone()
+                if regclass is not None and regclass[0]:
                     found = db.execute(f"SELECT params, generated_on FROM {MARKER}").fetchone()  # noqa: S608
         if found and found[0] == params:
             return date.fromisoformat(found[1])
@@ -968,7 +974,7 @@ class Page:
     metric: Callable  # metric(user, pk): used while the view does not exist yet
 
 
-def _targets() -> tuple[object, list[Page]]:
+def _targets() -> tuple[User, list[Page]]:
     from django.db.models import Count
 
     from accounts.models import User
@@ -981,8 +987,10 @@ def _targets() -> tuple[object, list[Page]]:
     top = Unit.objects.get(organization=org, parent=None)
     committee = Unit.objects.get(organization=org, name="Region 1 Committee")
     # The heaviest wall chart: the field with the most contacts.
-    busiest = (ContactProfile.objects.values("field_id").annotate(n=Count("pk"))
-               .order_by("-n", "field_id").first())["field_id"]
+    busiest_row = (ContactProfile.objects.values("field_id").annotate(n=Count("pk"))
+                   .order_by("-n", "field_id").first())
+    assert busiest_row is not None, "the bench database has no contacts"
+    busiest = busiest_row["field_id"]
     return user, [
         Page("organization dashboard", "fieldwork:organization_dashboard", org.pk,
              metrics.organization_dashboard),
@@ -1084,13 +1092,15 @@ def measure(runs: int, profile_dir: Path | None) -> dict:
         # it: the difference is templates and middleware.
         computed = _measure(compute, runs)
         url = _url(page)
+        call: Callable[[], None]
         if url is None:
             result, call = computed, compute
         else:
-            def call(url=url) -> None:
+            def render(url=url) -> None:
                 response = client.get(url)
                 if response.status_code != 200:
                     raise RuntimeError(f"GET {url} answered {response.status_code}")
+            call = render
             result = _measure(call, runs)
         result.update(mode="view" if url else "metric",
                       url=url or f"{page.metric.__module__}.{page.metric.__name__}", pk=page.pk,

@@ -17,6 +17,7 @@ import math
 import sys
 import time
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 import numpy as np
 
@@ -125,7 +126,27 @@ def _fmt(v: float, spec: str = ".1f") -> str:
     return "-" if bad else format(v, spec)
 
 
-def run(size: str, exact_timeout: float, exact_max_pairs: int, seed: int) -> dict[str, object]:
+class Row(TypedDict):
+    """One size's measurements: one line of the table (format_row)."""
+
+    size: str
+    k: int
+    plan_s: float
+    obj: float
+    bound: float
+    gap: float
+    status: str
+    greedy_s: float
+    greedy: float
+    viol: int
+    exact_s: float
+    exact: float
+    exact_bound: float
+    exact_status: str
+    pairs: NotRequired[int]  # set once the eligibility scan has run
+
+
+def run(size: str, exact_timeout: float, exact_max_pairs: int, seed: int) -> Row:
     n_m, n_f = (int(v) for v in size.lower().split("x"))
     k, limit = SETTINGS.get(n_m, (20, 50.0))
     inst = make_instance(n_m, n_f, seed)
@@ -136,7 +157,7 @@ def run(size: str, exact_timeout: float, exact_max_pairs: int, seed: int) -> dic
     t = time.perf_counter()
     greedy = solve_greedy(inst)
     t_greedy = time.perf_counter() - t
-    row: dict[str, object] = {
+    row: Row = {
         "size": f"{n_m}x{n_f}",
         "k": k,
         "plan_s": t_plan,
@@ -159,13 +180,13 @@ def run(size: str, exact_timeout: float, exact_max_pairs: int, seed: int) -> dic
     elif exact_timeout > 0:
         t = time.perf_counter()
         ex = solve_exact(inst, time_limit_s=exact_timeout)
-        row.update(
-            exact_s=time.perf_counter() - t,
-            exact=ex.objective,
-            exact_bound=ex.bound,
-            exact_status=ex.status,
-        )
-        row["viol"] = int(row["viol"]) + (len(violations(inst, ex)) if ex.assignments else 0)
+        row.update({
+            "exact_s": time.perf_counter() - t,
+            "exact": ex.objective,
+            "exact_bound": ex.bound,
+            "exact_status": ex.status,
+        })
+        row["viol"] += len(violations(inst, ex)) if ex.assignments else 0
     return row
 
 
@@ -176,8 +197,8 @@ HEADER = (
 )
 
 
-def format_row(r: dict[str, object]) -> str:
-    obj, gr, ex, eb = (float(r[k]) for k in ("obj", "greedy", "exact", "exact_bound"))
+def format_row(r: Row) -> str:
+    obj, gr, ex, eb = r["obj"], r["greedy"], r["exact"], r["exact_bound"]
     cells = [
         r["size"],
         f"{int(r['pairs']):,}",
@@ -185,7 +206,7 @@ def format_row(r: dict[str, object]) -> str:
         _fmt(r["plan_s"]),
         _fmt(obj, ".2f"),
         _fmt(r["bound"], ".2f"),
-        _fmt(100 * float(r["gap"]), ".2f") + "%",
+        _fmt(100 * r["gap"], ".2f") + "%",
         r["status"],
         _fmt(r["greedy_s"]),
         _fmt(gr, ".2f"),
@@ -196,7 +217,7 @@ def format_row(r: dict[str, object]) -> str:
         _fmt(obj / gr, ".4f"),
         _fmt(obj / ex if ex else math.nan, ".4f"),
         _fmt(obj / eb if eb and math.isfinite(eb) else math.nan, ".4f"),
-        _fmt(float(r["exact_s"]) / float(r["plan_s"]), ".1f"),
+        _fmt(r["exact_s"] / r["plan_s"], ".1f"),
         r["viol"],
     ]
     return "| " + " | ".join(str(c) for c in cells) + " |"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 
 class SeedError(Exception):
@@ -401,6 +402,7 @@ def _frequency(text: str) -> str:
 def _publication_bullet(bullet: str) -> PublicationSeed:
     """'Title (meaning), description.' -- one line of the list of party papers."""
     head = re.match(r"([^(,]+)(?:\(([^)]*)\))?", bullet)
+    assert head is not None, bullet  # every bullet starts with its title
     title = clean(head.group(1))
     meaning = re.sub(r"^in Persian:\s*", "", head.group(2) or "").strip()
     official = re.search(r"official paper of the ([A-Z][\w ]+?)[;.]?$", bullet)
@@ -695,7 +697,9 @@ def parse_rmp_resolution(text: str, source: str = "002") -> RmpResolution:
         if naming is None:
             raise SeedError(f"{source}: circle {m.group(1)} names no organizations "
                             f"('into this category ...')")
-        listed = re.search(r"into this category (.+?)(?:, with which .*)?\.$", naming).group(1)
+        listing = re.search(r"into this category (.+?)(?:, with which .*)?\.$", naming)
+        assert listing is not None, naming  # the sentence was chosen for "into this category"
+        listed = listing.group(1)
         orgs = tuple(_ally(part, text) for part in _split_outside_brackets(listed)
                      if part[:1].isupper() or part.startswith("the "))
         circles.append(AllyCircle(
@@ -733,7 +737,8 @@ def read_seed(directory: Path, prefix: str) -> tuple[str, str]:
 
 
 def load_seeds(directory: Path) -> Seeds:
-    parsed = {}
+    # Each parser returns its own seed type, one per field of Seeds.
+    parsed: dict[str, Any] = {}
     for key, prefix, parser in [("cpi_mlm", "000", parse_cpi_mlm), ("wpi", "001", parse_wpi),
                                 ("rmp", "002", parse_rmp_resolution),
                                 ("icor", "003", parse_icor_resolution),

@@ -257,8 +257,6 @@ def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT
     weights = {f.pk: effective_weight(f, needs[f.pk], scores[f.pk]) for f in fields}
     with_capacity = [p for p in people if capacity_of(p) is not None]
     member_ids = [p.pk for p in with_capacity]
-    team_id = team_field_id(team) if team else None
-
     current: set[tuple[int, int]] = set()
     busy: dict[int, float] = defaultdict(float)
     in_force = (DeploymentAssignment.objects.restrict(user, "view")
@@ -268,8 +266,9 @@ def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT
         if a.field_id in field_by_id:
             current.add((a.member_id, a.field_id))
         elif a.field_id is None and team is not None and a.temporary_team_id == team.pk:
-            current.add((a.member_id, team_id))
-        elif a.field_id is None:
+            current.add((a.member_id, team_field_id(team)))
+        elif a.field is None:
+            assert a.temporary_team is not None  # a field or a team (a check constraint)
             if a.temporary_team.dissolved_on is None:
                 busy[a.member_id] += float(a.temporary_team.hours_per_member)
         else:
@@ -320,7 +319,7 @@ def _team_need(team: TemporaryTeam, weights: dict[int, float], stability: float,
     # Above every other field together (and every kept assignment): staffing the team always
     # wins, and the solver then keeps as much of the priority fields as it can.
     top = round(sum(weights.values()) + stability * kept + 1, 3)
-    where = team.struggle.field if team.struggle_id else None
+    where = team.struggle.field if team.struggle is not None else None
     return planner.FieldNeed(
         id=team_field_id(team), weight=top, min_team=team.needed_members,
         max_team=team.needed_members, hours_per_member=float(team.hours_per_member),

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,12 +27,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fieldwork.actions import do_assess, do_create_contact, do_set_contact_profile
-from fieldwork.models import Assessment, ContactProfile, Field, FieldPart, MassOrganization
+from fieldwork.models import Assessment, Field, FieldPart, MassOrganization
 from fieldwork.queries import contacts_in, current_level, scale_for
 from organizations.models import Unit
 from people.actions import do_update_person, reveal_identity, validate_identity
 from people.models import Identity, Person
 from vault.crypto import blind_index
+
+if TYPE_CHECKING:
+    # Only for the type checker: django-stubs-ext is a test dependency.
+    from typing import TypedDict
+
+    from django_stubs_ext import WithAnnotations
+
+    from fieldwork.queries import ContactWithLevel
+
+    class _LevelValue(TypedDict):
+        level_value: int | None
+
+    # A person as _Lookups.candidates returns them: annotated with their current level.
+    PersonWithLevel = WithAnnotations[Person, _LevelValue]
 
 PROFILE_ATTRIBUTES = ("part", "job", "leader", "tags", "union")
 IDENTITY_ATTRIBUTES = ("legal_name", "phone", "email", "address")
@@ -128,7 +143,8 @@ class _Lookups:
     def index(self, value: str, kind: str) -> str:
         return blind_index(value, scope_salt=self.org.index_salt, kind=kind) if value else ""
 
-    def candidates(self, phones: set[str], emails: set[str], aliases: set[str]) -> list[Person]:
+    def candidates(self, phones: set[str], emails: set[str],
+                   aliases: set[str]) -> list[PersonWithLevel]:
         """People the user can see in the organization matching any phone, email or alias
         (the alias only within the field's unit), annotated with their current level."""
         q = Q(unit=self.field.unit, alias__in=aliases)
@@ -140,7 +156,7 @@ class _Lookups:
                     .filter(q).annotate(level_value=current_level("pk", "level__value")))
 
     @staticmethod
-    def assessments_of(people: list[Person]) -> set[tuple[int, int, date]]:
+    def assessments_of(people: Sequence[Person]) -> set[tuple[int, int, date]]:
         """(person, level value, date) of every assessment of these people."""
         return set(Assessment.objects.filter(person__in=people)
                    .values_list("person_id", "level__value", "assessed_on"))
@@ -337,6 +353,7 @@ def _apply(user, field: Field, row: ImportRow) -> None:
                                     profile=row.profile, identity=row.identity)
         person = profile.person
     else:
+        assert row.person_id is not None  # an update names its person
         person = Person.objects.select_related("unit__organization").get(pk=row.person_id)
         if person.alias != row.alias:
             do_update_person(acting_user=user, person=person, data={"alias": row.alias})
@@ -370,10 +387,10 @@ def export_contacts(user, target: Field | Unit, *, identities: bool = False,
             raise Http404("No field matches the given query.")
         contacts = contacts_in(user, field=found)
     else:
-        found = Unit.objects.restrict(user).filter(pk=target.pk).first()
-        if found is None:
+        unit = Unit.objects.restrict(user).filter(pk=target.pk).first()
+        if unit is None:
             raise Http404("No unit matches the given query.")
-        contacts = contacts_in(user, unit=found)
+        contacts = contacts_in(user, unit=unit)
     revealable: set[int] = set()
     if identities:
         revealable = set(Person.objects.restrict(user, "reveal").filter(
@@ -389,7 +406,7 @@ def export_contacts(user, target: Field | Unit, *, identities: bool = False,
     return out.getvalue()
 
 
-def _export_row(user, profile: ContactProfile, revealable: set[int]) -> list:
+def _export_row(user, profile: ContactWithLevel, revealable: set[int]) -> list:
     row = [profile.person.alias, profile.field.name,
            profile.part.name if profile.part else "", profile.job,
            "yes" if profile.leader else "no", profile.tags,

@@ -19,6 +19,7 @@ from dataclasses import field as dc_field
 from datetime import date, timedelta
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.expressions import Combinable, NegatedExpression
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -70,7 +71,7 @@ def _levels(organization_id: int) -> list[AssessmentLevel]:
                 .order_by("position", "value"))
 
 
-def _never_contacted() -> Exists:
+def _never_contacted() -> NegatedExpression[Combinable]:
     listed = Activity.contacts.through.objects.filter(person_id=OuterRef("person_id"))
     return ~Exists(listed)
 
@@ -257,17 +258,18 @@ def wall_chart(user, field: Field | int) -> WallChart:
     # counts may be shown; row by row (one query) when the aliases are the point.
     entries: list[tuple[int | None, int | None, bool, int, list[str]]] = []
     if show:
-        for part_id, level, never, alias in base.order_by("person__alias").values_list(
+        for part, level, never, alias in base.order_by("person__alias").values_list(
                 "part_id", "level", "never", "person__alias"):
-            entries.append((part_id, level, never, 1, [alias]))
+            entries.append((part, level, never, 1, [alias]))
     else:
         for g in base.values("part_id", "level", "never").annotate(n=Count("pk")):
             entries.append((g["part_id"], g["level"], g["never"], g["n"], []))
 
     used = {e[1] for e in entries}
     columns = [lv for lv in levels if not lv.retired or lv.pk in used]
-    rows = {p.pk: WallRow(p.pk, p.name, p.headcount,
-                          [WallCell(lv.pk) for lv in columns]) for p in parts}
+    rows: dict[int | None, WallRow] = {p.pk: WallRow(p.pk, p.name, p.headcount,
+                                                     [WallCell(lv.pk) for lv in columns])
+                                       for p in parts}
     position = {lv.pk: i for i, lv in enumerate(columns)}
     for part_id, level, never, n, aliases in entries:
         if part_id not in rows:

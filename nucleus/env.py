@@ -53,7 +53,8 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.envi
     return items
 
 
-def env_database(name: str, default: str, environ: Mapping[str, str] = os.environ) -> dict:
+def env_database(name: str, default: str,
+                 environ: Mapping[str, str] = os.environ) -> dj_database_url.DBConfig:
     raw = environ.get(name) or default
     scheme = raw.split(":", 1)[0]
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    body = {"database": False, "migrations": False}
+    body: dict[str, bool | str] = {"database": False, "migrations": False}
     try:
         connection = connections[DEFAULT_DB_ALIAS]
         with connection.cursor() as cursor:

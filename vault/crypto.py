@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import re
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -47,14 +48,16 @@ def key_id_of(token: str) -> str:
     return token.partition("$")[0]
 
 
-def encrypt_json(data: dict, *, aad: str, keyring: Keyring | None = None) -> str:
+def encrypt_json(data: dict[str, Any], *, aad: str, keyring: Keyring | None = None) -> str:
     return encrypt(json.dumps(data, ensure_ascii=False, sort_keys=True), aad=aad, keyring=keyring)
 
 
-def decrypt_json(token: str, *, aad: str, keyring: Keyring | None = None) -> dict:
+def decrypt_json(token: str, *, aad: str, keyring: Keyring | None = None) -> dict[str, Any]:
     if not token:
         return {}
-    return json.loads(decrypt(token, aad=aad, keyring=keyring))
+    # The token authenticated, so it holds what encrypt_json sealed: a dict.
+    data: dict[str, Any] = json.loads(decrypt(token, aad=aad, keyring=keyring))
+    return data
 
 
 def _index_key(scope_salt: str, keyring: Keyring) -> bytes:

@@ -69,7 +69,7 @@ def parse_keyring(raw: str, source: str) -> Keyring:
     return Keyring(current=current, keys=keys)
 
 
-_cache: dict[tuple, Keyring] = {}
+_cache: dict[tuple[str | None, str, tuple[int, int, int] | None], Keyring] = {}
 
 
 def key_source() -> tuple[str | None, Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
-from .model import Instance, Plan, haversine_km
+from .model import Instance, Plan, Reason, haversine_km
 
 
 def gettext_noop(message: str) -> str:
@@ -22,8 +22,6 @@ DISTANCE = gettext_noop("%(km)s km away")
 KEPT = gettext_noop("kept (current)")
 NEW = gettext_noop("new")
 HOURS = gettext_noop("%(hours)s h here, %(left)s of %(capacity)s h left")
-
-Reason = tuple[tuple[str, dict], ...]
 
 
 def reason_text(reason: Reason) -> str:

@@ -119,7 +119,7 @@ def distances_km(a: Arrays, mi: np.ndarray, fi: np.ndarray) -> np.ndarray:
     """Distance matrix (len(mi) x len(fi)); NaN where either side has no location."""
     dot = a.m_xyz[mi] @ a.f_xyz[fi].T
     chord = np.sqrt(np.clip(2.0 - 2.0 * dot, 0.0, 4.0))
-    dist = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2.0))
+    dist: np.ndarray = 2.0 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, chord / 2.0))
     dist[~(a.m_loc[mi][:, None] & a.f_loc[fi][None, :])] = np.nan
     return dist
 

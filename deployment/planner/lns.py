@@ -172,9 +172,9 @@ def _solve_neighbourhood(
     # The LP with every constraint linearized closes these small models quickly (measured
     # ~15x faster than the default first worker on 800-pair neighbourhoods).
     solver.parameters.subsolvers.append("max_lp")
-    t = time.perf_counter()
+    started = time.perf_counter()
     status = solver.solve(model)
-    seconds = time.perf_counter() - t
+    seconds = time.perf_counter() - started
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     optimal = status == cp_model.OPTIMAL

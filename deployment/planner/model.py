@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 # Hours are handled by the solvers in whole quarter hours so CP-SAT can use integers.
 HOUR_UNITS = 4
@@ -68,6 +69,10 @@ class Assignment:
     field_id: int
 
 
+# Why a member is on a field, as parts to translate: ((template, params), ...) (explain.py).
+Reason = tuple[tuple[str, dict[str, Any]], ...]
+
+
 @dataclass(frozen=True)
 class Plan:
     """A plan and how good it is. objective is unscaled. bound, gap and status refer to the
@@ -83,7 +88,7 @@ class Plan:
     solve_seconds: float
     explanations: dict[tuple[int, int], str] = field(default_factory=dict)
     # The same as parts to translate: ((template, params), ...) per pair (explain.py).
-    reasons: dict[tuple[int, int], tuple] = field(default_factory=dict)
+    reasons: dict[tuple[int, int], Reason] = field(default_factory=dict)
 
     def pairs(self) -> set[tuple[int, int]]:
         return {(a.member_id, a.field_id) for a in self.assignments}
@@ -123,8 +128,8 @@ def staffed(instance: Instance, pairs: set[tuple[int, int]]) -> set[int]:
     """Fields whose team is large enough and covers every required skill and language."""
     members = {m.id: m for m in instance.members}
     teams: dict[int, list[Member]] = {}
-    for m, f in pairs:
-        teams.setdefault(f, []).append(members[m])
+    for mid, fid in pairs:
+        teams.setdefault(fid, []).append(members[mid])
     out = set()
     for f in instance.fields:
         team = teams.get(f.id, [])

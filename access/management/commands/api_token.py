@@ -6,8 +6,10 @@ scope, exactly like their pages.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
@@ -17,13 +19,13 @@ from audit.log import record
 class Command(BaseCommand):
     help = "Print a user's API token (created when the user has none)."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("--rotate", action="store_true",
                             help="Replace the user's token with a new one.")
 
     @transaction.atomic
-    def handle(self, *args, username: str, rotate: bool, **options) -> None:
+    def handle(self, *args: Any, username: str, rotate: bool, **options: Any) -> None:
         User = get_user_model()  # noqa: N806
         try:
             user = User.objects.get(username=username)

@@ -77,6 +77,7 @@ class Command(BaseCommand):
         for pa in (PlannedAssignment.objects.filter(run=run).select_related("member")
                    .order_by("field_id", "member__alias")):
             field = pa.field_id if pa.field_id is not None else team_id
+            assert field is not None  # rows without a field exist only in a team's run
             state = "kept" if pa.kept else "new"
             out.write(f"  {names.member_name(pa.member_id)} -> {names.field_name(field)} "
                       f"[{state}]: {names.explain(pa.reasons, pa.explanation)}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
-from django.db import models
+
+from access.records import Record
 
 
 def acting_user(username: str):
@@ -14,7 +15,7 @@ def acting_user(username: str):
     return user
 
 
-def in_scope(model: type[models.Model], user, pk: int, action: str, label: str):
+def in_scope(model: type[Record], user, pk: int, action: str, label: str):
     """The object, through the same access layer as a page; unknown and out-of-scope objects
     fail with the same message."""
     found = model.objects.restrict(user, action).filter(pk=pk).first()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from vault.keyring import key_source, new_keyring, write_keyring_file
@@ -6,7 +8,7 @@ from vault.keyring import key_source, new_keyring, write_keyring_file
 class Command(BaseCommand):
     help = "Create the identity key file (mode 0600) if it does not exist yet."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         env_value, path = key_source()
         if env_value is not None:
             self.stdout.write("Identity key comes from NUCLEUS_IDENTITY_KEY; no file needed.")
