@@ -2,6 +2,7 @@
 
 import base64
 import json
+from http.cookies import SimpleCookie
 
 import pytest
 from django.conf import settings
@@ -11,11 +12,48 @@ settings.NUCLEUS_IDENTITY_KEY = json.dumps(
     {"current": "test0001", "keys": {"test0001": base64.b64encode(b"k" * 32).decode()}})
 
 
+# Test modules that build a data set of their own and read the whole database: they run on a
+# database without the shared world (see tests/world_store.py).
+WITHOUT_WORLD = {"demo/tests/test_load_demo.py"}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the cast's world committed (see tests/world_store.py)."""
+    from tests import world_store
+
+    store = world_store.WorldStore(django_db_blocker)
+    store.prepare(with_world=world_store.NEXT_WITH_WORLD)
+    world_store.ACTIVE = store
+    yield
+    world_store.ACTIVE = None
+
+
 @pytest.fixture
 def world(db):
-    from tests.cast import build_world
+    """A deep copy of the committed world; what the test writes is rolled back."""
+    from tests import world_store
 
-    return build_world()
+    return world_store.ACTIVE.copy()
+
+
+def _uses_database(item) -> bool:
+    return (item.get_closest_marker("django_db") is not None
+            or "django_db_setup" in getattr(item, "fixturenames", ()))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of the test is set up, so outside every transaction: rebuild the
+    world after a transactional test flushed it, or flush it for a module without it."""
+    from tests import world_store
+
+    if not _uses_database(item):
+        return
+    with_world = item.location[0] not in WITHOUT_WORLD
+    world_store.NEXT_WITH_WORLD = with_world
+    if world_store.ACTIVE is not None:
+        world_store.ACTIVE.prepare(with_world=with_world)
 
 
 @pytest.fixture
@@ -23,7 +61,10 @@ def login(client):
     """``login(user)`` logs the test client in (``None`` stays anonymous)."""
 
     def _login(user):
-        client.logout()
+        # Dropping the cookie logs the previous user out of every later request, like
+        # client.logout(), without its session round trips; the test's rollback takes the
+        # session row.
+        client.cookies = SimpleCookie()
         if user is not None:
             client.force_login(user)
         return client

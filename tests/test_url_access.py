@@ -9,15 +9,20 @@ the first test, so a new view is covered without anyone remembering.
 from __future__ import annotations
 
 import importlib
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 
 from people.models import Person
+from tests import world_store
 from tests.cast import CAST
 from tests.url_walk import Case, iter_patterns
+from tests.world_store import copy_world
 
 MISSING_PK = 987654321
 
@@ -37,15 +42,49 @@ def load_cases() -> dict[str, Case]:
     return cases
 
 
-@pytest.fixture
-def walk_world(world):
+@pytest.fixture(scope="module")
+def _walk_world(django_db_setup, django_db_blocker):
     """The cast's world plus what each app adds (``extend_world`` in its url_cases module),
-    so that every pattern has objects inside and outside each user's scope."""
-    for _path, module in _case_modules():
-        extend = getattr(module, "extend_world", None)
-        if extend is not None:
-            extend(world)
-    return world
+    so that every pattern has objects inside and outside each user's scope.
+
+    Built once for the module inside an outer transaction that is rolled back at the end;
+    each test runs in a savepoint within it (the ``db`` fixture)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = world_store.ACTIVE.copy()
+        for _path, module in _case_modules():
+            extend = getattr(module, "extend_world", None)
+            if extend is not None:
+                extend(world)
+        # One session per cast member for the whole module: a test that ends one (logging
+        # out) has it back with its savepoint.
+        sessions = {}
+        for name in CAST:
+            user = world.user(name)
+            if user is not None:
+                client = Client()
+                client.force_login(user)
+                sessions[name] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        yield world, sessions
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def walk_world(_walk_world, db):
+    return copy_world(_walk_world[0])
+
+
+@pytest.fixture
+def walk_login(_walk_world, client):
+    """``walk_login(name)``: the test client with that cast member's session."""
+    sessions = _walk_world[1]
+
+    def _login(name: str):
+        client.cookies = SimpleCookie()
+        if name in sessions:
+            client.cookies[settings.SESSION_COOKIE_NAME] = sessions[name]
+        return client
+
+    return _login
 
 
 def project_patterns() -> dict[str, set[str]]:
@@ -59,6 +98,9 @@ def project_patterns() -> dict[str, set[str]]:
 
 PATTERNS = project_patterns()
 CASES = load_cases()
+# People deleted in the walk's world (``GONE_ALIASES`` of the case modules): shown nowhere.
+GONE_ALIASES = [alias for _path, module in _case_modules()
+                for alias in getattr(module, "GONE_ALIASES", ())]
 
 
 def test_every_url_pattern_has_a_case():
@@ -94,8 +136,8 @@ def _assert_no_leaks(response, user, name: str, shows_identity: bool = False) ->
             ("text/html", "application/json")):
         return
     body = response.content.decode()
-    hidden = Person.objects.exclude(pk__in=Person.objects.restrict(user)).values_list(
-        "alias", flat=True)
+    hidden = [*Person.objects.exclude(pk__in=Person.objects.restrict(user)).values_list(
+        "alias", flat=True), *GONE_ALIASES]
     leaked = [alias for alias in hidden if alias in body]
     assert not leaked, f"{name} shows aliases outside the scope of {user}: {leaked}"
     if shows_identity:
@@ -105,7 +147,7 @@ def _assert_no_leaks(response, user, name: str, shows_identity: bool = False) ->
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
-def test_it_enforces_access_on(name, walk_world, login):
+def test_it_enforces_access_on(name, walk_world, walk_login):
     world = walk_world
     case = CASES.get(name)
     if case is None:
@@ -113,7 +155,7 @@ def test_it_enforces_access_on(name, walk_world, login):
     outside_checked = False
     for user_name in CAST:
         user = world.user(user_name)
-        client = login(user)
+        client = walk_login(user_name)
         model = case.model
         any_obj = model.objects.order_by("pk").first() if model else None
         url = _url(name, any_obj.pk if any_obj else None)

@@ -27,21 +27,11 @@ def _grant(world, login, granter="cell_secretary", unit="cell_a", **changes):
         _url(world.units[unit].pk), data)
 
 
-def test_it_requires_login(world, login):
-    response = login(None).get(_url(world.units["cell_a"].pk))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
-
-
 @pytest.mark.parametrize("name", ["cell_member", "sibling_secretary", "overseer", "outsider"])
 def test_it_answers_404_to_who_is_not_a_secretary_there(world, login, recruit, name):
     assert login(world.user(name)).get(_url(world.units["cell_a"].pk)).status_code == 404
     assert _grant(world, login, granter=name).status_code == 404
     assert not Role.objects.filter(user=recruit).exists()
-
-
-def test_it_answers_404_for_a_missing_unit(world, login):
-    assert login(world.user("cell_secretary")).get(_url(10**9)).status_code == 404
 
 
 def test_it_shows_the_form_and_the_roles(world, login):

@@ -6,11 +6,6 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_it_requires_login(client):
-    response = client.get(reverse("accounts:home"))
-    assert response.status_code == 302 and response.url.startswith(reverse("login"))
-
-
 def test_it_lists_the_users_units_with_counts_and_oversight(world, login):
     response = login(world.user("overseer")).get(reverse("accounts:home"))
     page = response.content.decode()

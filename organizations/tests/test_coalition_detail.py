@@ -5,16 +5,6 @@ from organizations.tests.helpers import url
 pytestmark = pytest.mark.django_db
 
 
-def test_it_requires_login(world, client):
-    response = client.get(url("coalition_detail", world.coalition))
-    assert response.status_code == 302 and response.url.startswith("/login/")
-
-
-def test_it_404s_outside_the_scope(world, login):
-    client = login(world.user("outsider"))
-    assert client.get(url("coalition_detail", world.coalition)).status_code == 404
-
-
 def test_it_shows_member_organizations_to_a_member(world, login):
     response = login(world.user("cell_member")).get(url("coalition_detail", world.coalition))
     page = response.content.decode()

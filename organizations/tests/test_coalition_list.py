@@ -5,11 +5,6 @@ from organizations.tests.helpers import url
 pytestmark = pytest.mark.django_db
 
 
-def test_it_requires_login(client):
-    response = client.get(url("coalition_list"))
-    assert response.status_code == 302 and response.url.startswith("/login/")
-
-
 def test_it_lists_the_coalitions_of_the_users_organizations(world, login):
     response = login(world.user("cell_member")).get(url("coalition_list"))
     assert response.status_code == 200

@@ -17,11 +17,6 @@ from organizations.tests.helpers import founder, url
 pytestmark = pytest.mark.django_db
 
 
-def test_it_requires_login(world, client):
-    response = client.get(url("organization_detail", world.orgs["rp"]))
-    assert response.status_code == 302 and response.url.startswith("/login/")
-
-
 def test_it_404s_outside_the_scope(world, login):
     client = login(world.user("outsider"))
     assert client.get(url("organization_detail", world.orgs["rp"])).status_code == 404

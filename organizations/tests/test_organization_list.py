@@ -24,11 +24,6 @@ def tagged(world):
     return world
 
 
-def test_it_requires_login(client):
-    response = client.get(url("organization_list"))
-    assert response.status_code == 302 and response.url.startswith("/login/")
-
-
 def test_it_lists_only_visible_organizations(world, login):
     assert _names(login(world.user("cell_member")).get(url("organization_list"))) == [
         "Red Party"]

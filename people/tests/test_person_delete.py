@@ -36,11 +36,6 @@ def test_it_answers_404_to_a_member_who_may_not_delete(world, login):
     assert Person.objects.filter(pk=person.pk).exists()
 
 
-def test_it_answers_404_for_a_missing_person(world, login):
-    response = login(world.user("cell_secretary")).post(_url(10**9), {"confirm": "yes"})
-    assert response.status_code == 404
-
-
 def test_it_needs_the_confirmation(world, login):
     person = world.people["alias-cella-1"]
     response = login(world.user("cell_secretary")).post(_url(person.pk), {}, follow=True)
