@@ -43,7 +43,7 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return back
 
     saved = _("The capacity of %(alias)s was saved.") % {"alias": person.alias}
-    return run_form(request, form, perform, saved) or _page(
+    return run_form(request, form, perform, saved, record=capacity) or _page(
         request, form, _("What %(alias)s can give") % {"alias": person.alias}, back)
 
 

@@ -111,7 +111,8 @@ def settings_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ensure_default_demands(organization, acting_user=user)
         messages.success(request, _("The default demand catalogue was set up."))
         return redirect(url_of("settings_edit", organization))
-    form = SettingsForm(bound(request), instance=settings_for(organization))
+    current = settings_for(organization)
+    form = SettingsForm(bound(request), instance=current)
 
     def perform() -> str:
         do_update_fieldwork_settings(acting_user=user, organization=organization,
@@ -119,7 +120,8 @@ def settings_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return url_of("organization_dashboard", organization)
 
     demands = Demand.objects.restrict(user).filter(organization=organization)
-    return run_form(request, form, perform, _("The settings were saved.")) or form_page(
+    return run_form(request, form, perform, _("The settings were saved."),
+                    record=current) or form_page(
         request, form, heading=_("Fieldwork settings"), crumbs=_crumbs(organization),
         cancel=url_of("organization_dashboard", organization),
         template="fieldwork/settings_edit.html", organization=organization, demands=demands)
