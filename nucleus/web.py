@@ -195,6 +195,9 @@ class ActionFormView(LoginRequiredMixin, FormView):
     object: Any = None
     #: See ``run_form``: False only for an action that commits before starting other work.
     atomic = True
+    #: An edit of ``object`` itself: the form carries the version it was opened on, and a
+    #: save over a newer one is refused (not for pages that add something to the object).
+    checks_version = False
 
     def dispatch(self, request, *args, **kwargs):
         # Before the object is loaded: an anonymous user is sent to log in, never given 404.
@@ -226,12 +229,12 @@ class ActionFormView(LoginRequiredMixin, FormView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        if self.scoped_action == "change":
+        if self.checks_version:
             carry_version(form, self.object)
         return form
 
     def form_valid(self, form):
-        record = self.object if self.scoped_action == "change" else None
+        record = self.object if self.checks_version else None
         response = _perform(self.request, form, lambda: self.perform(form),
                             str(self.success_message), atomic=self.atomic, record=record)
         return response or self.form_invalid(form)

@@ -288,3 +288,23 @@ def test_it_refuses_to_save_an_edit_over_a_newer_version_and_keeps_both(world, l
     response = client.post(url, {**form, "version": stored.version})
     assert response.status_code == 302
     assert Person.objects.get(pk=person.pk).alias == "alias-cella-1-late"
+
+
+def test_an_action_form_view_that_edits_its_object_refuses_a_stale_save(world, login):
+    from django.urls import reverse
+
+    from organizations.actions import do_update_unit
+    from organizations.models import Unit
+
+    unit = world.units["cell_a"]
+    url = reverse("organizations:unit_edit", kwargs={"pk": unit.pk})
+    client = login(world.user("cell_secretary"))
+    opened = Unit.objects.get(pk=unit.pk).version
+    assert f'name="version" value="{opened}"' in client.get(url).content.decode()
+    do_update_unit(acting_user=None, unit=unit, data={"country": "Elsewhere"})
+    form = {"name": "Cell A renamed", "kind": "cell", "field_kind": "workplace",
+            "country": "", "version": opened}
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "changed since you opened it (country)" in response.content.decode()
+    assert Unit.objects.get(pk=unit.pk).name == "Cell A"

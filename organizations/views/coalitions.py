@@ -65,6 +65,7 @@ class CoalitionEditView(ActionFormView):
     form_class = CoalitionForm
     scoped_model = Coalition
     scoped_action = "change"
+    checks_version = True
 
     def get_heading(self) -> str:
         return _("Edit %(name)s") % {"name": self.object.name}
@@ -105,6 +106,7 @@ class MembershipEditView(ActionFormView):
     form_class = MembershipForm
     scoped_model = CoalitionMembership
     scoped_action = "change"
+    checks_version = True
 
     def get_heading(self) -> str:
         return _("Membership of %(organization)s in %(coalition)s") % {

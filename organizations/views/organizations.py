@@ -100,6 +100,7 @@ class OrganizationEditView(ActionFormView):
     form_class = OrganizationForm
     scoped_model = Organization
     scoped_action = "change"
+    checks_version = True
 
     def get_heading(self) -> str:
         return _("Edit %(name)s") % {"name": self.object.name}

@@ -78,6 +78,7 @@ class UnitEditView(ActionFormView):
     form_class = UnitForm
     scoped_model = Unit
     scoped_action = "change"
+    checks_version = True
 
     def get_heading(self) -> str:
         return _("Edit %(name)s") % {"name": self.object.name}
@@ -98,6 +99,7 @@ class UnitMoveView(ActionFormView):
     form_class = UnitMoveForm
     scoped_model = Unit
     scoped_action = "change"
+    checks_version = True
     success_message = _("The unit was moved with everything below it.")
 
     def get_heading(self) -> str:
