@@ -83,3 +83,15 @@ def _english_after_each_test():
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# The longest modules, started first: with --dist loadfile each module runs on one worker,
+# and a long module picked up last keeps one core busy while the other idles.
+LONGEST_FIRST = ("tests/test_record_base_migration.py", "tests/test_url_access.py",
+                 "fieldwork/tests/test_view_access.py", "tests/test_browser_fieldwork.py",
+                 "tests/test_browser.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {path: i for i, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.location[0], len(rank)))
