@@ -1,5 +1,9 @@
 """Writing audit rows; called by every action inside its transaction.
 
+Every row is appended to the hash chain (``audit/chain.py``) in the same transaction as the
+change it records. Security events (logins, lockouts, freezes, key operations) are written
+by ``record_security_event``.
+
 The row's unit comes from the record's anchor (``access/anchor.py``), so an audit view can be
 scoped like the record itself. Changed fields are stored with their old and new values,
 except sealed ones (identities, notes, blind indexes): of those only the name is kept.
@@ -14,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from audit.chain import append
 from audit.models import AuditEvent
+from audit.querysets import account_label
 
 if TYPE_CHECKING:
     from access.anchor import Anchor
@@ -68,7 +74,40 @@ def record(*, actor: Any, action: str, obj: models.Model, fields: Iterable[str] 
         names |= changes.keys()
     if unit_id is None:
         unit_id = unit_of(obj)
-    return AuditEvent.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action, model=obj._meta.label, object_id=obj.pk, unit_id=unit_id,
-        fields=sorted(names), changes=changes)
+    return append(AuditEvent(
+        actor=_user_or_none(actor), action=action, model=obj._meta.label, object_id=obj.pk,
+        unit_id=unit_id, fields=sorted(names), changes=changes))
+
+
+def _user_or_none(user: Any) -> Any:
+    return user if user is not None and user.is_authenticated else None
+
+
+# Longest attempted username kept: a login name, never a pasted password or a payload.
+_MAX_DETAIL_TEXT = 150
+
+
+def _clip(detail: dict[str, Any] | None) -> dict[str, Any]:
+    return {str(k): v[:_MAX_DETAIL_TEXT] if isinstance(v, str) else v
+            for k, v in (detail or {}).items()}
+
+
+def record_security_event(*, kind: str, actor: Any, subject: Any = None,
+                          detail: dict[str, Any] | None = None) -> AuditEvent:
+    """One security event: ``kind`` an ``AuditEvent.Action`` (LOGIN, LOGIN_FAILED, LOCKOUT,
+    FREEZE, UNFREEZE, KEY, SECURITY ...), ``actor`` the user who acted (None or anonymous
+    for a failed login or a command), ``subject`` the account it is about (a user; the actor
+    when not given; another record, a unit say, files the event with that record's unit),
+    ``detail`` a few plain values (never a password, key or identity).
+
+    Call it inside the action's transaction, like ``record``. Events about an account are
+    read by the secretaries of the units where it holds a role (``audit.querysets``)."""
+    if kind not in AuditEvent.Action.values:
+        raise ValueError(f"unknown audit action {kind!r}")
+    actor = _user_or_none(actor)
+    about = subject if subject is not None else actor
+    if about is None:  # a failed login for a name that is no account, a command's key work
+        return append(AuditEvent(actor=None, action=kind, model=account_label(), object_id=0,
+                                 detail=_clip(detail)))
+    return append(AuditEvent(actor=actor, action=kind, model=about._meta.label,
+                             object_id=about.pk, unit_id=unit_of(about), detail=_clip(detail)))
