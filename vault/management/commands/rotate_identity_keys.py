@@ -7,31 +7,16 @@ then is the old key dropped from the file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol, cast
+from typing import Any
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import models, transaction
-from django.db.models.options import Options
+from django.db import transaction
 from tqdm import tqdm
 
-from vault.keyring import Keyring, get_keyring, key_source, write_keyring_file
-
-
-class EncryptedModel(Protocol):
-    """What the command uses of a model class that holds ciphertext."""
-
-    objects: models.Manager[Any]
-    _meta: Options[Any]
-
-    def rekey_all(self, keyring: Keyring, progress: Callable[[int], object]) -> int: ...
-
-
-def encrypted_models() -> list[EncryptedModel]:
-    # Models holding ciphertext implement ``rekey_all(keyring, progress)``; the app registry
-    # only knows them as plain models, so the cast states what hasattr checked.
-    return [cast(EncryptedModel, m) for m in apps.get_models() if hasattr(m, "rekey_all")]
+from vault import custody
+from vault.custody import encrypted_models
+from vault.keyring import key_source, write_keyring_file
+from vault.models import KeyCheck
 
 
 class Command(BaseCommand):
@@ -46,7 +31,11 @@ class Command(BaseCommand):
             raise CommandError("the identity key comes from NUCLEUS_IDENTITY_KEY: rotation "
                                "rewrites the key file, so unset the variable and use "
                                "NUCLEUS_IDENTITY_KEY_FILE")
-        old = get_keyring()
+        try:
+            # Rotating from a key that does not open the data would seal garbage for good.
+            old = custody.ensure_usable()
+        except custody.KeyCustodyError as exc:
+            raise CommandError(str(exc)) from None
         new = old.with_new_key()
         write_keyring_file(path, new)
         total = 0
@@ -58,6 +47,12 @@ class Command(BaseCommand):
                                disable=options["no_progress"] or not count, file=self.stderr)
                     total += model.rekey_all(new, bar.update)
                     bar.close()
+                # The new key's check value, in the same transaction as the rows it sealed;
+                # the old key leaves the file below, so its check value goes too.
+                custody.record_check(new)
+                KeyCheck.objects.exclude(key_id=new.current).delete()
+                custody.record_key_event("rotated", {
+                    "old_key_id": old.current, "new_key_id": new.current, "rows": total})
         except Exception:
             write_keyring_file(path, old)
             raise

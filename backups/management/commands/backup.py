@@ -1,0 +1,71 @@
+"""manage.py backup OUT: an encrypted archive of the database and the data directory.
+
+``manage.py backup --verify FILE`` reads an archive through and checks it against its
+manifest without restoring anything. See docs/deployment.md, "Backups and restore".
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from backups import archive, reading, writing
+from backups.archive import ArchiveError
+from vault import custody
+
+
+def summary(manifest: dict[str, Any]) -> str:
+    rows = sum(m["count"] for m in manifest["models"].values())
+    size = sum(f["size"] for f in manifest["files"].values())
+    return (f"{rows} rows of {len(manifest['models'])} models, "
+            f"{len(manifest['files'])} data files ({size} bytes)")
+
+
+class Command(BaseCommand):
+    help = ("Write an encrypted archive of the whole database and the data directory (never "
+            "the identity key), or check one with --verify.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="the archive to write (or, with --verify, to check)")
+        parser.add_argument("--verify", action="store_true",
+                            help="check the archive's integrity without restoring it")
+        parser.add_argument("--passphrase-file",
+                            help="file holding the backup passphrase (default: "
+                                 "NUCLEUS_BACKUP_PASSPHRASE_FILE or NUCLEUS_BACKUP_PASSPHRASE)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        try:
+            passphrase = archive.load_passphrase(options["passphrase_file"])
+            if options["verify"]:
+                with path.open("rb") as source:
+                    manifest = reading.verify(source, passphrase)
+                self.stdout.write(self.style.SUCCESS(f"{path} is intact: {summary(manifest)}."))
+                return
+            manifest = self._write(path, passphrase)
+        except (ArchiveError, OSError) as exc:
+            raise CommandError(str(exc)) from None
+        custody.record_key_event("backup_written", {"file": str(path)}, kind="security")
+        self.stdout.write(self.style.SUCCESS(
+            f"Wrote {path}: {summary(manifest)}. The identity key is not in it: keep it in "
+            "custody apart from the archive."))
+
+    def _write(self, path: Path, passphrase: str) -> dict[str, Any]:
+        if path.exists():
+            raise CommandError(f"{path} exists; choose a new name (archives are never "
+                               "overwritten)")
+        partial = path.with_name(path.name + ".partial")
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                manifest = writing.write_backup(out, passphrase, exclude=[partial, path])
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(partial, path)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return manifest
