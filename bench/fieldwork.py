@@ -392,6 +392,20 @@ class Inserter:
         return text + "+00:00" if self.postgres else text
 
     def insert(self, model, columns: list[str], rows: Iterable[tuple]) -> int:
+        from django.utils import timezone
+
+        from access.records import Record
+
+        # The record base's own columns (uid, times, version), as Record.save would write.
+        extra = [c for c in ("uid", "created_at", "updated_at", "version")
+                 if issubclass(model, Record) and c not in columns]
+        if extra:
+            now = timezone.now().isoformat(sep=" ")
+            now = now if self.postgres else now.split("+")[0]
+            fill = {"created_at": now, "updated_at": now, "version": 1}
+            columns = [*columns, *extra]
+            rows = (row + tuple(self.uuid(uuid.uuid4()) if c == "uid" else fill[c]
+                                for c in extra) for row in rows)
         qn = self.connection.ops.quote_name
         table = qn(model._meta.db_table)
         names = ", ".join(qn(model._meta.get_field(c).column) for c in columns)
@@ -717,7 +731,8 @@ class Generator:
                                  on.isoformat() if on else None))
                 next_id += 1
         self.rows["assessments"] = db.insert(
-            Assessment, ["person", "level", "assessed_on", "assessed_by", "note", "created_at"],
+            Assessment, ["person", "level", "assessed_on", "assessed_by", "note_sealed",
+                         "created_at"],
             assessments)
         self.rows["contact_profiles"] = db.insert(
             ContactProfile, ["id", "person", "field", "part", "job", "union", "leader", "tags",
@@ -770,7 +785,8 @@ class Generator:
         reached = [max(1, int(len(c) * py.uniform(0.7, 0.85))) for c in self.contacts_of]
         cells = [c.pk for c in self.cells]
         first_id = db.next_id(Activity)
-        columns = ["id", "unit", "field", "kind", "quantity", "date", "outcome", "follow_up_on",
+        columns = ["id", "unit", "field", "kind", "quantity", "date", "outcome_sealed",
+                   "follow_up_on",
                    "follow_up_done", "uid", "notes_sealed", "created_by", "created_at"]
         members_through, contacts_through = Activity.members.through, Activity.contacts.through
         counts = {"activities": 0, "activity_members": 0, "activity_contacts": 0}
@@ -803,7 +819,9 @@ class Generator:
                 rows.append((aid, unit_id, field_id, kind,
                              py.randint(20, 1500) if kind == "distribution" else None,
                              day.isoformat(),
-                             py.choice(OUTCOMES) if kind == "one_to_one" else "",
+                             # Sealed like the app seals it (fieldwork.models.sealing).
+                             self.sealer.seal(py.choice(OUTCOMES), f"activity-outcome:{uid}")
+                             if kind == "one_to_one" else "",
                              follow_up.isoformat() if follow_up else None, done,
                              db.uuid(uid), notes, self.user.pk, db.moment(day)))
             counts["activities"] += db.insert(Activity, columns, rows)

@@ -86,14 +86,23 @@ def _clean_options(form: forms.Form) -> None:
         form.add_error("stability_weight", _("The stability weight cannot be negative."))
 
 
+KEEPS = _("Stored encrypted; leave empty to keep what is recorded.")
+
+
 class CapacityForm(RestrictedChoicesForm, forms.Form):
+    """Where the member lives and works and the notes are sealed: the form never shows
+    them (that is an audited reveal of its own), an empty input keeps what is recorded and a
+    tick clears it."""
+
     hours_per_week = _hours(_("Hours per week"))
     skills = _skills(_("Skills"))
     languages = _languages(_("Languages"))
     home_latitude = _coordinate(_("Home latitude"), 90)
     home_longitude = _coordinate(_("Home longitude"), 180)
+    clear_home = forms.BooleanField(label=_("Forget the home location"), required=False)
     work_latitude = _coordinate(_("Work latitude"), 90)
     work_longitude = _coordinate(_("Work longitude"), 180)
+    clear_work = forms.BooleanField(label=_("Forget the work location"), required=False)
     max_distance_km = forms.DecimalField(label=_("Farthest field (km)"), required=False,
                                          max_digits=7, decimal_places=2,
                                          help_text=_("Empty: no limit."))
@@ -101,31 +110,54 @@ class CapacityForm(RestrictedChoicesForm, forms.Form):
         label=_("Fields to keep away from"), required=False, queryset=Field.objects.none(),
         help_text=_("Where the member would be exposed, such as their own workplace."))
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea,
-                            help_text=_("Nothing that identifies the member."))
+                            max_length=4000, help_text=KEEPS)
+    clear_notes = forms.BooleanField(label=_("Forget the notes"), required=False)
 
     def __init__(self, *args, user, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["max_distance_km"].validators.append(_not_negative_distance)
+        for name in ("home_longitude", "work_longitude"):
+            self.fields[name].help_text = KEEPS
         model_choice(self.fields["excluded_fields"]).queryset = (
             Field.objects.restrict(user).filter(unit__organization_id=person.unit.organization_id)
             .select_related("unit").order_by("name"))
 
     @staticmethod
     def initial_for(capacity: MemberCapacity | None) -> dict:
+        """The plain values only: sealed ones are never put into the page."""
         if capacity is None:
             return {}
         return {"hours_per_week": capacity.hours_per_week, "skills": split_list(capacity.skills),
-                "languages": capacity.languages, "home_latitude": capacity.home_latitude,
-                "home_longitude": capacity.home_longitude,
-                "work_latitude": capacity.work_latitude,
-                "work_longitude": capacity.work_longitude,
-                "max_distance_km": capacity.max_distance_km,
-                "excluded_fields": list(capacity.excluded_fields.all()), "notes": capacity.notes}
+                "languages": capacity.languages, "max_distance_km": capacity.max_distance_km,
+                "excluded_fields": list(capacity.excluded_fields.all())}
+
+    def clean(self):
+        data = super().clean()
+        for side in ("home", "work"):
+            lat, lon = data.get(f"{side}_latitude"), data.get(f"{side}_longitude")
+            if (lat is None) != (lon is None) and f"{side}_longitude" not in self.errors:
+                self.add_error(f"{side}_longitude",
+                               _("Give both latitude and longitude, or neither."))
+        return data
 
     def data_for_action(self) -> tuple[dict, list[Field]]:
+        """Plain values, and of the sealed ones only those entered or cleared: what is left
+        out stays as recorded (do_set_capacity)."""
         data = dict(self.cleaned_data)
         excluded = list(data.pop("excluded_fields"))
         data["skills"] = ", ".join(data["skills"])
+        for side in ("home", "work"):
+            clear = data.pop(f"clear_{side}")
+            names = (f"{side}_latitude", f"{side}_longitude")
+            if clear:
+                data.update(dict.fromkeys(names))
+            elif data[names[0]] is None:
+                for name in names:
+                    del data[name]
+        if data.pop("clear_notes"):
+            data["notes"] = ""
+        elif not data["notes"]:
+            del data["notes"]
         return data, excluded
 
 

@@ -14,8 +14,8 @@ field itself; plans and temporary teams are records of the committee that made t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,14 +26,13 @@ from django.utils.translation import gettext_lazy as _
 from access import anchor as at
 from access.anchor import Anchor
 from access.records import Record
+from deployment.location import Location
 from fieldwork.models import Field, Struggle
+from fieldwork.models.sealing import SealedColumn, rekey_columns
 from organizations.models import Unit
 from people.models import Person
 from people.references import FOLLOWS
-
-if TYPE_CHECKING:
-    # Only for the type checker: django-stubs-ext is a test dependency.
-    from django_stubs_ext import StrOrPromise
+from vault.keyring import Keyring
 
 HOURS_IN_A_WEEK = 168
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
@@ -84,20 +83,6 @@ def check_languages(text: str) -> str:
     return ", ".join(items)
 
 
-def _point(lat, lon) -> tuple[float, float] | None:
-    return None if lat is None or lon is None else (float(lat), float(lon))
-
-
-def _coordinate(name: StrOrPromise, limit: int) -> models.DecimalField:
-    return models.DecimalField(name, max_digits=9, decimal_places=6, null=True, blank=True,
-                               validators=[MinValueValidator(-limit), MaxValueValidator(limit)])
-
-
-def _both_or_neither(errors: dict, lat, lon, field: str) -> None:
-    if (lat is None) != (lon is None):
-        errors[field] = _("Give both latitude and longitude, or neither.")
-
-
 # --- what members give and what fields need ---
 
 class MemberCapacity(Record):
@@ -111,21 +96,23 @@ class MemberCapacity(Record):
                                           "union_work, public_speaking, technical."))
     languages = models.CharField(_("languages"), max_length=100, blank=True,
                                  help_text=_("Language codes, comma separated (fa, en, ku)."))
-    home_latitude = _coordinate(_("home latitude"), 90)
-    home_longitude = _coordinate(_("home longitude"), 180)
-    work_latitude = _coordinate(_("work latitude"), 90)
-    work_longitude = _coordinate(_("work longitude"), 180)
+    # Where the member lives and works, and notes about them, locate or identify a person:
+    # sealed like identities (associated data "capacity-location:<uid>" and
+    # "capacity-notes:<uid>"). The planner decrypts locations under the access layer.
+    location_sealed = models.TextField(blank=True, editable=False)
     max_distance_km = models.DecimalField(
         _("farthest field (km)"), max_digits=7, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0)], help_text=_("Empty: no limit."))
     excluded_fields = models.ManyToManyField(
         Field, blank=True, related_name="+", verbose_name=_("fields to keep away from"),
         help_text=_("Fields where the member would be exposed, such as their own workplace."))
-    notes = models.TextField(_("notes"), blank=True,
-                             help_text=_("Nothing that identifies the member."))
+    notes_sealed = models.TextField(blank=True, editable=False)
 
     anchor = Anchor(at.RECORD, "person__unit")
     person_references = {"person": FOLLOWS}
+    sealed_fields = ("location_sealed", "notes_sealed")
+    LOCATION = SealedColumn("location_sealed", "capacity-location")
+    NOTES = SealedColumn("notes_sealed", "capacity-notes")
 
     class Meta:
         verbose_name = _("member capacity")
@@ -146,11 +133,24 @@ class MemberCapacity(Record):
     def skill_display(self) -> str:
         return skill_labels(self.skill_set)
 
-    @property
-    def location(self) -> tuple[float, float] | None:
-        """Where distances are measured from: home, else work."""
-        return (_point(self.home_latitude, self.home_longitude)
-                or _point(self.work_latitude, self.work_longitude))
+    # --- sealed parts; read through deployment.actions.reveal_capacity (audited) or by the
+    # planner (deployment.services.member_locations) ---
+    def seal_location(self, location: Location, keyring: Keyring | None = None) -> None:
+        empty = location.home is None and location.work is None
+        self.LOCATION.seal(self, "" if empty else location.to_json(), keyring)
+
+    def unseal_location(self, keyring: Keyring | None = None) -> Location:
+        return Location.from_json(self.LOCATION.unseal(self, keyring))
+
+    def seal_notes(self, text: str, keyring: Keyring | None = None) -> None:
+        self.NOTES.seal(self, text, keyring)
+
+    def unseal_notes(self, keyring: Keyring | None = None) -> str:
+        return self.NOTES.unseal(self, keyring)
+
+    @classmethod
+    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
+        return rekey_columns(cls, (cls.LOCATION, cls.NOTES), keyring, progress)
 
     def clean(self) -> None:
         errors: dict = {}
@@ -161,8 +161,6 @@ class MemberCapacity(Record):
                 setattr(self, name, check(getattr(self, name)))
             except ValidationError as error:
                 errors[name] = error.messages
-        _both_or_neither(errors, self.home_latitude, self.home_longitude, "home_longitude")
-        _both_or_neither(errors, self.work_latitude, self.work_longitude, "work_longitude")
         if errors:
             raise ValidationError(errors)
 

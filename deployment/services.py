@@ -32,12 +32,18 @@ from deployment.models import (
     split_list,
 )
 from deployment.planner.model import objective_of, staffed
+from deployment.sealed_inputs import member_locations
+from deployment.snapshot import DEFAULT_TIME_LIMIT_S as DEFAULT_TIME_LIMIT_S
+from deployment.snapshot import (  # re-exported: callers use services.instance_*
+    instance_from_json as instance_from_json,
+)
+from deployment.snapshot import instance_to_json as instance_to_json
+from deployment.snapshot import stored_instance as stored_instance
 from fieldwork.models import ContactProfile, Field, Tie
 from fieldwork.queries import fields_for, settings_by_organization
 from organizations.models import Unit
 from people.models import Person
 
-DEFAULT_TIME_LIMIT_S = 10.0
 MAX_TIME_LIMIT_S = 600.0
 DEFAULT_STABILITY_WEIGHT = 0.5
 # Above this many member x field combinations the planner keeps only the nearest candidates.
@@ -238,6 +244,7 @@ class PlanningInput:
     team: TemporaryTeam | None = None
     scores: dict[int, SuggestedScore] = field(default_factory=dict)
     without_capacity: int = 0
+    withheld_locations: int = 0
 
 
 def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT_S,
@@ -274,6 +281,8 @@ def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT
         else:
             busy[a.member_id] += float(need_of(a.field).hours_per_member)
 
+    # Decrypted once for the whole run, under the access layer (deployment.sealed_inputs).
+    located = member_locations(user, member_ids)
     members = []
     for p in with_capacity:
         cap = p.capacity
@@ -285,7 +294,7 @@ def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT
         excluded = frozenset(f.pk for f in cap.excluded_fields.all()) & field_by_id.keys()
         members.append(planner.Member(
             id=p.pk, hours=hours, skills=cap.skill_set, languages=cap.language_set,
-            location=cap.location,
+            location=located.points.get(p.pk),
             max_distance_km=None if cap.max_distance_km is None else float(cap.max_distance_km),
             excluded_fields=excluded,
             current_fields=frozenset(f for m, f in current if m == p.pk)))
@@ -304,7 +313,8 @@ def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT
         max_candidates_per_member=PRUNED_CANDIDATES if size > PRUNE_ABOVE else None)
     return PlanningInput(instance=instance, members={p.pk: p for p in with_capacity},
                          fields=field_by_id, current=current, team=team, scores=scores,
-                         without_capacity=len(people) - len(with_capacity))
+                         without_capacity=len(people) - len(with_capacity),
+                         withheld_locations=located.withheld)
 
 
 def capacity_of(person: Person) -> MemberCapacity | None:
@@ -328,47 +338,7 @@ def _team_need(team: TemporaryTeam, weights: dict[int, float], stability: float,
         location=_point(where.latitude, where.longitude) if where else None)
 
 
-# --- the snapshot kept with a run ---
-
-def instance_to_json(instance: planner.Instance) -> dict:
-    def point(p):
-        return list(p) if p is not None else None
-
-    return {
-        "stability_weight": instance.stability_weight,
-        "time_limit_s": instance.time_limit_s,
-        "max_candidates_per_member": instance.max_candidates_per_member,
-        "members": [{"id": m.id, "hours": m.hours, "skills": sorted(m.skills),
-                     "languages": sorted(m.languages), "location": point(m.location),
-                     "max_distance_km": m.max_distance_km,
-                     "excluded": sorted(m.excluded_fields), "current": sorted(m.current_fields)}
-                    for m in instance.members],
-        "fields": [{"id": f.id, "weight": f.weight, "min_team": f.min_team,
-                    "max_team": f.max_team, "hours_per_member": f.hours_per_member,
-                    "skills": sorted(f.required_skills), "languages": sorted(f.required_languages),
-                    "location": point(f.location)} for f in instance.fields],
-    }
-
-
-def instance_from_json(data: dict) -> planner.Instance:
-    def point(p):
-        return tuple(p) if p is not None else None
-
-    return planner.Instance(
-        members=[planner.Member(
-            id=m["id"], hours=m["hours"], skills=frozenset(m["skills"]),
-            languages=frozenset(m["languages"]), location=point(m["location"]),
-            max_distance_km=m["max_distance_km"], excluded_fields=frozenset(m["excluded"]),
-            current_fields=frozenset(m["current"])) for m in data.get("members", [])],
-        fields=[planner.FieldNeed(
-            id=f["id"], weight=f["weight"], min_team=f["min_team"], max_team=f["max_team"],
-            hours_per_member=f["hours_per_member"], required_skills=frozenset(f["skills"]),
-            required_languages=frozenset(f["languages"]), location=point(f["location"]))
-            for f in data.get("fields", [])],
-        stability_weight=data.get("stability_weight", 0.0),
-        time_limit_s=data.get("time_limit_s", DEFAULT_TIME_LIMIT_S),
-        max_candidates_per_member=data.get("max_candidates_per_member"))
-
+# --- the snapshot kept with a run: deployment.snapshot (re-exported for callers) ---
 
 def current_pairs(instance: planner.Instance) -> set[tuple[int, int]]:
     return {(m.id, f) for m in instance.members for f in m.current_fields}

@@ -11,5 +11,6 @@ urlpatterns = [
     path("deployment/plans/<int:pk>/edit/", runs.run_edit, name="run_edit"),
     path("deployment/plans/<int:pk>/apply/", runs.run_apply, name="run_apply"),
     path("people/<int:pk>/capacity/", records.capacity_edit, name="capacity_edit"),
+    path("people/<int:pk>/capacity/reveal/", records.capacity_reveal, name="capacity_reveal"),
     path("fields/<int:pk>/needs/", records.need_edit, name="need_edit"),
 ]

@@ -213,7 +213,7 @@ class AssessForm(RestrictedChoicesForm, forms.Form):
     level = forms.TypedChoiceField(label=_("Level"), coerce=int, choices=())
     assessed_on = LocalizedDateField(label=_("Assessed on"), initial=_today,
                                      validators=[not_in_future])
-    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+    note = forms.CharField(label=_("Note (stored encrypted)"), max_length=500, required=False)
 
     def __init__(self, *args, scale: list[AssessmentLevel], **kwargs):
         super().__init__(*args, **kwargs)
@@ -236,7 +236,8 @@ class OneToOneForm(RestrictedChoicesForm, forms.Form):
                                     required=False,
                                     error_messages={"invalid_choice": NOT_A_MEMBER})
     date = LocalizedDateField(label=_("Date"), initial=_today, validators=[not_in_future])
-    outcome = forms.CharField(label=_("Outcome"), max_length=300, required=False)
+    outcome = forms.CharField(label=_("Outcome (stored encrypted)"), max_length=300,
+                              required=False)
     follow_up_on = LocalizedDateField(label=_("Follow up on"), required=False)
     notes = forms.CharField(label=_("Notes (stored encrypted)"), max_length=4000,
                             required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -255,13 +256,17 @@ class OneToOneForm(RestrictedChoicesForm, forms.Form):
 
 
 class ActivityForm(RestrictedChoicesForm, forms.ModelForm):
+    # Outcome and notes are sealed columns (no model form fields): the action seals them.
+    outcome = forms.CharField(label=_("Outcome (stored encrypted)"), max_length=300,
+                              required=False)
     notes = forms.CharField(label=_("Notes (stored encrypted)"), max_length=4000,
                             required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    field_order = ["kind", "field", "date", "quantity", "members", "contacts", "outcome",
+                   "follow_up_on", "notes"]
 
     class Meta:
         model = Activity
-        fields = ["kind", "field", "date", "quantity", "members", "contacts", "outcome",
-                  "follow_up_on"]
+        fields = ["kind", "field", "date", "quantity", "members", "contacts", "follow_up_on"]
         field_classes = {"date": LocalizedDateField, "follow_up_on": LocalizedDateField}
         help_texts = {"quantity": _("Only for a distribution: how many leaflets, papers …")}
 

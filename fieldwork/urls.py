@@ -1,6 +1,15 @@
 from django.urls import path
 
-from fieldwork.views import activities, contacts, csv_pages, dashboards, fields, organization, pulse
+from fieldwork.views import (
+    activities,
+    contacts,
+    csv_pages,
+    dashboards,
+    fields,
+    notes,
+    organization,
+    pulse,
+)
 
 app_name = "fieldwork"
 urlpatterns = [
@@ -41,6 +50,8 @@ urlpatterns = [
     path("fieldwork/people/<int:pk>/profile/", contacts.contact_edit, name="contact_edit"),
     path("fieldwork/people/<int:pk>/assess/", contacts.assess, name="assess"),
     path("fieldwork/people/<int:pk>/ties/new/", contacts.tie_create, name="tie_create"),
+    path("fieldwork/people/<int:pk>/assessment-notes/", notes.assessment_notes,
+         name="assessment_notes"),
     path("fieldwork/activities/<int:pk>/follow-up-done/", activities.follow_up_done,
          name="follow_up_done"),
     path("fieldwork/activities/<int:pk>/notes/", activities.activity_notes,

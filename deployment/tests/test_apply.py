@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from audit.models import AuditEvent
-from deployment import actions
 from deployment.actions import do_apply_plan, do_assign_member
+from deployment.actions import plans as actions
 from deployment.models import DeploymentAssignment, PlannedAssignment, PlanRun
 
 pytestmark = pytest.mark.django_db

@@ -21,6 +21,8 @@ CASES = {
     "deployment:run_edit": Case(model=PlanRun, action="change", method="POST"),
     "deployment:run_apply": Case(model=PlanRun, action="change", method="POST"),
     "deployment:capacity_edit": Case(model=Person, action="change"),
+    # Where a member lives and the notes about them: the reveal right, by POST.
+    "deployment:capacity_reveal": Case(model=Person, action="reveal", method="POST"),
     "deployment:need_edit": Case(model=Field, action="change"),
 }
 

@@ -132,3 +132,10 @@ def fieldwork_organization_links(context, organization: Organization) -> dict:
     return {"organization": organization,
             "works_in": organization.pk in scope_for(user).organization_ids,
             "can_configure": can(user, Organization, organization, "change")}
+
+
+@register.filter
+def may_reveal(unit: Unit, user) -> bool:
+    """Whether ``user`` holds the reveal right on ``unit``'s records: only then is a "show
+    notes" button offered (the reveal itself is checked again by the access layer)."""
+    return scope_for(user).sees_records_of(unit, "reveal")

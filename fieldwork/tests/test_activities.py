@@ -44,7 +44,7 @@ def test_it_records_a_one_to_one_in_one_short_form(fw):
     assert activity.kind == "one_to_one" and activity.field == fw.field
     assert list(activity.members.all()) == [fw.member]
     assert list(activity.contacts.all()) == [contact]
-    assert reveal_activity_notes(acting_user=fw.secretary, activity=activity) == (
+    assert reveal_activity_notes(acting_user=fw.secretary, activity=activity).notes == (
         "Talked about the night-shift bonus.")
     event = AuditEvent.objects.get(model="fieldwork.Activity", object_id=activity.pk,
                                    action="create")
@@ -123,7 +123,7 @@ def test_it_updates_people_notes_and_follow_ups(fw):
     do_update_activity(acting_user=fw.secretary, activity=activity, data={"outcome": "joined"},
                        members=[], notes="second")
     activity.refresh_from_db()
-    assert activity.outcome == "joined" and not activity.members.exists()
+    assert activity.unseal_outcome() == "joined" and not activity.members.exists()
     assert activity.unseal_notes() == "second"
     assert list(follow_ups_due(fw.secretary)) == [activity]
     do_mark_follow_up_done(acting_user=fw.secretary, activity=activity)
@@ -143,9 +143,11 @@ def test_it_audits_old_and_new_values_but_never_the_notes(fw):
                                       action="update").get()
     assert event.actor == fw.secretary and event.unit_id == fw.field.unit_id
     assert event.fields == ["members", "notes", "outcome"]
-    assert event.changes == {"outcome": ["interested", "joined"]}
+    # The outcome is sealed too: named, never its old or new text.
+    assert event.changes == {}
     row = str(event.fields) + str(event.changes)
     assert "secret" not in row and sealed_before not in row
+    assert "joined" not in row and "interested" not in row
     assert activity.notes_sealed not in row and "notes_sealed" not in row
     # Nothing changed: no save, no row.
     version = Activity.objects.get(pk=activity.pk).version
@@ -229,12 +231,14 @@ def test_it_re_encrypts_activity_notes_on_key_rotation(fw, settings, tmp_path: P
     sealed = Activity.objects.get(pk=activity.pk).notes_sealed
     assert crypto.key_id_of(sealed) == new.current
     assert Activity.objects.get(pk=activity.pk).unseal_notes(keyring=new) == "keep me"
+    assert Activity.objects.get(pk=activity.pk).unseal_outcome(keyring=new) == "interested"
+    assert crypto.key_id_of(Activity.objects.get(pk=empty.pk).outcome_sealed) == new.current
     assert Activity.objects.get(pk=empty.pk).notes_sealed == ""
 
 
 def test_it_counts_every_row_in_the_rekey_progress(fw):
     _one_to_one(fw, fw.contact("c-p1"), notes="x")
-    _one_to_one(fw, fw.contact("c-p2"))
+    _one_to_one(fw, fw.contact("c-p2"), outcome="")
     ticks = []
     assert Activity.rekey_all(get_keyring().with_new_key(), ticks.append) == 1
     assert sum(ticks) == 2

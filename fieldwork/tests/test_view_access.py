@@ -61,7 +61,12 @@ SCENES = {
     "assess": ("contact", "cell_secretary", [("contact", "cell_member")]),
     "tie_create": ("contact", "cell_secretary", [("contact", "sibling_secretary")]),
     "follow_up_done": ("activity", "cell_secretary", [("activity", "cell_member")]),
-    "activity_notes": ("activity", "cell_member", [("activity", "committee_member")]),
+    # Sealed notes: the reveal right (cell_member and overseer see the records without it).
+    "activity_notes": ("activity", "cell_secretary", [("activity", "committee_member"),
+                                                      ("activity", "cell_member"),
+                                                      ("activity", "overseer")]),
+    "assessment_notes": ("contact", "cell_secretary", [("contact", "cell_member"),
+                                                       ("contact", "overseer")]),
     "participation": ("test", "cell_secretary", [("test", "cell_member")]),
 }
 

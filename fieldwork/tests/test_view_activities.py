@@ -77,7 +77,7 @@ def test_it_marks_a_follow_up_done(fw, talk, login):
 
 
 def test_it_reveals_the_notes_only_on_post(fw, talk, login):
-    client = login(fw.world.user("cell_member"))
+    client = login(fw.secretary)
     assert client.get(_url("activity_notes", talk.pk)).status_code == 405
     response = client.post(_url("activity_notes", talk.pk))
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]

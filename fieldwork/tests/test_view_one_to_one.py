@@ -54,8 +54,9 @@ def test_it_records_a_one_to_one(fw, login):
                                                                       later)
     assert list(activity.members.all()) == [fw.member]
     assert "foreman" not in activity.notes_sealed
-    notes = reveal_activity_notes(acting_user=fw.secretary, activity=activity)
-    assert notes == "afraid of the foreman"
+    assert "will come" not in activity.outcome_sealed and activity.outcome_sealed
+    text = reveal_activity_notes(acting_user=fw.secretary, activity=activity)
+    assert (text.notes, text.outcome) == ("afraid of the foreman", "will come")
 
 
 def test_it_rejects_a_future_date(fw, login):

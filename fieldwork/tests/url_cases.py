@@ -45,7 +45,9 @@ CASES = {
     "fieldwork:assess": Case(model=Person, action="add"),
     "fieldwork:tie_create": Case(model=Person, action="add"),
     "fieldwork:follow_up_done": Case(model=Activity, action="change", method="POST"),
-    "fieldwork:activity_notes": Case(model=Activity, method="POST"),
+    # Sealed notes and outcomes: the reveal right on the record's unit, by POST.
+    "fieldwork:activity_notes": Case(model=Activity, action="reveal", method="POST"),
+    "fieldwork:assessment_notes": Case(model=Person, action="reveal", method="POST"),
     "fieldwork:participation": Case(model=StructureTest, action="change"),
 }
 

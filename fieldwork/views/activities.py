@@ -90,12 +90,12 @@ def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_POST
 def activity_notes(request: HttpRequest, pk: int) -> HttpResponse:
-    """The decrypted notes, asked for by POST so that they never sit in a URL, a cache or a
-    prefetch."""
+    """The decrypted notes and outcome, for the reveal right only, asked for by POST so that
+    they never sit in a URL, a cache or a prefetch; the reveal is audited."""
     user = request.user
-    activity = access_object(Activity, user, pk)
-    notes = reveal_activity_notes(acting_user=user, activity=activity)
-    context = {"activity": activity, "notes": notes,
+    activity = access_object(Activity, user, pk, "reveal")
+    text = reveal_activity_notes(acting_user=user, activity=activity)
+    context = {"activity": activity, "text": text,
                "crumbs": field_crumbs(activity.field) if activity.field
                else unit_crumbs(activity.unit),
                # People through the access layer: one who moved away is not shown here.

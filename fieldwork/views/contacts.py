@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from access.helpers import access_object
+from access.helpers import access_object, can
 from fieldwork.actions import do_assess, do_create_contact, do_create_tie, do_set_contact_profile
 from fieldwork.forms import (
     AssessForm,
@@ -84,7 +84,8 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         intro="" if is_contact else _("%(alias)s is a member: only contacts have a profile "
                                       "at work.") % {"alias": person.alias},
         template="fieldwork/contact_profile.html", person=person, profile=profile,
-        ties=ties_of(user, person), history=assessment_history(user, person)[:10])
+        ties=ties_of(user, person), history=assessment_history(user, person)[:10],
+        can_reveal_notes=can(user, Person, person, "reveal"))
 
 
 @login_required
@@ -108,7 +109,8 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
         request, form, heading=_("Assess %(alias)s") % {"alias": person.alias},
         crumbs=_crumbs(person, profile), cancel=safe_next(request, back),
         template="fieldwork/assess.html", person=person, profile=profile, scale=scale,
-        history=assessment_history(user, person)[:5])
+        history=assessment_history(user, person)[:5],
+        can_reveal_notes=can(user, Person, person, "reveal"))
 
 
 @login_required
