@@ -175,6 +175,11 @@ class Scope:
                     | Q(**{f"{prefix}coalition_memberships__coalition_id__in":
                            self.office_coalition_ids})
                     | Q(**{f"{prefix}registered_by_id__in": self.office_coalition_ids}))
+        if action == "reveal":
+            # Somewhere in the organization the user may see identities: the lookup by phone
+            # or email is offered (and answers) only there.
+            return Q(**{f"{prefix}id__in": {g.organization_id for g in self.grants
+                                             if g.allows("reveal")}})
         # Editing a profile: a secretary of the organization's top unit, or the coalition
         # office that registered an organization which has no users of its own.
         top = [g.organization_id for g in self.grants

@@ -1,10 +1,22 @@
-"""Importing contacts of a field from CSV, and exporting what a user may see.
+"""Importing contacts of a field from CSV (the export is ``fieldwork/csv_export.py``).
 
 The import is all-or-nothing: ``preview_contacts_import`` checks every row and reports each
 problem with its row number (the header is row 1, as a spreadsheet shows it);
-``import_contacts`` saves nothing unless there is no error at all. It is idempotent: a row
-whose phone or email (through the blind index) or alias (in the field's unit) matches a person
-the user can see in the organization updates that person instead of adding a duplicate.
+``import_contacts`` saves nothing unless there is no error at all.
+
+A long file is not written in one long transaction, which would lock SQLite for every other
+writer (logins, reveals) until the end: after the whole file has been checked without
+writing, it is written in batches (``NUCLEUS_IMPORT_BATCH_ROWS``), each in its own short
+transaction, under an import-run marker that journals what each batch created and replaced.
+If a batch fails (an action refuses a row, someone else added one of the file's contacts in
+between, the process is interrupted), the run is undone: everything it wrote is removed or
+put back, so the import still leaves all of the file or none of it
+(``fieldwork/import_runs.py`` tells how, and what others may see meanwhile).
+
+It is idempotent: a row
+whose alias (in the field's unit) matches a person the user can see, or whose phone or email
+(through the blind index) matches a person whose identity the user may reveal, updates that
+person instead of adding a duplicate (a phone match is never shown to whoever may not reveal).
 An existing person's sealed identity is never overwritten by an import (it cannot be merged
 without decrypting it): such rows list the identity columns they leave untouched.
 """
@@ -13,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -26,11 +39,11 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fieldwork import import_runs
 from fieldwork.actions import do_assess, do_create_contact, do_set_contact_profile
 from fieldwork.models import Assessment, Field, FieldPart, MassOrganization
-from fieldwork.queries import contacts_in, current_level, scale_for
-from organizations.models import Unit
-from people.actions import do_update_person, reveal_identity, validate_identity
+from fieldwork.queries import current_level, scale_for
+from people.actions import do_update_person, validate_identity
 from people.models import Identity, Person
 from vault.crypto import blind_index
 
@@ -40,7 +53,6 @@ if TYPE_CHECKING:
 
     from django_stubs_ext import WithAnnotations
 
-    from fieldwork.queries import ContactWithLevel
 
     class _LevelValue(TypedDict):
         level_value: int | None
@@ -145,13 +157,19 @@ class _Lookups:
 
     def candidates(self, phones: set[str], emails: set[str],
                    aliases: set[str]) -> list[PersonWithLevel]:
-        """People the user can see in the organization matching any phone, email or alias
-        (the alias only within the field's unit), annotated with their current level."""
+        """People the user can see in the organization matching any alias (only within the
+        field's unit), or a phone or email among the people whose identity the user may
+        reveal: matching a phone confirms an identity, and an upload must not be a way to
+        learn who has a number (without the right, such a row is a new contact, to be merged
+        later by someone who may see both). Annotated with their current level."""
         q = Q(unit=self.field.unit, alias__in=aliases)
+        by_contact = Q(pk__in=[])
         if phones:
-            q |= Q(phone_index__in=phones)
+            by_contact |= Q(phone_index__in=phones)
         if emails:
-            q |= Q(email_index__in=emails)
+            by_contact |= Q(email_index__in=emails)
+        revealable = Person.objects.restrict(self.user, "reveal").values("pk")
+        q |= by_contact & Q(pk__in=revealable)
         return list(Person.objects.restrict(self.user).filter(unit__organization=self.org)
                     .filter(q).annotate(level_value=current_level("pk", "level__value")))
 
@@ -324,8 +342,9 @@ class _Abort(Exception):
 
 def import_contacts(user, field: Field | int, file_text: str, mapping: dict[str, str], *,
                     dry_run: bool = False, progress: Progress | None = None) -> ImportResult:
-    """Check, then save every row in one transaction, or nothing (see module docstring).
-    Returns the counts and the errors (row number, reason)."""
+    """Check the whole file, then save every row in batches, or nothing (see the module
+    docstring and ``fieldwork.import_runs``). Returns the counts and the errors (row number,
+    reason)."""
     field = _writable_field(user, field)
     preview = preview_contacts_import(user, field, file_text, mapping)
     creates = sum(r.action == "create" for r in preview.rows)
@@ -334,91 +353,105 @@ def import_contacts(user, field: Field | int, file_text: str, mapping: dict[str,
         return ImportResult(creates, len(preview.rows) - creates, assessed, preview.errors,
                             saved=False)
     try:
-        with transaction.atomic():
-            for row in preview.rows:
-                try:
-                    _apply(user, field, row)
-                except ValidationError as exc:
-                    raise _Abort([(row.row_number, m) for m in exc.messages]) from None
-                if progress is not None:
-                    progress(1)
-    except _Abort as abort:
-        return ImportResult(0, 0, 0, abort.errors, saved=False)
+        run = import_runs.start_run(acting_user=user, unit=field.unit,
+                                    rows_total=len(preview.rows))
+    except import_runs.RunStopped as busy:
+        return ImportResult(0, 0, 0, [(HEADER_ROW, str(busy))], saved=False)
+    look = _Lookups(user, field)
+    try:
+        written = 0
+        while written < len(preview.rows):
+            if written:
+                import_runs.let_others_write()
+            batch = preview.rows[written:written + import_runs.batch_size()]
+            written += _write_batch(user, field, look, run, batch, progress)
+    except (_Abort, import_runs.RunStopped) as failure:
+        errors = (failure.errors if isinstance(failure, _Abort)
+                  else [(HEADER_ROW, str(failure))])
+        import_runs.undo_run(acting_user=user, run=run, reason="; ".join(
+            f"{number}: {reason}" for number, reason in errors))
+        return ImportResult(0, 0, 0, errors, saved=False)
+    except BaseException:
+        # Interrupted (Ctrl+C, a database error): nothing of the run may stay.
+        import_runs.undo_run(acting_user=user, run=run, reason=_("interrupted"))
+        raise
+    import_runs.finish_run(acting_user=user, run=run)
     return ImportResult(creates, len(preview.rows) - creates, assessed, [], saved=True)
 
 
-def _apply(user, field: Field, row: ImportRow) -> None:
+def _write_batch(user, field: Field, look: _Lookups, run, batch: Sequence[ImportRow],
+                 progress: Progress | None) -> int:
+    """One short transaction: the first rows of the batch (all of them, unless that takes
+    longer than ``import_runs.BATCH_SECONDS``) and their journal entry, or nothing. Returns
+    how many rows it wrote."""
+    deadline = time.monotonic() + import_runs.BATCH_SECONDS
+    with transaction.atomic():
+        current = import_runs.lock_running(run)
+        _check_still_new(look, batch)
+        journal = import_runs.empty_journal()
+        written = 0
+        for row in batch:
+            try:
+                _apply(user, field, row, journal)
+            except ValidationError as exc:
+                raise _Abort([(row.row_number, m) for m in exc.messages]) from None
+            written += 1
+            if time.monotonic() > deadline:
+                break
+        import_runs.commit_batch(current, journal, written)
+        run.journal = current.journal
+    if progress is not None:
+        progress(written)
+    return written
+
+
+def _check_still_new(look: _Lookups, batch: Sequence[ImportRow]) -> None:
+    """Other writers had their turn since the file was checked: a contact the file adds may
+    have been added by someone else meanwhile. Adding it again would make a duplicate."""
+    new = [row for row in batch if row.action == "create"]
+    phones = {look.index(r.identity.phone, "phone") for r in new if r.identity} - {""}
+    emails = {look.index(r.identity.email, "email") for r in new if r.identity} - {""}
+    found = look.candidates(phones, emails, {r.alias for r in new}) if new else []
+    if not found:
+        return
+    taken = ({p.alias for p in found if p.unit_id == look.field.unit_id}
+             | {p.phone_index for p in found} | {p.email_index for p in found}) - {""}
+    errors = [(row.row_number, _("This contact was added by someone else while the file "
+                                 "was being imported: import the file again."))
+              for row in new if row.alias in taken or (row.identity is not None and (
+                  look.index(row.identity.phone, "phone") in taken
+                  or look.index(row.identity.email, "email") in taken))]
+    raise _Abort(errors or [(new[0].row_number, _("A contact of this file was added by "
+                                                  "someone else meanwhile."))])
+
+
+def _apply(user, field: Field, row: ImportRow, journal: dict) -> None:
     if row.action == "create":
         profile = do_create_contact(acting_user=user, field=field, alias=row.alias,
                                     profile=row.profile, identity=row.identity)
         person = profile.person
+        journal["created"].append(person.pk)
     else:
         assert row.person_id is not None  # an update names its person
-        person = Person.objects.select_related("unit__organization").get(pk=row.person_id)
-        if person.alias != row.alias:
-            do_update_person(acting_user=user, person=person, data={"alias": row.alias})
-        do_set_contact_profile(acting_user=user, person=person, field=field, data=row.profile)
-    if row.level_value is not None:
-        do_assess(acting_user=user, person=person, level_value=row.level_value,
-                  assessed_on=row.assessed_on or timezone.localdate())
-
-
-# --- export ---
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ is a formula to a spreadsheet; phone numbers stay as is.
-    if text[:1] in {"=", "@"} or (text[:1] in {"+", "-"}
-                                  and not text[1:].replace(" ", "").isdigit()):
-        return "'" + text
-    return text
-
-
-def export_contacts(user, target: Field | Unit, *, identities: bool = False,
-                    progress: Progress | None = None) -> str:
-    """CSV text of the contacts the user may see in a field or a unit's subtree: alias,
-    field, part, job, leader, tags, union, current assessment and its date. With
-    ``identities``, the columns legal_name, phone, email and address are added when the user
-    may reveal any of these contacts, and filled only for those: each is a reveal, audited
-    like one. The columns re-import with the same names as mapping."""
-    if isinstance(target, Field):
-        found = Field.objects.restrict(user).filter(pk=target.pk).first()
+        found = (Person.objects.select_related("unit__organization")
+                 .filter(pk=row.person_id, unit=field.unit).first())
         if found is None:
-            raise Http404("No field matches the given query.")
-        contacts = contacts_in(user, field=found)
-    else:
-        unit = Unit.objects.restrict(user).filter(pk=target.pk).first()
-        if unit is None:
-            raise Http404("No unit matches the given query.")
-        contacts = contacts_in(user, unit=unit)
-    revealable: set[int] = set()
-    if identities:
-        revealable = set(Person.objects.restrict(user, "reveal").filter(
-            pk__in=contacts.values("person_id")).values_list("pk", flat=True))
-    columns = list(EXPORT_COLUMNS) + (list(IDENTITY_ATTRIBUTES) if revealable else [])
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    for profile in contacts:
-        writer.writerow([_cell(v) for v in _export_row(user, profile, revealable)])
-        if progress is not None:
-            progress(1)
-    return out.getvalue()
-
-
-def _export_row(user, profile: ContactWithLevel, revealable: set[int]) -> list:
-    row = [profile.person.alias, profile.field.name,
-           profile.part.name if profile.part else "", profile.job,
-           "yes" if profile.leader else "no", profile.tags,
-           profile.union.name if profile.union else "",
-           profile.current_level_value or "", profile.current_assessed_on or ""]
-    if revealable:
-        if profile.person_id in revealable:
-            identity = reveal_identity(acting_user=user, person=profile.person)
-            row += [getattr(identity, n) for n in IDENTITY_ATTRIBUTES]
-        else:
-            row += [""] * len(IDENTITY_ATTRIBUTES)
-    return row
+            raise ValidationError(_("%(a)s was deleted or moved while the file was being "
+                                    "imported.") % {"a": row.alias})
+        person = found
+        before = import_runs.profile_values(person)
+        if person.alias != row.alias:
+            person = do_update_person(acting_user=user, person=person,
+                                      data={"alias": row.alias})
+        do_set_contact_profile(acting_user=user, person=person, field=field, data=row.profile)
+        after = import_runs.profile_values(person)
+        if after != before:  # a re-import that changes nothing leaves nothing to put back
+            journal["replaced"][str(person.pk)] = {"before": before, "after": after}
+    if row.level_value is not None:
+        assessment = do_assess(acting_user=user, person=person, level_value=row.level_value,
+                               assessed_on=row.assessed_on or timezone.localdate())
+        if row.action != "create":
+            journal["assessed"].append(assessment.pk)
 
 
 def count_rows(file_text: str) -> int:

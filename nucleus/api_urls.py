@@ -5,12 +5,14 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
+import nucleus.api_schema  # noqa: F401  (registers the token scheme with drf-spectacular)
 from access.feed import ChangeFeedView
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 
 router = DefaultRouter()
-# Every URL takes at most a `pk` (project convention): no `.json` suffix variants.
+# Every URL takes at most one key, here the record's `uid` (viewsets look records up by uid:
+# integer ids would tell install-wide counts); no `.json` suffix variants.
 router.include_format_suffixes = False
 router.register("coalitions", CoalitionViewSet, basename="coalition")
 router.register("organizations", OrganizationViewSet, basename="organization")

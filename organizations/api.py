@@ -20,15 +20,11 @@ from organizations.serializers import (
 )
 from people.models import Person
 
-PK = r"[0-9]+"
-
 
 class _ReadCreateUpdate(RestrictedViewSetMixin, mixins.ListModelMixin,
                         mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                         mixins.UpdateModelMixin, viewsets.GenericViewSet):
-    """No delete: none of these has a delete action yet."""
-
-    lookup_value_regex = PK
+    """No delete: none of these has a delete action yet. Looked up by uid (the mixin)."""
 
 
 class CoalitionViewSet(_ReadCreateUpdate):
@@ -54,7 +50,7 @@ class OrganizationViewSet(_ReadCreateUpdate):
     serializer_class = OrganizationSerializer
 
     def get_queryset(self):
-        qs = self.restricted().prefetch_related(
+        qs = self.restricted().select_related("parent_organization").prefetch_related(
             "ideology_tags", "lineage__other", "publications", "public_offices",
             "sister_links__sister")
         return self.filtered(qs) if self.action == "list" else qs
@@ -86,11 +82,13 @@ class UnitViewSet(_ReadCreateUpdate):
     def get_queryset(self):
         # Whether the parent may be shown is decided by the same restrict() as the unit.
         visible = Unit.objects.restrict(self.request.user).filter(pk=OuterRef("parent_id"))
-        return self.restricted().annotate(parent_visible=Exists(visible))
+        # Relations are shown by uid: fetched with the unit, not one query per row.
+        return self.restricted().select_related("organization", "parent").annotate(
+            parent_visible=Exists(visible))
 
     @extend_schema(request=UnitMoveSerializer, responses=UnitSerializer)
     @action(detail=True, methods=["post"])
-    def move(self, request: Request, pk=None) -> Response:
+    def move(self, request: Request, uid=None) -> Response:
         unit = self.get_object()
         serializer = UnitMoveSerializer(unit, data=request.data,
                                         context=self.get_serializer_context())
@@ -100,11 +98,11 @@ class UnitViewSet(_ReadCreateUpdate):
 
     @extend_schema(responses=UnitCountsSerializer)
     @action(detail=True, methods=["get"])
-    def counts(self, request: Request, pk=None) -> Response:
+    def counts(self, request: Request, uid=None) -> Response:
         unit = self.get_object()
         rows = (Person.objects.countable(request.user)
                 .filter(unit__path__startswith=unit.path)
                 .values_list("status").annotate(n=Count("pk")).order_by())
         by_status = dict.fromkeys(Person.Status.values, 0) | dict(rows)
-        data = {"unit": unit.pk, "total": sum(by_status.values()), "by_status": by_status}
+        data = {"unit": unit.uid, "total": sum(by_status.values()), "by_status": by_status}
         return Response(UnitCountsSerializer(data).data)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -65,11 +68,16 @@ def do_create_person(*, acting_user, unit: Unit, data: dict,
 
 @transaction.atomic
 def do_update_person(*, acting_user, person: Person, data: dict,
-                     identity: Identity | None = None) -> Person:
-    """Update plain fields and, when given, the identity. The audit row names changed
-    identity fields without their values."""
+                     identity: Identity | None = None,
+                     identity_changes: Mapping[str, str] | None = None) -> Person:
+    """Update plain fields and, when given, the identity: ``identity`` replaces it whole,
+    ``identity_changes`` only the parts it names (the others are kept, never blanked). The
+    audit row names changed identity fields without their values."""
     person = Person.objects.select_for_update().select_related("unit__organization").get(
         pk=person.pk)
+    if identity_changes is not None:
+        # Merged under the row lock: unseal, change the given parts only, reseal below.
+        identity = replace(person.unseal_identity(), **identity_changes)
     before = snapshot(person)
     for key, value in data.items():
         if key not in PLAIN_FIELDS:
@@ -135,10 +143,12 @@ def reveal_identity(*, acting_user, person: Person) -> Identity:
 
 
 def find_by_contact(*, user, organization, phone: str = "", email: str = ""):
-    """Exact lookup through the blind index, within what the user may see."""
+    """Exact lookup through the blind index, among the people whose identity the user may
+    reveal: a match confirms a phone or email, so it is itself an identity (the audited
+    lookup is people.lookup.do_lookup_by_contact)."""
     from vault.crypto import blind_index
 
-    qs = Person.objects.restrict(user).filter(unit__organization=organization)
+    qs = Person.objects.restrict(user, "reveal").filter(unit__organization=organization)
     if phone:
         qs = qs.filter(phone_index=blind_index(phone, scope_salt=organization.index_salt,
                                                kind="phone"))

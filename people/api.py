@@ -3,7 +3,10 @@ through the audited ``reveal`` action."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -16,9 +19,17 @@ from people.models import Person
 from people.serializers import IdentitySerializer, PersonSerializer
 
 
+def _uid_or_none(value: str) -> uuid.UUID | None:
+    # A malformed uid filters to nothing, like an unknown one.
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
 @extend_schema_view(list=extend_schema(parameters=[
     OpenApiParameter("search", str, description="Part of the alias."),
-    OpenApiParameter("unit", int, description="Only people of this unit."),
+    OpenApiParameter("unit", OpenApiTypes.UUID, description="Only people of this unit (its uid)."),
     OpenApiParameter("status", str, enum=Person.Status.values),
     OpenApiParameter("kind", str, enum=Person.Kind.values),
 ]))
@@ -28,7 +39,6 @@ class PersonViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
     model = Person
     queryset = Person.objects.none()
     serializer_class = PersonSerializer
-    lookup_value_regex = r"[0-9]+"
     extra_access_actions = {"reveal": "reveal"}
 
     def get_queryset(self):
@@ -38,8 +48,8 @@ class PersonViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
         params = self.request.query_params
         if term := params.get("search", "").strip():
             qs = qs.filter(Q(alias__icontains=term))
-        if (unit := params.get("unit", "").strip()).isdigit():
-            qs = qs.filter(unit_id=int(unit))
+        if unit := params.get("unit", "").strip():
+            qs = qs.filter(unit__uid=_uid_or_none(unit))
         for name in ("status", "kind"):
             if value := params.get(name, "").strip():
                 qs = qs.filter(**{name: value})
@@ -51,7 +61,7 @@ class PersonViewSet(RestrictedViewSetMixin, viewsets.ModelViewSet):
 
     @extend_schema(request=None, responses=IdentitySerializer)
     @action(detail=True, methods=["post"])
-    def reveal(self, request: Request, pk=None) -> Response:
+    def reveal(self, request: Request, uid=None) -> Response:
         """The person's identity. Needs the reveal right; every reveal is audited."""
         person = self.get_object()
         identity = reveal_identity(acting_user=request.user, person=person)

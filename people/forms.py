@@ -104,6 +104,11 @@ class IdentityForm(RestrictedChoicesForm, forms.Form):
         # None in forms where the identity is optional (a new contact's).
         return Identity(**{n: self.cleaned_data[n] for n in Identity.FIELDS})
 
+    def identity_changes(self) -> dict[str, str]:
+        """The parts the submission carries: a part left out of the POST keeps its stored
+        value instead of being blanked (a browser sends every field, even an empty one)."""
+        return {n: self.cleaned_data[n] for n in Identity.FIELDS if n in self.data}
+
     def identity_fields(self) -> list[forms.BoundField]:
         return [self[n] for n in Identity.FIELDS]
 

@@ -93,6 +93,13 @@ def do_merge_people(*, acting_user: Any, keep: Person, duplicate: Person) -> Per
             "One record is a member and the other a contact: change the kind of one first.")})
 
     kept_identity, other = keep.unseal_identity(), duplicate.unseal_identity()
+    revealable = Person.objects.restrict(acting_user, "reveal").filter(
+        pk__in=[keep.pk, duplicate.pk]).count() == 2
+    if not revealable and any(getattr(other, n) for n in Identity.FIELDS):
+        # Taking parts of one identity into another writes identities: it needs the right.
+        raise ValidationError({"duplicate": _(
+            "The duplicate has an identity on file; merging it needs identity access to both "
+            "records. Nothing was changed.")})
     filled = [n for n in Identity.FIELDS if not getattr(kept_identity, n) and getattr(other, n)]
     for name in filled:
         setattr(kept_identity, name, getattr(other, name))

@@ -26,10 +26,10 @@ from people.actions import (
     do_delete_person,
     do_move_person,
     do_update_person,
-    find_by_contact,
     reveal_identity,
 )
 from people.forms import IdentityForm, LookupForm, MoveForm, PersonCreateForm, PersonForm
+from people.lookup import do_lookup_by_contact
 from people.models import Identity, Person, StatusChange
 
 SEARCH_LIMIT = 50
@@ -130,7 +130,7 @@ def person_identity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def perform() -> str:
         do_update_person(acting_user=request.user, person=person, data={},
-                         identity=form.identity())
+                         identity_changes=form.identity_changes())
         return _person_url(person)
 
     return run_form(request, form, perform, _("The identity was saved."),
@@ -176,13 +176,15 @@ def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def person_lookup(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = access_object(Organization, request.user, pk)
+    # A match confirms an identity: only where the user may reveal some identity (else 404,
+    # whether or not anyone has the number), only among those, and audited (people.lookup).
+    organization = access_object(Organization, request.user, pk, "reveal")
     form = LookupForm(bound(request))
     results = None
     if form.is_bound and form.is_valid():
-        results = find_by_contact(
-            user=request.user, organization=organization, phone=form.cleaned_data["phone"],
-            email=form.cleaned_data["email"]).select_related("unit")
+        results = do_lookup_by_contact(
+            acting_user=request.user, organization=organization,
+            phone=form.cleaned_data["phone"], email=form.cleaned_data["email"])
     return render(request, "people/person_lookup.html",
                   {"form": form, "organization": organization, "results": results})
 

@@ -76,14 +76,17 @@ def test_it_answers_the_same_for_an_unknown_and_a_forbidden_field(fw, csv_file):
 def test_it_exports_a_unit_as_the_given_user(fw, csv_file):
     _import(fw, csv_file, "--no-progress")
     out, err = io.StringIO(), io.StringIO()
-    call_command("export_contacts", "--unit", str(fw.world.units["north"].pk), "--user",
+    call_command("export_contacts", "--unit", str(fw.world.units["north"].uid), "--user",
                  "overseer", stdout=out, stderr=err)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["alias"] for r in rows] == ["c-cmd1", "c-cmd2"]
+    assert rows[0]["uid"] == str(ContactProfile.objects.get(person__alias="c-cmd1").person.uid)
     assert "phone" not in rows[0] and "2/2" in err.getvalue()
-    with pytest.raises(CommandError, match=f"Unknown unit {fw.world.units['cell_a'].pk}"):
-        call_command("export_contacts", "--unit", str(fw.world.units["cell_a"].pk),
-                     "--user", "sibling_secretary", stdout=io.StringIO())
+    cell_a = fw.world.units["cell_a"]
+    for key in (str(cell_a.uid), str(cell_a.pk), "not-a-unit"):
+        with pytest.raises(CommandError, match=f"Unknown unit {key}"):
+            call_command("export_contacts", "--unit", key, "--user", "sibling_secretary",
+                         stdout=io.StringIO())
 
 
 def test_it_writes_identities_to_a_private_file(fw, csv_file, tmp_path):

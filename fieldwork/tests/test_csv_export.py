@@ -7,7 +7,8 @@ import pytest
 from django.http import Http404
 
 from audit.models import AuditEvent
-from fieldwork.csv_io import export_contacts, import_contacts
+from fieldwork.csv_export import export_contacts
+from fieldwork.csv_io import import_contacts
 from fieldwork.models import Assessment
 from people.models import Identity
 
@@ -60,10 +61,21 @@ def test_it_exports_a_unit_subtree_within_the_scope(fw, exported):
             export_contacts(fw.world.user(name), fw.world.units["cell_a"])
 
 
+def test_it_names_contacts_by_uid_and_never_by_integer_id(fw, exported):
+    text = export_contacts(fw.secretary, fw.field)
+    rows = _rows(text)
+    assert text.splitlines()[0].split(",")[0] == "uid"
+    assert rows[0]["uid"] == str(exported.uid)
+    assert not {"id", "pk", "person_id", "field_id", "unit_id"} & rows[0].keys()
+    # No column holds the integer id of the person, field or unit.
+    ids = {str(exported.pk), str(fw.field.pk)}
+    assert not [v for row in rows for k, v in row.items() if k != "assessment" and v in ids]
+
+
 def test_it_re_imports_its_own_export_without_changes(fw, exported):
     text = export_contacts(fw.secretary, fw.field)
     header = text.splitlines()[0].split(",")
-    mapping = {c: c for c in header if c != "field"}
+    mapping = {c: c for c in header if c not in ("uid", "field")}
     result = import_contacts(fw.secretary, fw.field, text, mapping)
     assert (result.saved, result.created, result.updated, result.assessed) == (True, 0, 2, 0)
     assert Assessment.objects.count() == 1

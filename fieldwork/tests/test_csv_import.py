@@ -163,3 +163,23 @@ def test_it_keeps_an_existing_identity(fw):
                     {"alias": "alias", "phone": "phone", "legal_name": "legal_name"})
     person.refresh_from_db()
     assert person.unseal_identity().legal_name == "Kept Name"
+
+
+def test_it_is_no_phone_oracle_for_an_organizer_without_identity_access(fw):
+    # An upload of phones must not tell who has them: without the reveal right a known
+    # member's phone matches nobody (before: "c-probe" was refused as that member).
+    from access.actions import do_grant_role
+    from accounts.models import User
+
+    organizer = User.objects.create_user("organizer-no-identity")
+    do_grant_role(acting_user=fw.secretary, user=organizer, unit=fw.field.unit,
+                  kind="organizer")
+    member_phone = fw.world.identities["alias-cella-1"].phone
+    preview = preview_contacts_import(organizer, fw.field, f"alias,phone\nc-probe,{member_phone}\n",
+                                      {"alias": "alias", "phone": "phone"})
+    assert preview.errors == [] and [r.action for r in preview.rows] == ["create"]
+    assert "alias-cella-1" not in repr(preview)
+    # The cell secretary, who may reveal, is told: the row is that member.
+    assert preview_contacts_import(fw.secretary, fw.field,
+                                   f"alias,phone\nc-probe,{member_phone}\n",
+                                   {"alias": "alias", "phone": "phone"}).errors

@@ -104,3 +104,24 @@ def test_it_refuses_when_both_have_a_login_and_changes_nothing(world):
         do_merge_people(acting_user=world.user("cell_secretary"), keep=a, duplicate=b)
     assert Person.objects.filter(pk=b.pk).exists()
     assert list(activity.members.all()) == [b]
+
+
+def test_it_refuses_to_merge_an_identity_without_identity_access(world):
+    from access.actions import do_grant_role
+    from accounts.models import User
+
+    unit = world.units["cell_a"]
+    secretary = User.objects.create_user("secretary-no-identity")
+    do_grant_role(acting_user=world.user("cell_secretary"), user=secretary, unit=unit,
+                  kind="secretary")
+    keep = do_create_person(acting_user=None, unit=unit, data={"alias": "known-once"})
+    dup = do_create_person(acting_user=None, unit=unit, data={"alias": "known-twice"},
+                           identity=Identity(phone="+98 912 555 0199"))
+    with pytest.raises(ValidationError, match="needs identity access"):
+        do_merge_people(acting_user=secretary, keep=keep, duplicate=dup)
+    assert Person.objects.filter(pk=dup.pk).exists()
+    assert keep.unseal_identity().phone == ""
+    # Without an identity to take over, the same secretary may merge.
+    plain = do_create_person(acting_user=None, unit=unit, data={"alias": "plain-twice"})
+    do_merge_people(acting_user=secretary, keep=keep, duplicate=plain)
+    assert not Person.objects.filter(pk=plain.pk).exists()

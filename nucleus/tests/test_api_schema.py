@@ -8,10 +8,10 @@ from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
-PATHS = ["/api/coalitions/", "/api/coalitions/{id}/", "/api/organizations/",
-         "/api/organizations/{id}/", "/api/units/", "/api/units/{id}/",
-         "/api/units/{id}/move/", "/api/units/{id}/counts/", "/api/people/",
-         "/api/people/{id}/", "/api/people/{id}/reveal/"]
+PATHS = ["/api/coalitions/", "/api/coalitions/{uid}/", "/api/organizations/",
+         "/api/organizations/{uid}/", "/api/units/", "/api/units/{uid}/",
+         "/api/units/{uid}/move/", "/api/units/{uid}/counts/", "/api/people/",
+         "/api/people/{uid}/", "/api/people/{uid}/reveal/"]
 
 
 def test_it_requires_authentication(world, login):
@@ -43,4 +43,28 @@ def test_it_validates_without_warnings(tmp_path):
     # Raises (SchemaGenerationError / SystemExit) on an invalid schema or any warning.
     target = tmp_path / "schema.yaml"
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
-    assert "/api/people/{id}/reveal/" in target.read_text()
+    assert "/api/people/{uid}/reveal/" in target.read_text()
+
+
+# Records of the API: named by uid, never by an integer id (ids would tell install-wide
+# counts and creation order).
+RECORDS = ["Coalition", "Organization", "Unit", "Person"]
+
+
+def test_it_names_records_and_relations_by_uid(world, login):
+    schema = yaml.safe_load(login(world.user("cell_member")).get("/api/schema/").content)
+    components = schema["components"]["schemas"]
+    for name in RECORDS:
+        properties = components[name]["properties"]
+        assert "id" not in properties, name
+        assert properties["uid"]["format"] == "uuid", name
+    assert components["Person"]["properties"]["unit"]["format"] == "uuid"
+    assert components["Unit"]["properties"]["parent"]["format"] == "uuid"
+    assert components["Organization"]["properties"]["parent_organization"]["format"] == "uuid"
+    assert components["CoalitionMember"]["properties"]["organization"]["format"] == "uuid"
+    for path in PATHS:
+        for operation in schema["paths"][path].values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path":
+                    assert parameter["name"] == "uid", path
+                    assert "[0-9a-fA-F]{8}-" in parameter["schema"]["pattern"], path

@@ -11,7 +11,7 @@ from django import template
 from access.helpers import can
 from access.queries import role_list_context
 from access.scope import scope_for
-from organizations.models import Unit
+from organizations.models import Organization, Unit
 from people.models import Person
 
 register = template.Library()
@@ -25,6 +25,9 @@ def unit_people(context, unit: Unit) -> dict:
         "unit": unit,
         "people": Person.objects.restrict(user).filter(unit=unit),
         "can_add": scope_for(user).sees_records_of(unit, "add"),
+        # The lookup by phone or email is an identity read: offered only with the right.
+        "can_lookup": Organization.objects.restrict(user, "reveal").filter(
+            pk=unit.organization_id).exists(),
         **role_list_context(user, unit),
         "can_manage_roles": can(user, Unit, unit, "change"),
         "next": request.get_full_path() if request is not None else "",

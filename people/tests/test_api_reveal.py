@@ -1,5 +1,7 @@
 """POST /api/people/<pk>/reveal/: the identity, only with the reveal right, always audited."""
 
+import uuid
+
 import pytest
 
 from audit.models import AuditEvent
@@ -18,14 +20,14 @@ def _reveals(person) -> int:
 
 def test_it_requires_authentication(world, login):
     person = world.people["alias-cella-1"]
-    assert login(None).post(_reveal(person.pk)).status_code == 401
+    assert login(None).post(_reveal(person.uid)).status_code == 401
     assert _reveals(person) == 0
 
 
 def test_it_reveals_and_audits_the_identity(world, login):
     person = world.people["alias-cella-1"]
     user = world.user("cell_secretary")
-    response = login(user).post(_reveal(person.pk))
+    response = login(user).post(_reveal(person.uid))
     assert response.status_code == 200
     assert response.json() == world.identities["alias-cella-1"].as_dict()
     assert response["Cache-Control"] == "no-store"
@@ -39,7 +41,7 @@ def test_it_reveals_and_audits_the_identity(world, login):
 def test_it_answers_404_without_the_reveal_right(world, login, name):
     person = world.people["alias-cella-1"]
     client = login(world.user(name))
-    response, missing = client.post(_reveal(person.pk)), client.post(_reveal(10**9))
+    response, missing = client.post(_reveal(person.uid)), client.post(_reveal(uuid.uuid4()))
     assert response.status_code == missing.status_code == 404
     assert response.json() == missing.json()
     assert _reveals(person) == 0
@@ -47,6 +49,6 @@ def test_it_answers_404_without_the_reveal_right(world, login, name):
 
 def test_it_reveals_only_by_post(world, login):
     person = world.people["alias-cella-1"]
-    response = login(world.user("cell_secretary")).get(_reveal(person.pk))
+    response = login(world.user("cell_secretary")).get(_reveal(person.uid))
     assert response.status_code == 405
     assert _reveals(person) == 0

@@ -20,7 +20,8 @@ CASES = {
     "people:person_move": Case(model=Person, action="change"),
     "people:person_delete": Case(model=Person, action="delete", method="POST"),
     "people:person_merge": Case(model=Person, action="delete"),
-    "people:person_lookup": Case(model=Organization, action="view"),
+    # Only where the user may reveal identities (organizations_q, "reveal").
+    "people:person_lookup": Case(model=Organization, action="reveal"),
     "people:person_search": Case(model=None, action="view", query="q=alias"),
 }
 

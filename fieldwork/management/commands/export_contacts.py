@@ -1,19 +1,38 @@
 """Export, as CSV, the contacts a given user may see in a unit's subtree or a field.
 
-    manage.py export_contacts --unit 4 --user maryam [--identities] [--output file.csv]
+    manage.py export_contacts --unit <uid> --user maryam [--identities] [--output file.csv]
+
+Rows name contacts by uid (the first column); --unit and --field take a uid (an integer id
+still works on the server's own command line).
 """
 
 import os
+import uuid
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from fieldwork.csv_io import export_contacts
+from fieldwork.csv_export import export_contacts
 from fieldwork.management.commands._common import acting_user, in_scope
 from fieldwork.models import Field
 from fieldwork.queries import contacts_in
 from organizations.models import Unit
+
+
+def _target(model, user, key: str, label: str):
+    """The unit or field named by uid (or id), through the access layer: unknown and
+    out-of-scope ones fail with the same message."""
+    try:
+        uid = uuid.UUID(key)
+    except ValueError:
+        if not key.isdigit():
+            raise CommandError(f"Unknown {label} {key}.") from None
+        return in_scope(model, user, int(key), "view", label)
+    found = model.objects.restrict(user, "view").filter(uid=uid).first()
+    if found is None:
+        raise CommandError(f"Unknown {label} {key}.")
+    return found
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -28,8 +47,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         target = parser.add_mutually_exclusive_group(required=True)
-        target.add_argument("--unit", type=int, help="id of the unit (with its subtree)")
-        target.add_argument("--field", type=int, help="id of the field")
+        target.add_argument("--unit", help="uid of the unit (with its subtree)")
+        target.add_argument("--field", help="uid of the field")
         parser.add_argument("--user", required=True, help="username the export runs as")
         parser.add_argument("--identities", action="store_true",
                             help="add identity columns where the user may reveal them "
@@ -40,10 +59,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         user = acting_user(options["user"])
         if options["unit"] is not None:
-            target = in_scope(Unit, user, options["unit"], "view", "unit")
+            target = _target(Unit, user, options["unit"], "unit")
             total = contacts_in(user, unit=target).count()
         else:
-            target = in_scope(Field, user, options["field"], "view", "field")
+            target = _target(Field, user, options["field"], "field")
             total = contacts_in(user, field=target).count()
         bar = tqdm(total=total, desc="contacts", unit="row", file=self.stderr,
                    disable=options["no_progress"])
