@@ -6,8 +6,6 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +18,8 @@ from organizations.models import Unit
 class RoleGrantForm(RestrictedChoicesForm, forms.Form):
     username = forms.CharField(
         label=_("Username"), max_length=150,
-        help_text=_("The exact login name of the user; users are not listed."))
+        help_text=_("The exact login name of the user; users are not listed. Unless they "
+                    "already hold a role here, they get an offer to accept."))
     kind = forms.ChoiceField(label=_("Role"), choices=Role.Kind.choices)
     oversight = forms.BooleanField(
         label=_("Oversight"), required=False,
@@ -33,17 +32,14 @@ class RoleGrantForm(RestrictedChoicesForm, forms.Form):
     def __init__(self, *args: Any, user: Any, unit: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user, self.unit = user, unit
-        self.grantee: AbstractBaseUser | None = None
 
     def clean_username(self) -> str:
-        username: str = self.cleaned_data["username"]
-        grantee = get_user_model().objects.filter(username=username, is_active=True).first()
-        if grantee is None:
-            raise forms.ValidationError(_("No active user has this username."), code="unknown")
-        if grantee.pk == self.user.pk:
+        # Never looked up here: whether a login has this username is not the granter's to
+        # learn (accounts/offers.py). Only one's own name is refused, which one knows anyway.
+        username: str = self.cleaned_data["username"].strip()
+        if username == self.user.username:
             raise forms.ValidationError(
                 _("You cannot change your own role: ask another secretary."), code="self")
-        self.grantee = grantee
         return username
 
     def clean_since(self) -> datetime.date | None:

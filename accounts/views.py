@@ -6,16 +6,36 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from access.models import Role
+from accounts.mfa import must_verify
+from accounts.session_limits import stamp_login
 from organizations.models import Coalition
 from organizations.queries import subtree_counts
 
 
 class LoginView(auth_views.LoginView):
+    """The password step. Throttling and lockout happen in the authentication backends
+    (django-axes); a user who must pass the second factor goes on to the code page."""
+
     template_name = "registration/login.html"
     # settings.LOGIN_REDIRECT_URL names "home", which lives in the accounts namespace.
     next_page = "accounts:home"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The absolute session limit counts from this login, also when the session (and its
+        # old times) survived a second login of the same user.
+        stamp_login(self.request)
+        return response
+
+    def get_success_url(self) -> str:
+        target = super().get_success_url()
+        if must_verify(self.request.user):
+            return f"{reverse('accounts:mfa_verify')}?{urlencode({'next': target})}"
+        return target
 
 
 @login_required

@@ -14,7 +14,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from access.api import RecordSerializer, RestrictedRelatedField, action_errors
+from access.api import (
+    RecordSerializer,
+    RestrictedRelatedField,
+    UidModelSerializer,
+    action_errors,
+)
+from access.helpers import can
+from accounts.founding import refuse_api_founding
 from organizations.actions import (
     do_create_coalition,
     do_create_organization,
@@ -54,7 +61,7 @@ def _not_in_future_year(year: int | None) -> int | None:
 
 # --- coalitions ---
 
-class CoalitionMemberSerializer(serializers.ModelSerializer):
+class CoalitionMemberSerializer(UidModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
 
     class Meta:
@@ -69,7 +76,7 @@ class CoalitionSerializer(RecordSerializer):
 
     class Meta:
         model = Coalition
-        fields = ["id", "uid", "version",
+        fields = ["uid", "version",
                   "name", "acronym", "kind", "founded_year", "description", "website",
                   "members"]
 
@@ -88,6 +95,7 @@ class CoalitionSerializer(RecordSerializer):
         return _not_in_future_year(year)
 
     def create(self, validated_data) -> Coalition:
+        refuse_api_founding(_user(self))  # who may found (accounts/founding.py)
         with action_errors():
             return do_create_coalition(acting_user=_user(self), data=validated_data)
 
@@ -115,10 +123,18 @@ class TagListField(serializers.ListField):
         return list(seen.values())
 
 
-class LineageEventSerializer(serializers.ModelSerializer):
+def _visible_uid(context: dict, org: Organization | None) -> str | None:
+    """The uid of a linked organization when the caller may see it (``visible_orgs``: the
+    ids the caller may see, loaded once by OrganizationSerializer)."""
+    if org is None or org.pk not in context.get("visible_orgs", ()):
+        return None
+    return str(org.uid)
+
+
+class LineageEventSerializer(UidModelSerializer):
     other_name = serializers.SerializerMethodField()
     other = serializers.SerializerMethodField(
-        help_text="The other organization's id when the caller may see it.")
+        help_text="The other organization's uid when the caller may see it.")
 
     class Meta:
         model = LineageEvent
@@ -128,15 +144,15 @@ class LineageEventSerializer(serializers.ModelSerializer):
     def get_other_name(self, event: LineageEvent) -> str:
         return event.other.name if event.other is not None else event.other_name
 
-    @extend_schema_field(OpenApiTypes.INT)
-    def get_other(self, event: LineageEvent) -> int | None:
-        return event.other_id if event.other_id in self.context.get("visible_orgs", ()) else None
+    @extend_schema_field(OpenApiTypes.UUID)
+    def get_other(self, event: LineageEvent) -> str | None:
+        return _visible_uid(self.context, event.other)
 
 
-class SisterLinkSerializer(serializers.ModelSerializer):
+class SisterLinkSerializer(UidModelSerializer):
     sister_name = serializers.SerializerMethodField()
     sister = serializers.SerializerMethodField(
-        help_text="The sister organization's id when the caller may see it.")
+        help_text="The sister organization's uid when the caller may see it.")
 
     class Meta:
         model = SisterLink
@@ -146,21 +162,21 @@ class SisterLinkSerializer(serializers.ModelSerializer):
     def get_sister_name(self, link: SisterLink) -> str:
         return link.sister.name if link.sister is not None else link.sister_name
 
-    @extend_schema_field(OpenApiTypes.INT)
-    def get_sister(self, link: SisterLink) -> int | None:
-        return link.sister_id if link.sister_id in self.context.get("visible_orgs", ()) else None
+    @extend_schema_field(OpenApiTypes.UUID)
+    def get_sister(self, link: SisterLink) -> str | None:
+        return _visible_uid(self.context, link.sister)
 
 
 class PublicationSerializer(RecordSerializer):
     class Meta:
         model = Publication
-        fields = ["id", "uid", "version",
+        fields = ["uid", "version",
                   "title", "native_title", "kind", "languages", "frequency", "url",
                   "started_year", "note"]
         read_only_fields = fields
 
 
-class PublicOfficeSerializer(serializers.ModelSerializer):
+class PublicOfficeSerializer(UidModelSerializer):
     class Meta:
         model = PublicOffice
         fields = ["title", "holder", "since_year"]
@@ -186,7 +202,7 @@ class OrganizationSerializer(RecordSerializer):
 
     class Meta:
         model = Organization
-        fields = ["id", "uid", "version",
+        fields = ["uid", "version",
                   "name", "acronym", "native_name", "native_language", "country",
                   "founded_on", "founded_year", "status", "website", "description",
                   "parent_organization", "affiliation", "ideology_tags", "lineage",
@@ -200,7 +216,7 @@ class OrganizationSerializer(RecordSerializer):
             self.context["visible_orgs"] = set(
                 Organization.objects.restrict(_user(self)).values_list("pk", flat=True))
         data = super().to_representation(org)
-        if data["parent_organization"] not in self.context["visible_orgs"]:
+        if org.parent_organization_id not in self.context["visible_orgs"]:
             data["parent_organization"] = None
         return data
 
@@ -221,6 +237,12 @@ class OrganizationSerializer(RecordSerializer):
     def create(self, validated_data) -> Organization:
         tags = validated_data.pop("ideology_tags", [])
         coalition = validated_data.pop("coalition", None)
+        parent = validated_data.get("parent_organization")
+        # Founding, unless registered for a coalition the caller runs or added as an affiliate
+        # of an organization the caller may change (as the affiliate page does).
+        if coalition is None and not (parent is not None and can(
+                _user(self), Organization, parent, "change")):
+            refuse_api_founding(_user(self))
         with action_errors():
             return do_create_organization(acting_user=_user(self), data=validated_data,
                                           tags=tags, coalition=coalition)
@@ -248,7 +270,7 @@ class UnitSerializer(RecordSerializer):
 
     class Meta:
         model = Unit
-        fields = ["id", "uid", "version",
+        fields = ["uid", "version",
                   "organization", "parent", "name", "kind", "field_kind", "country",
                   "depth"]
         read_only_fields = ["organization"]
@@ -299,7 +321,7 @@ class UnitMoveSerializer(serializers.Serializer):
 class UnitCountsSerializer(serializers.Serializer):
     """Aggregates only: how many people the subtree holds, by membership status."""
 
-    unit = serializers.IntegerField()
+    unit = serializers.UUIDField()
     total = serializers.IntegerField()
     by_status = serializers.DictField(
         child=serializers.IntegerField(),

@@ -16,6 +16,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.tests.second_factor import confirmed_device, current_code
 from tests.cast import PASSWORD
 
 # Playwright's sync API runs the test inside an event loop; the ORM calls around it are
@@ -84,6 +85,8 @@ def test_an_organizer_records_a_one_to_one_and_an_assessment_on_a_phone(
     wall = live_server.url + reverse("fieldwork:wall_chart", kwargs={"pk": field.pk})
     follow_up = (timezone.localdate() + timedelta(days=7)).isoformat()
     requested: list[str] = []
+    # cell_secretary may reveal identities: the login needs the second factor (accounts/mfa.py).
+    key = confirmed_device(world.user("cell_secretary")).key
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
@@ -98,6 +101,9 @@ def test_an_organizer_records_a_one_to_one_and_an_assessment_on_a_phone(
             with page.expect_navigation():
                 page.locator("main form [type=submit]").first.click()
             assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
+            page.fill("input[name=code]", current_code(key))
+            with page.expect_navigation():
+                page.locator("main form [type=submit]").first.click()
 
             page.goto(wall)
             assert _count(page, mill.pk, "unassessed") == "1"

@@ -40,6 +40,14 @@ from people.models import Person
 DOC = Path(settings.BASE_DIR) / "docs" / "demo.md"
 
 
+@pytest.fixture(autouse=True)
+def _demo_install(settings, tmp_path):
+    """load_demo runs only on a demo install (demo/tests/test_demo_install.py); its marker
+    goes to a temporary directory, never the developer's data directory."""
+    settings.NUCLEUS_DEMO = True
+    settings.NUCLEUS_DEMO_MARKER = tmp_path / "demo-install"
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():

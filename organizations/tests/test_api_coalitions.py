@@ -8,6 +8,14 @@ from organizations.models import Coalition
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _anyone_may_found(settings):
+    # These tests are about the forms; who may found is organizations/tests/test_founding.py.
+    settings.NUCLEUS_FOUNDERS = "anyone"
+
+MISSING_UID = "00000000-0000-4000-8000-000000000000"
+
 LIST = "/api/coalitions/"
 
 
@@ -29,16 +37,16 @@ def test_it_lists_only_the_coalitions_of_the_caller(world, login):
 
 def test_it_shows_only_member_organizations_the_caller_may_see(world, login):
     coalition = world.coalition
-    members = login(world.user("cell_member")).get(_detail(coalition.pk)).json()["members"]
+    members = login(world.user("cell_member")).get(_detail(coalition.uid)).json()["members"]
     assert [m["organization_name"] for m in members] == ["Red Party"]
-    members = login(world.user("coalition_office")).get(_detail(coalition.pk)).json()["members"]
+    members = login(world.user("coalition_office")).get(_detail(coalition.uid)).json()["members"]
     assert {m["organization_name"] for m in members} == {"Red Party", "Profile Org"}
 
 
 def test_it_answers_404_outside_the_scope_like_a_missing_coalition(world, login):
     client = login(world.user("outsider"))
-    outside = client.get(_detail(world.coalition.pk))
-    missing = client.get(_detail(10**9))
+    outside = client.get(_detail(world.coalition.uid))
+    missing = client.get(_detail(MISSING_UID))
     assert outside.status_code == missing.status_code == 404
     assert outside.json() == missing.json()
 
@@ -53,14 +61,14 @@ def test_it_makes_the_creator_an_office_user(world, login):
     assert CoalitionOffice.objects.filter(user=outsider, coalition=coalition).exists()
     assert AuditEvent.objects.filter(action="create", model="organizations.Coalition",
                                      object_id=coalition.pk, actor=outsider).exists()
-    response = client.patch(_detail(coalition.pk), {"acronym": "NF"},
+    response = client.patch(_detail(coalition.uid), {"acronym": "NF"},
                             content_type="application/json")
     assert response.status_code == 200
     assert response.json()["acronym"] == "NF"
 
 
 def test_it_lets_only_the_office_edit(world, login):
-    url = _detail(world.coalition.pk)
+    url = _detail(world.coalition.uid)
     response = login(world.user("cell_member")).patch(url, {"acronym": "X"},
                                                        content_type="application/json")
     assert response.status_code == 404

@@ -9,6 +9,14 @@ from organizations.models import Organization
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _anyone_may_found(settings):
+    # These tests are about the forms; who may found is organizations/tests/test_founding.py.
+    settings.NUCLEUS_FOUNDERS = "anyone"
+
+MISSING_UID = "00000000-0000-4000-8000-000000000000"
+
 LIST = "/api/organizations/"
 
 
@@ -22,7 +30,7 @@ def _names(response) -> set[str]:
 
 def test_it_requires_authentication(world, login):
     assert login(None).get(LIST).status_code == 401
-    assert login(None).get(_detail(world.orgs["rp"].pk)).status_code == 401
+    assert login(None).get(_detail(world.orgs["rp"].uid)).status_code == 401
 
 
 def test_it_lists_only_visible_organizations(world, login):
@@ -48,20 +56,20 @@ def test_it_shows_the_profile_with_lineage_and_publications(world, login):
                        data={"title": "Red Dawn", "kind": "newspaper", "languages": "fa"})
     do_add_lineage_event(acting_user=None, organization=rp,
                          data={"kind": "split_from", "other": op, "year": 1980})
-    body = login(world.user("cell_member")).get(_detail(rp.pk)).json()
+    body = login(world.user("cell_member")).get(_detail(rp.uid)).json()
     assert body["name"] == "Red Party"
     assert [p["title"] for p in body["publications"]] == ["Red Dawn"]
     # The other organization is named, but its id is withheld: the caller cannot see it.
     assert body["lineage"] == [{"kind": "split_from", "other": None, "other_name": "Other Party",
                                 "date": None, "year": 1980, "note": ""}]
-    body = login(world.user("outsider")).get(_detail(rp.pk))
+    body = login(world.user("outsider")).get(_detail(rp.uid))
     assert body.status_code == 404
 
 
 def test_it_answers_404_outside_the_scope_like_a_missing_organization(world, login):
     client = login(world.user("cell_member"))
-    outside = client.get(_detail(world.orgs["op"].pk))
-    missing = client.get(_detail(10**9))
+    outside = client.get(_detail(world.orgs["op"].uid))
+    missing = client.get(_detail(MISSING_UID))
     assert outside.status_code == missing.status_code == 404
     assert outside.json() == missing.json()
 
@@ -69,7 +77,7 @@ def test_it_answers_404_outside_the_scope_like_a_missing_organization(world, log
 def test_it_answers_404_to_an_edit_without_the_change_right(world, login):
     rp = world.orgs["rp"]
     for name in ("cell_secretary", "outsider", "coalition_office"):
-        response = login(world.user(name)).patch(_detail(rp.pk), {"status": "banned"},
+        response = login(world.user(name)).patch(_detail(rp.uid), {"status": "banned"},
                                                  content_type="application/json")
         assert response.status_code == 404, name
     rp.refresh_from_db()
@@ -80,7 +88,7 @@ def test_it_lets_the_top_secretary_edit_the_profile(world, login):
     op = world.orgs["op"]
     outsider = world.user("outsider")
     response = login(outsider).patch(
-        _detail(op.pk), {"status": "banned", "ideology_tags": ["socialist", " Socialist "]},
+        _detail(op.uid), {"status": "banned", "ideology_tags": ["socialist", " Socialist "]},
         content_type="application/json")
     assert response.status_code == 200, response.json()
     assert response.json()["ideology_tags"] == ["socialist"]
@@ -105,7 +113,7 @@ def test_it_makes_the_founder_secretary_of_the_top_unit(world, login):
 
 def test_it_registers_a_profile_for_the_office_coalition(world, login):
     response = login(world.user("coalition_office")).post(
-        LIST, {"name": "Kept Org", "coalition": world.coalition.pk},
+        LIST, {"name": "Kept Org", "coalition": str(world.coalition.uid)},
         content_type="application/json")
     assert response.status_code == 201, response.json()
     org = Organization.objects.get(name="Kept Org")
@@ -115,9 +123,9 @@ def test_it_registers_a_profile_for_the_office_coalition(world, login):
 
 def test_it_refuses_a_coalition_the_caller_does_not_run_like_a_missing_one(world, login):
     client = login(world.user("cell_member"))  # sees the coalition, is not in its office
-    hidden = client.post(LIST, {"name": "Sneaky Org", "coalition": world.coalition.pk},
+    hidden = client.post(LIST, {"name": "Sneaky Org", "coalition": str(world.coalition.uid)},
                          content_type="application/json")
-    missing = client.post(LIST, {"name": "Sneaky Org", "coalition": 10**9},
+    missing = client.post(LIST, {"name": "Sneaky Org", "coalition": MISSING_UID},
                           content_type="application/json")
     assert hidden.status_code == missing.status_code == 400
     assert hidden.json() == missing.json() == {"coalition": ["Unknown coalition."]}
@@ -146,11 +154,11 @@ def test_it_links_an_affiliate_to_a_visible_parent_only(world, login):
     rp = world.orgs["rp"]
     founder = world.user("outsider")  # sees Other Party only
     client = login(world.user("cell_member"))
-    response = client.post(LIST, {"name": "RP Youth", "parent_organization": rp.pk,
+    response = client.post(LIST, {"name": "RP Youth", "parent_organization": str(rp.uid),
                                   "affiliation": "youth"}, content_type="application/json")
     assert response.status_code == 201, response.json()
-    assert response.json()["parent_organization"] == rp.pk
+    assert response.json()["parent_organization"] == str(rp.uid)
     response = login(founder).post(LIST, {"name": "Stray Youth", "affiliation": "youth",
-                                          "parent_organization": rp.pk},
+                                          "parent_organization": str(rp.uid)},
                                    content_type="application/json")
     assert response.json() == {"parent_organization": ["Unknown organization."]}

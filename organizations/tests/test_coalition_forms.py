@@ -11,6 +11,12 @@ from organizations.tests.helpers import audits, form_errors, url
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _anyone_may_found(settings):
+    # These tests are about the forms; who may found is organizations/tests/test_founding.py.
+    settings.NUCLEUS_FOUNDERS = "anyone"
+
 TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
 
 

@@ -11,6 +11,12 @@ from organizations.tests.helpers import audits, form_errors, founder, url
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _anyone_may_found(settings):
+    # These tests are about the forms; who may found is organizations/tests/test_founding.py.
+    settings.NUCLEUS_FOUNDERS = "anyone"
+
 NEW = {"name": "Blue Union", "acronym": "BU", "country": "Nowhere", "status": "active",
        "tags": "syndicalist, feminist, syndicalist", "founded_on": "2001-03-04"}
 

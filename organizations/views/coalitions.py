@@ -20,6 +20,7 @@ from organizations.actions import (
 from organizations.forms import CoalitionForm, MemberOrganizationForm, MembershipForm
 from organizations.models import Coalition, CoalitionMembership, Organization
 from organizations.views.common import visible_ids
+from organizations.views.founding import FoundingMixin, without_invitation
 
 
 @login_required
@@ -48,7 +49,7 @@ def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": can(request.user, Coalition, coalition, "change")})
 
 
-class CoalitionCreateView(ActionFormView):
+class CoalitionCreateView(FoundingMixin, ActionFormView):
     form_class = CoalitionForm
     heading = _("New coalition")
 
@@ -57,7 +58,8 @@ class CoalitionCreateView(ActionFormView):
 
     def perform(self, form) -> str:
         coalition = do_create_coalition(acting_user=self.request.user,
-                                        data=dict(form.cleaned_data))
+                                        data=without_invitation(form.cleaned_data))
+        self.founded(form, coalition)  # who may found (organizations/views/founding.py)
         return reverse("organizations:coalition_detail", kwargs={"pk": coalition.pk})
 
 

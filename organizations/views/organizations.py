@@ -17,6 +17,7 @@ from organizations.forms import OrganizationFilterForm, OrganizationForm
 from organizations.models import CoalitionMembership, Organization, Unit
 from organizations.queries import subtree_counts
 from organizations.views.common import unit_forest, visible_ids
+from organizations.views.founding import FoundingMixin
 
 PAGE_SIZE = 50
 
@@ -77,7 +78,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-class OrganizationCreateView(ActionFormView):
+class OrganizationCreateView(FoundingMixin, ActionFormView):
     form_class = OrganizationForm
     heading = _("New organization")
     success_message = _("The organization was created; you are the secretary of its top unit.")
@@ -93,6 +94,7 @@ class OrganizationCreateView(ActionFormView):
         org = do_create_organization(acting_user=self.request.user, data=form.action_data(),
                                      tags=form.cleaned_data["tags"],
                                      top_unit_name=str(Unit.Kind.CONGRESS.label))
+        self.founded(form, org)  # who may found (organizations/views/founding.py)
         return reverse("organizations:organization_detail", kwargs={"pk": org.pk})
 
 

@@ -1,7 +1,9 @@
-"""``manage.py api_token <username>``: print the user's API token, creating it when missing.
+"""``manage.py api_token <username>``: issue an API token for the user and print it once.
 
 Clients send it as ``Authorization: Token <key>``; the API then answers with that user's
-scope, exactly like their pages.
+scope, exactly like their pages. Only the token's hash is stored (accounts/tokens.py), so
+the key cannot be printed again: each call issues a new token, which expires after
+NUCLEUS_API_TOKEN_DAYS. ``--rotate`` first revokes the user's other tokens.
 """
 
 from __future__ import annotations
@@ -11,21 +13,23 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from rest_framework.authtoken.models import Token
 
-from audit.log import record
+from accounts.tokens import do_create_token, revoke_all_tokens
 
 
 class Command(BaseCommand):
-    help = "Print a user's API token (created when the user has none)."
+    help = "Issue an API token for a user and print it (shown once; only its hash is kept)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("--rotate", action="store_true",
-                            help="Replace the user's token with a new one.")
+                            help="Revoke the user's other tokens first.")
+        parser.add_argument("--label", default="manage.py api_token",
+                            help="What the token is for, shown on the user's token page.")
 
     @transaction.atomic
-    def handle(self, *args: Any, username: str, rotate: bool, **options: Any) -> None:
+    def handle(self, *args: Any, username: str, rotate: bool, label: str,
+               **options: Any) -> None:
         User = get_user_model()  # noqa: N806
         try:
             user = User.objects.get(username=username)
@@ -34,9 +38,7 @@ class Command(BaseCommand):
         if not user.is_active:
             raise CommandError(f"The user {username!r} is inactive; tokens would not work.")
         if rotate:
-            Token.objects.filter(user=user).delete()
-        token, created = Token.objects.get_or_create(user=user)
-        if created:
-            # An operator's command: no acting user. The key itself is never audited.
-            record(actor=None, action="update", obj=user, fields=["api_token"])
-        self.stdout.write(token.key)
+            # An operator's command: no acting user; each revocation is audited.
+            revoke_all_tokens(user)
+        _token, key = do_create_token(acting_user=None, user=user, label=label)
+        self.stdout.write(key)

@@ -17,6 +17,13 @@ class Command(BaseCommand):
             "fictional cells and people, and the demo logins (see docs/demo.md).")
 
     def handle(self, *args, **options) -> None:
+        # The demo logins have published passwords: only on an install that says it is a demo
+        # (NUCLEUS_DEMO=1, as `scripts/start` sets it), never by accident on a real one.
+        if not settings.NUCLEUS_DEMO:
+            raise CommandError(
+                "This is not a demo install: the demo logins have public passwords. Set "
+                "NUCLEUS_DEMO=1 to make it one (every page then says so), or start without "
+                "the demo (bash scripts/start --no-demo).")
         directory = Path(settings.NUCLEUS_SEEDS_DIR)
         if not directory.is_dir():
             raise CommandError(
@@ -28,5 +35,11 @@ class Command(BaseCommand):
                                  seeds=seeds)
         except (SeedError, KeyringError) as exc:
             raise CommandError(str(exc)) from exc
+        # Remembered in the data directory: later starts of this install show the banner
+        # even without NUCLEUS_DEMO, and a start without the demo refuses this data.
+        marker = Path(settings.NUCLEUS_DEMO_MARKER)
+        if not marker.exists():
+            marker.write_text("This install holds the demo; its logins have public passwords.\n")
+            marker.chmod(0o600)
         for line in summary.lines():
             self.stdout.write(line)
