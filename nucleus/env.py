@@ -7,6 +7,7 @@ running with a silently wrong configuration.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 
 import dj_database_url
@@ -53,6 +54,54 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.envi
     return items
 
 
+_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_ORIGIN = re.compile(r"https?://((\*\.)?[A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(:[0-9]{1,5})?")
+
+
+def env_proxy_header(name: str, environ: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
+    """The header a TLS reverse proxy sets to say a request came over HTTPS (for example
+    ``X-Forwarded-Proto``), as Django's SECURE_PROXY_SSL_HEADER; ``None`` when unset.
+
+    Only set it behind a proxy that always overwrites the header: otherwise a client could
+    claim HTTPS by sending it."""
+    raw = (environ.get(name) or "").strip()
+    if not raw:
+        return None
+    if not _HEADER_NAME.fullmatch(raw):
+        raise ImproperlyConfigured(f"{name} must be an HTTP header name such as "
+                                   f"X-Forwarded-Proto, got {raw!r}")
+    return "HTTP_" + raw.upper().replace("-", "_"), "https"
+
+
+def env_origins(name: str, default: list[str],
+                environ: Mapping[str, str] = os.environ) -> list[str]:
+    """A comma-separated list of origins (``https://nucleus.example.org``), as Django's
+    CSRF_TRUSTED_ORIGINS wants them: scheme and host, no path."""
+    origins = env_list(name, default, environ)
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin):
+            raise ImproperlyConfigured(f"{name} must list origins such as "
+                                       f"https://nucleus.example.org (scheme and host, no "
+                                       f"path), got {origin!r}")
+    return origins
+
+
+def sqlite_options(timeout: int) -> dict[str, object]:
+    """Connection options for SQLite under concurrent use.
+
+    WAL lets readers go on while one connection writes; ``synchronous=NORMAL`` is safe with
+    WAL (a power cut may lose the last commits, never corrupt the file). ``transaction_mode``
+    IMMEDIATE takes the write lock at BEGIN, so a writer waits its turn (up to ``timeout``
+    seconds, also set as busy_timeout) instead of failing with "database is locked" when a
+    read transaction tries to become a write one."""
+    return {
+        "init_command": ("PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; "
+                         f"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={timeout * 1000};"),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": timeout,
+    }
+
+
 def env_database(name: str, default: str,
                  environ: Mapping[str, str] = os.environ) -> dj_database_url.DBConfig:
     raw = environ.get(name) or default
@@ -65,7 +114,18 @@ def env_database(name: str, default: str,
     except Exception as exc:  # dj_database_url raises several types for malformed URLs
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
     if config["ENGINE"].endswith("sqlite3"):
-        config["OPTIONS"] = {"init_command": "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;",
-                             "transaction_mode": "IMMEDIATE"}
+        timeout = env_int("NUCLEUS_SQLITE_TIMEOUT", 20, environ, minimum=1, maximum=600)
+        config["OPTIONS"] = sqlite_options(timeout)
         config["CONN_MAX_AGE"] = 0
     return config
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...],
+               environ: Mapping[str, str] = os.environ) -> str:
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, got {raw!r}")
+    return value

@@ -1,11 +1,35 @@
+"""Security headers on every answer of the application (static files are answered by
+WhiteNoise before this middleware and keep their own caching)."""
+
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 # Pages load nothing from other hosts; the policy makes the browser enforce it too.
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'; "
        "base-uri 'self'")
+
+# Browser features Nucleus never uses, all off: a page (or a script slipped into one) cannot
+# reach the camera, the microphone or the position of a member's phone. WebAuthn
+# (publickey-credentials-*) is left at the browser's default, same-origin only, for passkeys.
+DISABLED_FEATURES = (
+    "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+    "camera", "display-capture", "encrypted-media", "gamepad", "geolocation", "gyroscope",
+    "hid", "idle-detection", "local-fonts", "magnetometer", "microphone", "midi", "payment",
+    "picture-in-picture", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+)
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in DISABLED_FEATURES)
+
+# Answers that hold no personal data and may be cached: the health check. Static assets
+# never reach this middleware when WhiteNoise serves them; the prefix covers other setups.
+CACHEABLE_PATHS = ("/healthz",)
+
+
+def may_be_cached(path: str) -> bool:
+    static = settings.STATIC_URL or "/static/"
+    return path.startswith(static) or path.rstrip("/") in CACHEABLE_PATHS
 
 
 class SecurityHeadersMiddleware:
@@ -16,4 +40,11 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", CSP)
         response.setdefault("Referrer-Policy", "same-origin")
+        response["Permissions-Policy"] = PERMISSIONS_POLICY
+        if not may_be_cached(request.path):
+            # The simple safe rule: every page and API answer may name people, so no
+            # browser, proxy or shared computer keeps a copy (the back button re-asks the
+            # server, which may by then have ended the session of an arrested member).
+            if "no-store" not in response.get("Cache-Control", ""):
+                response["Cache-Control"] = "no-store"
         return response

@@ -1,3 +1,6 @@
+"""The WSGI application that gunicorn serves in production (scripts/serve,
+nucleus/gunicorn_conf.py)."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -20,7 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from access.helpers import access_object
-from fieldwork.csv_io import export_contacts, import_contacts, preview_contacts_import
+from fieldwork.csv_export import export_contacts
+from fieldwork.csv_io import import_contacts, preview_contacts_import
 from fieldwork.forms import ImportMappingForm, ImportUploadForm
 from fieldwork.models import Field
 from fieldwork.views.common import field_crumbs, url_of

@@ -2,13 +2,21 @@
 
     manage.py import_contacts --field 12 --user maryam \
         --map alias=Alias,phone=Phone,part=Department contacts.csv [--dry-run]
+    manage.py import_contacts --undo-stale --user maryam
+
+The file is checked first, then written in short batches so that the site stays usable
+meanwhile (fieldwork/import_runs.py). Ctrl+C or SIGTERM undoes what was written; a run whose
+process was killed is undone by the next import into its unit, or by --undo-stale.
 """
 
+import signal
 from pathlib import Path
+from types import FrameType
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from fieldwork import import_runs
 from fieldwork.csv_io import ATTRIBUTES, count_rows, import_contacts
 from fieldwork.management.commands._common import acting_user, in_scope
 from fieldwork.models import Field
@@ -30,16 +38,26 @@ class Command(BaseCommand):
     help = "Import contacts of a field from CSV (nothing is saved if any row has an error)."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV file (UTF-8) with a header row")
-        parser.add_argument("--field", type=int, required=True, help="id of the field")
+        parser.add_argument("file", nargs="?", help="CSV file (UTF-8) with a header row")
+        parser.add_argument("--field", type=int, help="id of the field")
         parser.add_argument("--user", required=True, help="username the import runs as")
-        parser.add_argument("--map", action="append", required=True,
+        parser.add_argument("--map", action="append",
                             help="attribute=Column pairs; attributes: " + ", ".join(ATTRIBUTES))
         parser.add_argument("--dry-run", action="store_true", help="check only, save nothing")
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--undo-stale", action="store_true",
+                            help="undo imports whose process died before they had finished")
 
     def handle(self, *args, **options):
         user = acting_user(options["user"])
+        if options["undo_stale"]:
+            undone = import_runs.undo_stale_runs(acting_user=user)
+            self.stdout.write(f"Undid {undone} stale import(s).")
+            return
+        if not (options["file"] and options["field"] and options["map"]):
+            raise CommandError("A file, --field and --map are needed.")
+        # SIGTERM (systemd, kill) undoes the run like Ctrl+C instead of leaving it half done.
+        signal.signal(signal.SIGTERM, _interrupt)
         field = in_scope(Field, user, options["field"], "add", "field")
         mapping = parse_map(options["map"])
         try:
@@ -59,3 +77,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"{verb} {result.created} new and {result.updated} existing contacts "
             f"({result.assessed} assessments) into {field.name}."))
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
