@@ -23,6 +23,7 @@ from django.db import close_old_connections, connection, connections, transactio
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access import dbwall
 from deployment import planner, services
 from deployment.models import PlanRun
 
@@ -46,7 +47,9 @@ def _start_thread(run_id: int) -> None:
 
 def _thread_main(run_id: int) -> None:
     try:
-        execute_run(run_id, ticker=True)
+        # A thread starts outside its request; the run was authorized when it was created.
+        with dbwall.system_scope():
+            execute_run(run_id, ticker=True)
     except Exception:  # the run is marked failed inside; never let a thread die loudly
         logger.exception("planner run %s failed", run_id)
     finally:
@@ -70,12 +73,16 @@ class _Ticker(threading.Thread):
     def run(self) -> None:
         began = time.monotonic()
         try:
-            while not self.stopped.wait(1.0):
-                share = min(1.0, (time.monotonic() - began) / self.seconds)
-                set_progress(self.run_id, self.start_at + (self.end_at - self.start_at) * share,
-                             _("Optimizing"))
+            with dbwall.system_scope():  # its own thread: see _thread_main
+                self._tick(began)
         finally:
             connections.close_all()
+
+    def _tick(self, began: float) -> None:
+        while not self.stopped.wait(1.0):
+            share = min(1.0, (time.monotonic() - began) / self.seconds)
+            set_progress(self.run_id, self.start_at + (self.end_at - self.start_at) * share,
+                         _("Optimizing"))
 
 
 def _claim(run_id: int) -> bool:

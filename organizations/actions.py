@@ -15,6 +15,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access import dbwall
 from access.actions import do_add_office_user, do_grant_role
 from access.scope import SECRETARY
 from audit.log import record, snapshot
@@ -124,6 +125,7 @@ def do_create_unit(*, acting_user, organization: Organization, parent: Unit | No
     unit = Unit(organization=organization, parent=parent, **data)
     unit.full_clean(exclude=["path"])
     unit.save()
+    dbwall.admit(units=[unit.pk])  # the creator's records and roles may go there at once
     unit.path = _path_for(unit)
     unit.save(update_fields=["path"])
     record(actor=acting_user, action="create", obj=unit)
