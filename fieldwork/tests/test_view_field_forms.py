@@ -74,6 +74,22 @@ def test_it_lets_the_responsible_committee_set_the_priority(fw, login, committee
     assert fw.field.priority == 4
 
 
+def test_it_refuses_a_priority_over_a_field_changed_since_it_was_opened(
+        fw, login, committee_secretary):
+    from fieldwork.actions import do_update_field
+
+    client = login(committee_secretary)
+    opened = fw.field.version
+    assert f'name="version" value="{opened}"' in client.get(
+        _url("field_priority", fw.field.pk)).content.decode()
+    do_update_field(acting_user=fw.secretary, field=fw.field, data={"headcount": 99})
+    response = client.post(_url("field_priority", fw.field.pk),
+                           {"priority": "4", "version": opened})
+    assert "changed since you opened it (headcount)" in response.content.decode()
+    fw.field.refresh_from_db()
+    assert fw.field.priority == 0
+
+
 def test_it_rejects_a_priority_out_of_range(fw, login, committee_secretary):
     response = login(committee_secretary).post(_url("field_priority", fw.field.pk),
                                                {"priority": "9"})

@@ -150,7 +150,8 @@ def field_priority(request: HttpRequest, pk: int) -> HttpResponse:
                               priority=form.cleaned_data["priority"])
         return url_of("field_detail", field)
 
-    response = run_form(request, form, perform, _("The priority was set.")) if allowed else None
+    response = (run_form(request, form, perform, _("The priority was set."), record=field)
+                if allowed else None)
     return response or form_page(
         request, form if allowed else None,
         heading=_("Priority of %(field)s") % {"field": field.name}, crumbs=field_crumbs(field),

@@ -71,7 +71,7 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
                 do_remove_participation(acting_user=user, test=test, person=person)
         return url_of("field_detail", field)
 
-    return run_form(request, form, perform, _("Saved.")) or form_page(
+    return run_form(request, form, perform, _("Saved."), record=test) or form_page(
         request, form, heading=_("Who took part in “%(title)s”") % {"title": test.title},
         crumbs=field_crumbs(field), cancel=url_of("field_detail", field),
         intro=_("Contacts of %(field)s; recorded so far: %(n)s.")
