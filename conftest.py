@@ -2,7 +2,10 @@
 
 import base64
 import json
+import os
+import tempfile
 from http.cookies import SimpleCookie
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -10,6 +13,12 @@ from django.conf import settings
 # Tests never touch the developer's key file.
 settings.NUCLEUS_IDENTITY_KEY = json.dumps(
     {"current": "test0001", "keys": {"test0001": base64.b64encode(b"k" * 32).decode()}})
+
+
+# Tests never mark the developer's data directory as a demo install, and do not depend on
+# it being one (demo/management/commands/load_demo.py; tests that load the demo say so).
+settings.NUCLEUS_DEMO = False
+settings.NUCLEUS_DEMO_MARKER = Path(tempfile.mkdtemp(prefix="nucleus-test-")) / "demo-install"
 
 
 # Test modules that build a data set of their own and read the whole database: they run on a
@@ -20,13 +29,49 @@ WITHOUT_WORLD = {"demo/tests/test_load_demo.py"}
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the cast's world committed (see tests/world_store.py)."""
-    from tests import world_store
+    from tests import database_roles, world_store
 
+    with django_db_blocker.unblock():
+        owner = _enter_the_wall()
+    database_roles.OWNER = owner
     store = world_store.WorldStore(django_db_blocker)
     store.prepare(with_world=world_store.NEXT_WITH_WORLD)
     world_store.ACTIVE = store
+    # The identity key is checked once per process and key (vault/middleware.py): here,
+    # so that no test's query count includes it.
+    from vault.custody import cached_verdict
+
+    with django_db_blocker.unblock():
+        cached_verdict()
     yield
     world_store.ACTIVE = None
+    if owner is not None:  # the owner drops the test database
+        from django.db import connection
+
+        connection.close()
+        connection.settings_dict.update(owner)
+
+
+def _enter_the_wall() -> dict | None:
+    """On PostgreSQL with NUCLEUS_DB_APP_ROLE (.ci/run): the test database was built by the
+    owner role; the tests run as the app role, behind the wall, like the app does. Code outside
+    a request (fixtures, the world) acts with the system scope, as commands do; requests get
+    their user's scope from the middleware. Only here may the app role truncate the audit
+    tables: the transactional tests' flush needs it."""
+    from django.db import connection
+
+    from access import dbwall
+    from tests import database_roles
+
+    if not dbwall.enabled():
+        return None
+    dbwall.set_process_default(dbwall.sign(dbwall.SYSTEM_PAYLOAD))
+    database_roles.build_wall_for_tests()
+    owner = {key: connection.settings_dict[key] for key in ("USER", "PASSWORD")}
+    connection.close()
+    connection.settings_dict["USER"] = settings.NUCLEUS_DB_APP_ROLE
+    connection.settings_dict["PASSWORD"] = os.environ.get("NUCLEUS_DB_APP_PASSWORD", "")
+    return owner
 
 
 @pytest.fixture
@@ -66,7 +111,10 @@ def login(client):
         # session row.
         client.cookies = SimpleCookie()
         if user is not None:
+            from accounts.tests.second_factor import pass_second_factor
+
             client.force_login(user)
+            pass_second_factor(client, user)  # force_login skips the second factor too
         return client
 
     return _login

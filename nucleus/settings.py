@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from nucleus.env import env_bool, env_database, env_int, env_list
+from nucleus.env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_int,
+    env_list,
+    env_origins,
+    env_proxy_header,
+)
+from nucleus.files import (
+    ensure_private_dir,
+    ensure_private_file,
+    is_file_database,
+    write_private_text,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("NUCLEUS_DATA_DIR", BASE_DIR / "data"))
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR = ensure_private_dir(Path(os.environ.get("NUCLEUS_DATA_DIR", BASE_DIR / "data")))
 
 DEBUG = env_bool("DEBUG", False)
 _secret = os.environ.get("SECRET_KEY")
@@ -22,8 +36,7 @@ if _secret is None:
     if not _secret_file.exists():
         import secrets
 
-        _secret_file.write_text(secrets.token_urlsafe(50))
-        _secret_file.chmod(0o600)
+        write_private_text(_secret_file, secrets.token_urlsafe(50))
     _secret = _secret_file.read_text().strip()
 if len(_secret) < 32:
     raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long")
@@ -36,8 +49,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "t
 NUCLEUS_IDENTITY_KEY = os.environ.get("NUCLEUS_IDENTITY_KEY") or None
 NUCLEUS_IDENTITY_KEY_FILE = Path(
     os.environ.get("NUCLEUS_IDENTITY_KEY_FILE", DATA_DIR / "identity.key"))
+# The backup passphrase (manage.py backup/restore; docs/deployment.md "Backups and restore"):
+# from the variable, or from a file readable only by the user that runs the backups.
+NUCLEUS_BACKUP_PASSPHRASE = os.environ.get("NUCLEUS_BACKUP_PASSPHRASE") or None
+NUCLEUS_BACKUP_PASSPHRASE_FILE = os.environ.get("NUCLEUS_BACKUP_PASSPHRASE_FILE") or None
 NUCLEUS_SEEDS_DIR = Path(os.environ.get("NUCLEUS_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
 NUCLEUS_STALE_DAYS = env_int("NUCLEUS_STALE_DAYS", 21, minimum=1, maximum=3650)
+# Rows an import writes per transaction (fieldwork/import_runs.py): fewer, shorter waits for
+# the other writers on SQLite; more, a faster import.
+NUCLEUS_IMPORT_BATCH_ROWS = env_int("NUCLEUS_IMPORT_BATCH_ROWS", 100, minimum=1, maximum=10000)
 # Deployment planner runs: inline in the request (SYNC), left queued for
 # `manage.py run_planner_jobs` (WORKER), or by default in a background thread.
 NUCLEUS_PLANNER_SYNC = env_bool("NUCLEUS_PLANNER_SYNC", False)
@@ -50,16 +70,22 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "vault",
+    "backups",
     "audit",
     "organizations",
     "people",
     "fieldwork",
     "deployment",
     "accounts",
+    # Logins (accounts): throttling and lockout, second factor (TOTP and recovery codes).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "access",
+    "safety",
     "demo",
     "nucleus",
 
@@ -73,9 +99,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Right after authentication: everything below runs inside the request's database wall.
+    "access.middleware.DatabaseScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Passwords (accounts): after a reset by a secretary, every page leads to the change.
+    "accounts.passwords.PasswordChangeRequiredMiddleware",
+    # Logins (accounts): idle and absolute session limits, then the second factor.
+    "accounts.session_limits.SessionLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.mfa.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nucleus.middleware.SecurityHeadersMiddleware",
+    # No page while the identity key does not open the stored data (vault/middleware.py).
+    "vault.middleware.IdentityKeyMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page (logins, accounts).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nucleus.urls"
@@ -92,12 +130,41 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "demo.context.demo_install",
             ],
         },
     },
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{DATA_DIR / 'nucleus.sqlite3'}")}
+if (DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+        and is_file_database(DATABASES["default"]["NAME"])):
+    # Created here with mode 0600 before SQLite would create it with the umask.
+    ensure_private_file(str(DATABASES["default"]["NAME"]))
+# The database wall (access/dbwall.py, docs/deployment.md): on PostgreSQL the app connects as
+# DATABASE_URL's role, which owns nothing; migrate runs as DATABASE_OWNER_URL's role, which
+# builds row-level security for NUCLEUS_DB_APP_ROLE (default: DATABASE_URL's user).
+DATABASE_OWNER_URL = os.environ.get("DATABASE_OWNER_URL", "")
+if DATABASE_OWNER_URL:
+    env_database("DATABASE_OWNER_URL", DATABASE_OWNER_URL)  # fails loudly when malformed
+NUCLEUS_DB_APP_ROLE = os.environ.get(
+    "NUCLEUS_DB_APP_ROLE", DATABASES["default"].get("USER", "") if DATABASE_OWNER_URL else "")
+if NUCLEUS_DB_APP_ROLE:
+    if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("NUCLEUS_DB_APP_ROLE and DATABASE_OWNER_URL need PostgreSQL")
+    DATABASES["default"]["ENGINE"] = "access.database"
+# Passwords, tokens, demo, founding (accounts; docs/deployment.md "Logins"). API tokens
+# expire NUCLEUS_API_TOKEN_DAYS after they are made. NUCLEUS_DEMO: a demo install, whose
+# logins have public passwords (set by `scripts/start`, remembered by `load_demo` in the data
+# directory); every page says so. NUCLEUS_FOUNDERS: who may found organizations and
+# coalitions, "admins" (install administrators, or holders of a founding invitation) or
+# "anyone".
+NUCLEUS_API_TOKEN_DAYS = env_int("NUCLEUS_API_TOKEN_DAYS", 90, minimum=1, maximum=366)
+NUCLEUS_DEMO_MARKER = DATA_DIR / "demo-install"
+NUCLEUS_DEMO = env_bool("NUCLEUS_DEMO", NUCLEUS_DEMO_MARKER.exists())
+NUCLEUS_FOUNDERS = env_choice("NUCLEUS_FOUNDERS", "admins", ("admins", "anyone"))
+NUCLEUS_FOUNDING_INVITATION_DAYS = env_int("NUCLEUS_FOUNDING_INVITATION_DAYS", 14, minimum=1,
+                                           maximum=365)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -109,6 +176,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
      "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Passwords (accounts/passwords.py): never the username, never a breached password.
+    {"NAME": "accounts.passwords.NotTheUsernameValidator"},
+    {"NAME": "accounts.passwords.BreachedPasswordValidator"},
+]
+# Axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accounts:home"
@@ -133,6 +208,35 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Logins (accounts, see docs/deployment.md "Logins"). Throttling and lockout (django-axes):
+# after NUCLEUS_LOGIN_FAILURE_LIMIT failures for one username, or from one address, further
+# logins are refused until NUCLEUS_LOGIN_COOLOFF_MINUTES pass without a failure (0: until a
+# secretary or `manage.py axes_reset` unlocks). Failures are not reset by a success: a
+# success of another account from the same address would otherwise clear them.
+AXES_FAILURE_LIMIT = env_int("NUCLEUS_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+_cooloff = env_int("NUCLEUS_LOGIN_COOLOFF_MINUTES", 60, minimum=0, maximum=60 * 24 * 30)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=_cooloff) if _cooloff else None
+AXES_LOCKOUT_PARAMETERS = (["username", "ip_address"]
+                           if env_bool("NUCLEUS_LOGIN_LOCKOUT_BY_ADDRESS", True) else ["username"])
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+# The request header (as in request.META) a trusted reverse proxy puts the client address in,
+# e.g. HTTP_X_REAL_IP; empty: the address the connection comes from (REMOTE_ADDR).
+NUCLEUS_LOGIN_ADDRESS_HEADER = os.environ.get("NUCLEUS_LOGIN_ADDRESS_HEADER", "")
+if NUCLEUS_LOGIN_ADDRESS_HEADER and not NUCLEUS_LOGIN_ADDRESS_HEADER.startswith("HTTP_"):
+    raise ImproperlyConfigured("NUCLEUS_LOGIN_ADDRESS_HEADER must name a request header as "
+                               "Django does (HTTP_X_REAL_IP), got "
+                               f"{NUCLEUS_LOGIN_ADDRESS_HEADER!r}")
+AXES_VERBOSE = False
+# Second factor (django-otp): the name authenticator apps show.
+OTP_TOTP_ISSUER = "Nucleus"
+# Sessions: every session ends NUCLEUS_SESSION_MAX_HOURS after the login; one of a user with
+# identity access also after NUCLEUS_SESSION_IDLE_MINUTES without a request.
+NUCLEUS_SESSION_MAX_HOURS = env_int("NUCLEUS_SESSION_MAX_HOURS", 12, minimum=1, maximum=24 * 7)
+NUCLEUS_SESSION_IDLE_MINUTES = env_int("NUCLEUS_SESSION_IDLE_MINUTES", 120, minimum=5,
+                                       maximum=60 * 24)
+SESSION_COOKIE_AGE = NUCLEUS_SESSION_MAX_HOURS * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -140,10 +244,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Serving behind a TLS reverse proxy (docs/deployment.md). All off by default, so that the
+# local install on http://127.0.0.1 keeps working; production turns them on.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Two years is what the preload list asks for; a first deployment may start lower.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0, maximum=2 * 365 * 86400)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Only when told: trusting the header without a proxy that overwrites it lets a client
+# pretend to be on HTTPS.
+SECURE_PROXY_SSL_HEADER = env_proxy_header("SECURE_PROXY_SSL_HEADER")
+CSRF_TRUSTED_ORIGINS = env_origins("CSRF_TRUSTED_ORIGINS", [])
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Hashed, expiring tokens (accounts/tokens.py); the header stays "Token <key>".
+        "accounts.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

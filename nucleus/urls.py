@@ -1,7 +1,7 @@
-from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from accounts.views import LoginView
+from accounts.views_session import LogoutView
 from nucleus import health
 
 urlpatterns = [
@@ -9,12 +9,15 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Not namespaced: settings.LOGIN_URL and LOGOUT_REDIRECT_URL name them. Log out is POST.
     path("login/", LoginView.as_view(), name="login"),
+    # Logging out also ends the user's API tokens (accounts/views_session.py).
     path("logout/", LogoutView.as_view(), name="logout"),
     path("", include("accounts.urls")),
     path("", include("organizations.urls")),
     path("", include("people.urls")),
     path("", include("access.urls")),
+    path("", include("safety.urls")),
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
+    path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from accounts.tests.second_factor import pass_second_factor
 from people.models import Person
 from tests import world_store
 from tests.cast import CAST
@@ -25,6 +26,8 @@ from tests.url_walk import Case, iter_patterns
 from tests.world_store import copy_world
 
 MISSING_PK = 987654321
+# The API addresses records by uid (a pattern taking `uid` instead of `pk`).
+MISSING_UID = "00000000-0000-4000-8000-000000000000"
 
 
 def _case_modules():
@@ -63,6 +66,7 @@ def _walk_world(django_db_setup, django_db_blocker):
             if user is not None:
                 client = Client()
                 client.force_login(user)
+                pass_second_factor(client, user)
                 sessions[name] = client.cookies[settings.SESSION_COOKIE_NAME].value
         yield world, sessions
         transaction.set_rollback(True)
@@ -111,12 +115,18 @@ def test_every_url_pattern_has_a_case():
 
 
 def test_every_url_takes_at_most_a_pk():
-    odd = {name: args for name, args in PATTERNS.items() if args - {"pk", "format"}}
-    assert not odd, f"URL patterns must take only `pk`: {odd}"
+    odd = {name: args for name, args in PATTERNS.items()
+           if args - {"pk", "format"} and args != {"uid"}}
+    assert not odd, f"URL patterns must take only `pk` (the API: `uid`): {odd}"
 
 
-def _url(name: str, pk=None) -> str:
-    return reverse(name, kwargs={"pk": pk} if pk is not None else None)
+def _url(name: str, obj=None) -> str:
+    """``obj``: a record, or MISSING_PK (a missing uid where the pattern takes one)."""
+    if obj is None:
+        return reverse(name)
+    if "uid" in PATTERNS[name]:
+        return reverse(name, kwargs={"uid": MISSING_UID if obj == MISSING_PK else obj.uid})
+    return reverse(name, kwargs={"pk": obj if obj == MISSING_PK else obj.pk})
 
 
 def _request(client, case: Case, url: str):
@@ -158,7 +168,7 @@ def test_it_enforces_access_on(name, walk_world, walk_login):
         client = walk_login(user_name)
         model = case.model
         any_obj = model.objects.order_by("pk").first() if model else None
-        url = _url(name, any_obj.pk if any_obj else None)
+        url = _url(name, any_obj)
 
         if user is None:
             response = _request(client, case, url)
@@ -181,13 +191,13 @@ def test_it_enforces_access_on(name, walk_world, walk_login):
         allowed = model.objects.restrict(user, case.action)
         inside = allowed.order_by("pk").first()
         if inside is not None:
-            response = _request(client, case, _url(name, inside.pk))
+            response = _request(client, case, _url(name, inside))
             assert response.status_code != 404, (name, user_name, "inside answered 404")
             _assert_no_leaks(response, user, name, case.shows_identity)
         outside = model.objects.exclude(pk__in=allowed.values("pk")).order_by("pk").first()
         if outside is not None:
             outside_checked = True
-            response = _request(client, case, _url(name, outside.pk))
+            response = _request(client, case, _url(name, outside))
             assert response.status_code == 404, (name, user_name, "outside",
                                                   response.status_code)
         response = _request(client, case, _url(name, MISSING_PK))

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def test_it_reports_healthy(client):
     response = client.get(reverse("healthz"))
-    assert response.json() == {"database": True, "migrations": True, "status": "ok"}
+    assert response.json() == {"database": True, "migrations": True, "audit_chain": "ok",
+                               "identity_key": "ok", "status": "ok"}
     assert response.status_code == 200
 
 
