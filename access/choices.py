@@ -6,6 +6,7 @@ the form has its queryset passed through ``restrict(user, action)``: a form may 
 choices further (the fields of this unit ...), never widen them. The action is ``view``
 unless ``choice_actions`` names another for a field. A model choice over a model without an
 anchor is refused at construction, so a new form cannot offer unrestricted rows by accident.
+Choices of records are named by their uid (``to_field_name``), never by the row's pk.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
+from uuid import UUID
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from access.querysets import RestrictedQuerySet
 
@@ -39,6 +42,36 @@ def restrict_choices(form: forms.BaseForm, user: Any, actions: dict[str, str]) -
             raise TypeError(f"{type(form).__name__}.{name}: choices of "
                             f"{model} cannot be restricted (no anchor)")
         field.queryset = queryset.restrict(user, actions.get(name, "view"))
+        if any(f.name == "uid" for f in queryset.model._meta.concrete_fields):
+            # Options and submitted values name records by uid, like the URLs: a select (or a
+            # filter's query string) shows no sequential ids, nothing that counts rows.
+            field.to_field_name = "uid"
+            field.clean = _refusing_non_uids(field)  # type: ignore[method-assign, assignment]
+
+
+def _is_uid(value: Any) -> bool:
+    if isinstance(value, UUID) or hasattr(value, "_meta"):  # an initial value (disabled field)
+        return True
+    try:
+        UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _refusing_non_uids(field: forms.ModelChoiceField[Any]) -> Callable[[Any], Any]:
+    """``field.clean`` answering a value that is no uid (an old pk, say) with the field's own
+    "Select a valid choice" rather than the database field's "is not a valid UUID"."""
+    clean = field.clean
+
+    def checked(value: Any) -> Any:
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if item not in field.empty_values and not _is_uid(item):
+                raise ValidationError(field.error_messages["invalid_choice"],
+                                      code="invalid_choice", params={"value": item})
+        return clean(value)
+
+    return checked
 
 
 def _wrap(init: Callable[..., None]) -> Callable[..., None]:

@@ -9,6 +9,7 @@ callers name the model (or hand over a queryset already restricted).
 from __future__ import annotations
 
 from typing import Any, TypeVar
+from uuid import UUID
 
 from django.db import models
 from django.http import Http404
@@ -18,15 +19,18 @@ from access.scope import scope_for
 M = TypeVar("M", bound=models.Model)
 
 
-def access_object(model: type[M], user: Any, pk: Any, action: str = "view", *,
+def access_object(model: type[M], user: Any, key: Any, action: str = "view", *,
                   queryset: models.QuerySet[M] | None = None) -> M:
-    """``model.objects.restrict(user, action).get(pk=pk)``, or Http404 (also for a malformed
-    pk). ``queryset`` replaces the restricted default when it is narrower (units whose own
-    records the user may add to, say)."""
+    """``model.objects.restrict(user, action).get(uid=key)``, or Http404 (also for a
+    malformed key). Pages name records by uid (a ``UUID`` from the URL's ``<uuid:uid>``), so
+    that an address tells nothing of how many records the install holds; code that already
+    holds a row's pk passes the int. ``queryset`` replaces the restricted default when it is
+    narrower (units whose own records the user may add to, say)."""
     rows = queryset if queryset is not None else model.objects.restrict(  # type: ignore[attr-defined]
         user, action)
+    lookup = {"uid": key} if isinstance(key, UUID) else {"pk": key}
     try:
-        return rows.get(pk=pk)
+        return rows.get(**lookup)
     except (model.DoesNotExist, ValueError, TypeError):  # type: ignore[attr-defined]
         raise Http404(f"No {model._meta.verbose_name} matches the given query.") from None
 

@@ -53,6 +53,12 @@ class Record(models.Model):
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
         super().save(*args, **kwargs)
 
+    @property
+    def short_uid(self) -> str:
+        """The uid's first eight hex digits: enough to tell a user's few records apart on a
+        page (a plan, say) without a sequential number that counts the install's rows."""
+        return self.uid.hex[:8]
+
     def delete(self, using: str | None = None,
                keep_parents: bool = False) -> tuple[int, dict[str, int]]:
         using = using or router.db_for_write(type(self), instance=self)

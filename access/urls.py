@@ -4,6 +4,6 @@ from access import views
 
 app_name = "access"
 urlpatterns = [
-    path("units/<int:pk>/roles/", views.role_grant, name="role_grant"),
-    path("roles/<int:pk>/revoke/", views.role_revoke, name="role_revoke"),
+    path("units/<uuid:uid>/roles/", views.role_grant, name="role_grant"),
+    path("roles/<uuid:uid>/revoke/", views.role_revoke, name="role_revoke"),
 ]

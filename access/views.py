@@ -7,6 +7,7 @@ or overseeing secretaries above it), a role through ``Role.objects.restrict(user
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,8 +31,8 @@ from organizations.models import Unit
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_object(Unit, request.user, pk, "change")
+def role_grant(request: HttpRequest, uid: UUID) -> HttpResponse:
+    unit = access_object(Unit, request.user, uid, "change")
     form = RoleGrantForm(bound(request), user=request.user, unit=unit)
     context: dict[str, Any] = {"form": form, "unit": unit}
     # A holder the secretary already sees on this unit has the role changed at once. Anyone
@@ -45,7 +46,7 @@ def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
         role = do_grant_role(acting_user=request.user, user=holder, unit=unit,
                              kind=data["kind"], oversight=data["oversight"],
                              identity_access=data["identity_access"], since=data["since"])
-        return Done(reverse("access:role_grant", kwargs={"pk": unit.pk}),
+        return Done(reverse("access:role_grant", kwargs={"uid": unit.uid}),
                     _("%(user)s is now %(role)s of %(unit)s.") % {
                         "user": role.user.username, "role": role.get_kind_display(),
                         "unit": unit.name})
@@ -70,9 +71,9 @@ def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def role_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    role = access_object(Role, request.user, pk, "delete")
-    back = safe_next(request, reverse("access:role_grant", kwargs={"pk": role.unit_id}))
+def role_revoke(request: HttpRequest, uid: UUID) -> HttpResponse:
+    role = access_object(Role, request.user, uid, "delete")
+    back = safe_next(request, reverse("access:role_grant", kwargs={"uid": role.unit.uid}))
     if role.user_id == request.user.pk:
         messages.error(request, _("You cannot revoke your own role: ask another secretary."))
         return redirect(back)

@@ -12,5 +12,5 @@ urlpatterns = [
     path("mfa/verify/", views_mfa.mfa_verify, name="mfa_verify"),
     path("mfa/enrol/", views_mfa.mfa_enrol, name="mfa_enrol"),
     path("logins/locked/", views_lockout.locked_logins, name="locked_logins"),
-    path("roles/<int:pk>/unlock-login/", views_lockout.unlock_login, name="unlock_login"),
+    path("roles/<uuid:uid>/unlock-login/", views_lockout.unlock_login, name="unlock_login"),
 ]

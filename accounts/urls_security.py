@@ -9,8 +9,8 @@ urlpatterns = [
     path("account/password/", views_passwords.password_change, name="password_change"),
     path("account/tokens/", views_tokens.token_list, name="tokens"),
     path("account/tokens/revoke/", views_tokens.token_revoke, name="token_revoke"),
-    path("role-offers/<int:pk>/withdraw/", views_account.role_offer_withdraw,
+    path("role-offers/<uuid:uid>/withdraw/", views_account.role_offer_withdraw,
          name="role_offer_withdraw"),
-    path("roles/<int:pk>/password-reset/", views_passwords.password_reset,
+    path("roles/<uuid:uid>/password-reset/", views_passwords.password_reset,
          name="password_reset"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -34,9 +36,9 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def role_offer_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = access_object(RoleOffer, request.user, pk, "delete")
-    back = safe_next(request, reverse("access:role_grant", kwargs={"pk": offer.unit_id}))
+def role_offer_withdraw(request: HttpRequest, uid: UUID) -> HttpResponse:
+    offer = access_object(RoleOffer, request.user, uid, "delete")
+    back = safe_next(request, reverse("access:role_grant", kwargs={"uid": offer.unit.uid}))
     do_withdraw_role_offer(acting_user=request.user, offer=offer)
     messages.success(request, _("The offer to %(user)s was withdrawn.") % {
         "user": offer.username})

@@ -1,11 +1,13 @@
 """Locked-out logins a secretary may unlock (see ``accounts.lockout``).
 
 The list shows only users holding a role the secretary may change; unlocking names one of
-those roles, loaded with ``access_object(Role, user, pk, "change")``: outside the
+those roles, loaded with ``access_object(Role, user, uid, "change")``: outside the
 secretary's compartment it answers 404, like a role that does not exist.
 """
 
 from __future__ import annotations
+
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,8 +35,8 @@ def locked_logins(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def unlock_login(request: HttpRequest, pk: int) -> HttpResponse:
-    role = access_object(Role, request.user, pk, "change")
+def unlock_login(request: HttpRequest, uid: UUID) -> HttpResponse:
+    role = access_object(Role, request.user, uid, "change")
     back = safe_next(request, reverse("accounts:locked_logins"))
     username = role.user.get_username()
     if username not in locked_usernames():

@@ -9,6 +9,7 @@ redirect), and the user must change it at the next login.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -50,14 +51,14 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def password_reset(request: HttpRequest, pk: int) -> HttpResponse:
-    role = access_object(Role, request.user, pk, "change")
+def password_reset(request: HttpRequest, uid: UUID) -> HttpResponse:
+    role = access_object(Role, request.user, uid, "change")
     target = role.user
     refusal = reset_refusal(request.user, target)
     form = ResetPasswordForm(bound(request))
     context: dict[str, Any] = {"form": form, "role": role, "target": target,
                                "refusal": refusal,
-                               "back": reverse("access:role_grant", kwargs={"pk": role.unit_id})}
+                               "back": reverse("access:role_grant", kwargs={"uid": role.unit.uid})}
     if form.is_bound and form.is_valid() and not refusal:
         try:
             context["new_password"] = do_reset_password(acting_user=request.user, role=role)

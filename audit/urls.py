@@ -4,5 +4,5 @@ from audit import views
 
 app_name = "audit"
 urlpatterns = [
-    path("units/<int:pk>/audit/", views.unit_log, name="unit_log"),
+    path("units/<uuid:uid>/audit/", views.unit_log, name="unit_log"),
 ]

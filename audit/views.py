@@ -1,7 +1,7 @@
 """The audit log of a unit, for its secretaries (with oversight: of its subtree too).
 
 Rows come through ``AuditEvent.objects.restrict`` (``audit/querysets.py``); the unit through
-``access_object(Unit, user, pk, "change")``, so a unit whose log the user may not read
+``access_object(Unit, user, uid, "change")``, so a unit whose log the user may not read
 answers 404 like a missing one. What the rows name is shown only as far as the reader may
 see it now: a person's alias when the person is in the reader's scope, a login name when its
 holder has a role the reader sees, else "someone outside your units". Old and new values are
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
@@ -116,9 +117,9 @@ def _lines(user: Any, events: list[AuditEvent]) -> list[Line]:
 
 
 @login_required
-def unit_log(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_log(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    unit = access_object(Unit, user, pk, READ_ACTION)
+    unit = access_object(Unit, user, uid, READ_ACTION)
     form = AuditFilterForm(request.GET or None, user=user, unit=unit)
     rows = form.apply(unit_rows(user, unit)).order_by("-seq")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))

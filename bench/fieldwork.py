@@ -50,7 +50,7 @@ from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 if TYPE_CHECKING:
@@ -989,6 +989,7 @@ class Page:
     name: str
     url_name: str
     pk: int
+    uid: Any  # the page's address names the record by uid
     metric: Callable  # metric(user, pk): used while the view does not exist yet
 
 
@@ -997,7 +998,7 @@ def _targets() -> tuple[User, list[Page]]:
 
     from accounts.models import User
     from fieldwork import continuity, metrics
-    from fieldwork.models import ContactProfile
+    from fieldwork.models import ContactProfile, Field
     from organizations.models import Organization, Unit
 
     user = User.objects.get(username="bench-secretary")
@@ -1008,14 +1009,15 @@ def _targets() -> tuple[User, list[Page]]:
     busiest_row = (ContactProfile.objects.values("field_id").annotate(n=Count("pk"))
                    .order_by("-n", "field_id").first())
     assert busiest_row is not None, "the bench database has no contacts"
-    busiest = busiest_row["field_id"]
+    busiest = Field.objects.get(pk=busiest_row["field_id"])
     return user, [
-        Page("organization dashboard", "fieldwork:organization_dashboard", org.pk,
+        Page("organization dashboard", "fieldwork:organization_dashboard", org.pk, org.uid,
              metrics.organization_dashboard),
-        Page("wall chart (largest field)", "fieldwork:wall_chart", busiest, metrics.wall_chart),
-        Page("continuity (organization)", "fieldwork:continuity", top.pk,
+        Page("wall chart (largest field)", "fieldwork:wall_chart", busiest.pk, busiest.uid,
+             metrics.wall_chart),
+        Page("continuity (organization)", "fieldwork:continuity", top.pk, top.uid,
              continuity.continuity),
-        Page("continuity (one committee)", "fieldwork:continuity", committee.pk,
+        Page("continuity (one committee)", "fieldwork:continuity", committee.pk, committee.uid,
              continuity.continuity),
     ]
 
@@ -1024,7 +1026,7 @@ def _url(page: Page) -> str | None:
     from django.urls import NoReverseMatch, reverse
 
     try:
-        return reverse(page.url_name, kwargs={"pk": page.pk})
+        return reverse(page.url_name, kwargs={"uid": page.uid})
     except NoReverseMatch:
         return None
 

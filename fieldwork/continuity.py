@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, timedelta
+from uuid import UUID
 
 from django.db.models import (
     BigIntegerField,
@@ -48,8 +49,10 @@ _WORD_DAYS = 45
 @dataclass
 class FieldContinuity:
     field_id: int
+    field_uid: UUID  # the pages link by uid
     name: str
     unit_id: int
+    unit_uid: UUID
     unit_name: str
     priority: int
     strategic: bool
@@ -69,6 +72,7 @@ class FieldContinuity:
 @dataclass
 class UnitContinuity:
     unit_id: int
+    unit_uid: UUID
     name: str
     # True: only the fields the unit works itself; False: its whole visible subtree.
     own: bool
@@ -160,7 +164,7 @@ def field_rows(user, where: Q, today: date, *,
     rows = list(Field.objects.restrict(user).filter(where)
                 .annotate(last_on=Subquery(last), **extra)
                 .order_by("unit__path", "name")
-                .values("pk", "name", "unit_id", "unit__name", "unit__path",
+                .values("pk", "uid", "name", "unit_id", "unit__uid", "unit__name", "unit__path",
                         "unit__organization_id", "priority", "strategic", "last_on", *extra))
     conf = settings_by_organization({r["unit__organization_id"] for r in rows})
     out = []
@@ -168,7 +172,8 @@ def field_rows(user, where: Q, today: date, *,
         stale = conf[r["unit__organization_id"]].stale_days
         days = (today - r["last_on"]).days if r["last_on"] else None
         row = FieldContinuity(
-            field_id=r["pk"], name=r["name"], unit_id=r["unit_id"], unit_name=r["unit__name"],
+            field_id=r["pk"], field_uid=r["uid"], name=r["name"], unit_id=r["unit_id"],
+            unit_uid=r["unit__uid"], unit_name=r["unit__name"],
             priority=r["priority"], strategic=r["strategic"], last_activity_on=r["last_on"],
             days_since_last=days, stale_days=stale, stopped=days is None or days >= stale)
         if activity:
@@ -254,7 +259,7 @@ def continuity(user, unit: Unit | int | None = None, today: date | None = None) 
         lasts = [row.last_activity_on for row in members if row.last_activity_on]
         last = max(lasts) if lasts else None
         units.append(UnitContinuity(
-            unit_id=group.pk, name=group.name, own=own, fields=len(members),
+            unit_id=group.pk, unit_uid=group.uid, name=group.name, own=own, fields=len(members),
             stopped=sum(row.stopped for row in members), last_activity_on=last,
             days_since_last=(today - last).days if last else None,
             longest_gap=_gap_of(mask), weeks_active=_weeks_of(mask),

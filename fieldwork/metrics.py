@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, timedelta
+from uuid import UUID
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import Combinable, NegatedExpression
@@ -92,6 +93,7 @@ class LevelCount:
 @dataclass(frozen=True)
 class TestRate:
     test_id: int
+    test_uid: UUID
     kind: str
     title: str
     held_on: date
@@ -192,8 +194,9 @@ def structure_test(user, field: Field | int) -> StructureReport:
         row.supportive_share = _share(row.supportive, hc)
         row.majority = bool(hc) and row.supportive * 100 > hc * conf.majority_percent
         row.supermajority = bool(hc) and row.supportive * 100 >= hc * conf.supermajority_percent
-        row.tests = [TestRate(t.pk, t.kind, t.title, t.held_on, participants[(t.pk, key)],
-                              _share(participants[(t.pk, key)], hc)) for t in tests]
+        row.tests = [TestRate(t.pk, t.uid, t.kind, t.title, t.held_on,
+                              participants[(t.pk, key)], _share(participants[(t.pk, key)], hc))
+                     for t in tests]
     return StructureReport(
         field_id=field.pk, field_name=field.name, shows_aliases=show,
         majority_percent=conf.majority_percent,
@@ -364,6 +367,7 @@ class WeekCount:
 @dataclass
 class UnitSummary:
     unit_id: int
+    unit_uid: UUID | None
     name: str
     fields: int = 0
     contacts: int = 0
@@ -423,8 +427,8 @@ def _dashboard(user, title: str, where: Callable[[str], Q], groups: list[Unit],
                today: date | None) -> Dashboard:
     """``where(prefix)``: the units counted, as a filter on ``<prefix>path`` or similar."""
     today = today or timezone.localdate()
-    summaries = {g.pk: UnitSummary(g.pk, g.name) for g in groups}
-    totals = UnitSummary(0, title)
+    summaries = {g.pk: UnitSummary(g.pk, g.uid, g.name) for g in groups}
+    totals = UnitSummary(0, None, title)
     field_counts = (Field.objects.restrict(user).filter(where("unit__")).values("unit__path")
                     .annotate(n=Count("pk"), strategic=Count("pk", filter=Q(strategic=True)),
                               prio=Count("pk", filter=Q(priority__gt=0))))

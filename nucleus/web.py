@@ -181,7 +181,7 @@ def run_form(request: HttpRequest, form: forms.BaseForm, perform: Perform,
 class ActionFormView(LoginRequiredMixin, FormView):
     """A form page whose valid input is handed to a ``do_*`` action (``perform``).
 
-    With ``scoped_model`` set, the object named by ``pk`` is loaded through
+    With ``scoped_model`` set, the object named by ``uid`` (the URL's) is loaded through
     ``access_object`` for ``scoped_action`` before anything else, so that a page outside the
     scope answers 404 whatever is posted. A ValidationError from the action goes back onto
     the form, and nothing is written.
@@ -204,7 +204,7 @@ class ActionFormView(LoginRequiredMixin, FormView):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if self.scoped_model is not None:
-            self.object = access_object(self.scoped_model, request.user, kwargs.get("pk"),
+            self.object = access_object(self.scoped_model, request.user, kwargs.get("uid"),
                                         self.scoped_action)
         return super().dispatch(request, *args, **kwargs)
 

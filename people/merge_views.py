@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,18 +20,18 @@ from people.models import Person
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_object(Person, request.user, pk, "delete")
+def person_merge(request: HttpRequest, uid: UUID) -> HttpResponse:
+    person = access_object(Person, request.user, uid, "delete")
     form = MergeForm(bound(request), user=request.user, person=person)
 
     def perform() -> Done:
         duplicate = form.cleaned_data["duplicate"]
         do_merge_people(acting_user=request.user, keep=person, duplicate=duplicate)
-        return Done(reverse("people:person_detail", kwargs={"pk": person.pk}),
+        return Done(reverse("people:person_detail", kwargs={"uid": person.uid}),
                     _("%(duplicate)s was merged into %(alias)s.") % {
                         "duplicate": duplicate.alias, "alias": person.alias})
 
-    detail = reverse("people:person_detail", kwargs={"pk": person.pk})
+    detail = reverse("people:person_detail", kwargs={"uid": person.uid})
     return run_form(request, form, perform) or render(request, "nucleus/form.html", {
         "form": form, "heading": _("Merge a duplicate into %(alias)s") % {
             "alias": person.alias},

@@ -6,6 +6,8 @@ through people.actions, and identities are only ever read through reveal_identit
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
@@ -36,7 +38,7 @@ SEARCH_LIMIT = 50
 
 
 def _person_url(person: Person) -> str:
-    return reverse("people:person_detail", kwargs={"pk": person.pk})
+    return reverse("people:person_detail", kwargs={"uid": person.uid})
 
 
 def _account_roles(user, person: Person):
@@ -66,16 +68,16 @@ def _detail_context(user, person: Person, identity: Identity | None = None) -> d
 
 @login_required
 @require_GET
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_object(Person, request.user, pk)
+def person_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
+    person = access_object(Person, request.user, uid)
     return render(request, "people/person_detail.html", _detail_context(request.user, person))
 
 
 @login_required
 @never_cache
 @require_POST
-def person_reveal(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_object(Person, request.user, pk, "reveal")
+def person_reveal(request: HttpRequest, uid: UUID) -> HttpResponse:
+    person = access_object(Person, request.user, uid, "reveal")
     identity = reveal_identity(acting_user=request.user, person=person)
     context = _detail_context(request.user, person, identity)
     # htmx swaps only the identity box; without JavaScript the whole page comes back.
@@ -85,8 +87,8 @@ def person_reveal(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_create(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_object(Unit, request.user, pk,
+def person_create(request: HttpRequest, uid: UUID) -> HttpResponse:
+    unit = access_object(Unit, request.user, uid,
                          queryset=Unit.objects.holding_records(request.user, "add"))
     form = PersonCreateForm(bound(request), user=request.user, unit=unit)
 
@@ -101,8 +103,8 @@ def person_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_object(Person, request.user, pk, "change")
+def person_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
+    person = access_object(Person, request.user, uid, "change")
     form = PersonForm(bound(request), user=request.user, unit=person.unit, person=person)
 
     def perform() -> str:
@@ -116,12 +118,12 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @never_cache
 @require_POST
-def person_identity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_identity_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     """POST only: opening the form shows the current identity, which is a reveal (audited);
     a POST carrying ``save`` stores the submitted identity."""
     # Editing an identity needs both: changing the record and seeing its identity.
-    access_object(Person, request.user, pk, "change")
-    person = access_object(Person, request.user, pk, "reveal")
+    access_object(Person, request.user, uid, "change")
+    person = access_object(Person, request.user, uid, "reveal")
     if "save" not in request.POST:
         identity = reveal_identity(acting_user=request.user, person=person)
         form = IdentityForm(initial=identity.as_dict())
@@ -140,8 +142,8 @@ def person_identity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_move(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_object(Person, request.user, pk, "change")
+def person_move(request: HttpRequest, uid: UUID) -> HttpResponse:
+    person = access_object(Person, request.user, uid, "change")
     form = MoveForm(bound(request), user=request.user, person=person)
 
     def perform() -> Done:
@@ -156,29 +158,29 @@ def person_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access_object(Person, request.user, pk, "delete")
+def person_delete(request: HttpRequest, uid: UUID) -> HttpResponse:
+    person = access_object(Person, request.user, uid, "delete")
     if request.POST.get("confirm") != "yes":
         messages.error(request, _("Tick the confirmation box to delete this person."))
-        return redirect("people:person_detail", pk=person.pk)
-    unit_id, alias = person.unit_id, person.alias
+        return redirect("people:person_detail", uid=person.uid)
+    unit_uid, alias = person.unit.uid, person.alias
     try:
         do_delete_person(acting_user=request.user, person=person)
     except ProtectedError:
         messages.error(request, _("%(alias)s still has records that depend on them and cannot "
                                   "be deleted.") % {"alias": alias})
-        return redirect("people:person_detail", pk=person.pk)
+        return redirect("people:person_detail", uid=person.uid)
     messages.success(request, _("%(alias)s was deleted.") % {"alias": alias})
-    return redirect("organizations:unit_detail", pk=unit_id)
+    return redirect("organizations:unit_detail", uid=unit_uid)
 
 
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def person_lookup(request: HttpRequest, pk: int) -> HttpResponse:
+def person_lookup(request: HttpRequest, uid: UUID) -> HttpResponse:
     # A match confirms an identity: only where the user may reveal some identity (else 404,
     # whether or not anyone has the number), only among those, and audited (people.lookup).
-    organization = access_object(Organization, request.user, pk, "reveal")
+    organization = access_object(Organization, request.user, uid, "reveal")
     form = LookupForm(bound(request))
     results = None
     if form.is_bound and form.is_valid():

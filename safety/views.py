@@ -11,6 +11,7 @@ overseeing secretaries above.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -32,11 +33,11 @@ from safety.report import build_report
 
 
 def report_url(freeze: Freeze) -> str:
-    return reverse("safety:freeze_report", kwargs={"pk": freeze.pk})
+    return reverse("safety:freeze_report", kwargs={"uid": freeze.uid})
 
 
 class FreezeView(ActionFormView):
-    """pk is a role of the account to freeze."""
+    """uid is a role of the account to freeze."""
 
     form_class = FreezeForm
     template_name = "safety/freeze.html"
@@ -47,7 +48,7 @@ class FreezeView(ActionFormView):
         return _("Freeze the account of %(user)s") % {"user": self.object.user.username}
 
     def get_cancel_url(self) -> str:
-        return reverse("access:role_grant", kwargs={"pk": self.object.unit_id})
+        return reverse("access:role_grant", kwargs={"uid": self.object.unit.uid})
 
     def get_notice(self) -> str:
         try:
@@ -68,7 +69,7 @@ class FreezeView(ActionFormView):
 
 
 class UnfreezeView(ActionFormView):
-    """pk is the freeze."""
+    """uid is the freeze."""
 
     form_class = UnfreezeForm
     scoped_model = Freeze
@@ -102,10 +103,10 @@ class UnfreezeView(ActionFormView):
 
 @login_required
 @never_cache
-def freeze_report(request: HttpRequest, pk: int) -> HttpResponse:
+def freeze_report(request: HttpRequest, uid: UUID) -> HttpResponse:
     """What the frozen account saw, revealed, downloaded and changed; reading it is
     audited (it names people and what was known about them)."""
-    freeze = access_object(Freeze, request.user, pk, "change")
+    freeze = access_object(Freeze, request.user, uid, "change")
     report = build_report(request.user, freeze)
     record_security_event(kind=AuditEvent.Action.SECURITY, actor=request.user, subject=freeze,
                           detail={"read": "exposure report"})

@@ -42,7 +42,7 @@ def test_it_switches_an_organization_page_to_persian_right_to_left(chromium, liv
     # opened there would outlive the test database.
     organization = world.orgs["rp"]
     login_url = live_server.url + reverse("login")
-    detail = reverse("organizations:organization_detail", kwargs={"pk": organization.pk})
+    detail = reverse("organizations:organization_detail", kwargs={"uid": organization.uid})
     requested: list[str] = []
     # cell_secretary may reveal identities: the login needs the second factor (accounts/mfa.py).
     key = confirmed_device(world.user("cell_secretary")).key

@@ -82,7 +82,7 @@ def test_an_organizer_records_a_one_to_one_and_an_assessment_on_a_phone(
     from fieldwork.models import Activity
 
     field, mill, contact = steelworks
-    wall = live_server.url + reverse("fieldwork:wall_chart", kwargs={"pk": field.pk})
+    wall = live_server.url + reverse("fieldwork:wall_chart", kwargs={"uid": field.uid})
     follow_up = (timezone.localdate() + timedelta(days=7)).isoformat()
     requested: list[str] = []
     # cell_secretary may reveal identities: the login needs the second factor (accounts/mfa.py).
@@ -143,8 +143,8 @@ def test_an_organizer_records_a_one_to_one_and_an_assessment_on_a_phone(
             _shoot(page, "4-wall-chart-after")
 
             for name in ("field_detail", "continuity"):
-                pk = field.pk if name == "field_detail" else field.unit_id
-                page.goto(live_server.url + reverse(f"fieldwork:{name}", kwargs={"pk": pk}))
+                uid = field.uid if name == "field_detail" else field.unit.uid
+                page.goto(live_server.url + reverse(f"fieldwork:{name}", kwargs={"uid": uid}))
                 _shoot(page, f"5-{name}")
         finally:
             browser.close()

@@ -80,9 +80,10 @@ def test_the_outsider_is_offered_only_what_they_may_see(walk_world, login):
                     if not isinstance(field, forms.ModelChoiceField):
                         continue
                     model = field.queryset.model
+                    key = field.to_field_name or "pk"
                     offered = {value.value for value, _label in field.choices if value}
                     allowed = set(model.objects.restrict(user).filter(
-                        pk__in=offered).values_list("pk", flat=True))
+                        **{f"{key}__in": offered}).values_list(key, flat=True))
                     stray = offered - allowed
                     assert not stray, (f"{name}: {type(form).__name__}.{field_name} offers "
                                        f"{model.__name__} rows outside restrict(): {stray}")

@@ -25,9 +25,8 @@ from tests.cast import CAST
 from tests.url_walk import Case, iter_patterns
 from tests.world_store import copy_world
 
-MISSING_PK = 987654321
-# The API addresses records by uid (a pattern taking `uid` instead of `pk`).
-MISSING_UID = "00000000-0000-4000-8000-000000000000"
+#: A record that does not exist: pages and the API alike name records by uid.
+MISSING = "00000000-0000-4000-8000-000000000000"
 
 
 def _case_modules():
@@ -114,19 +113,17 @@ def test_every_url_pattern_has_a_case():
     assert not stale, f"Cases for URL patterns that no longer exist: {stale}"
 
 
-def test_every_url_takes_at_most_a_pk():
-    odd = {name: args for name, args in PATTERNS.items()
-           if args - {"pk", "format"} and args != {"uid"}}
-    assert not odd, f"URL patterns must take only `pk` (the API: `uid`): {odd}"
+def test_every_url_names_records_by_uid():
+    # A sequential id in an address tells how many records the install holds (issue #9).
+    odd = {name: args for name, args in PATTERNS.items() if args - {"uid", "format"}}
+    assert not odd, f"URL patterns must name a record only by `uid`: {odd}"
 
 
 def _url(name: str, obj=None) -> str:
-    """``obj``: a record, or MISSING_PK (a missing uid where the pattern takes one)."""
+    """``obj``: a record, or MISSING."""
     if obj is None:
         return reverse(name)
-    if "uid" in PATTERNS[name]:
-        return reverse(name, kwargs={"uid": MISSING_UID if obj == MISSING_PK else obj.uid})
-    return reverse(name, kwargs={"pk": obj if obj == MISSING_PK else obj.pk})
+    return reverse(name, kwargs={"uid": MISSING if obj == MISSING else obj.uid})
 
 
 def _request(client, case: Case, url: str):
@@ -200,7 +197,7 @@ def test_it_enforces_access_on(name, walk_world, walk_login):
             response = _request(client, case, _url(name, outside))
             assert response.status_code == 404, (name, user_name, "outside",
                                                   response.status_code)
-        response = _request(client, case, _url(name, MISSING_PK))
+        response = _request(client, case, _url(name, MISSING))
         assert response.status_code == 404, (name, user_name, "missing", response.status_code)
     if case.model is not None:
         assert outside_checked, f"{name}: the world has no object outside anyone's scope"

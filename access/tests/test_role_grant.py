@@ -12,8 +12,8 @@ from audit.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 
-def _url(pk) -> str:
-    return reverse("access:role_grant", kwargs={"pk": pk})
+def _url(uid) -> str:
+    return reverse("access:role_grant", kwargs={"uid": uid})
 
 
 @pytest.fixture
@@ -31,18 +31,18 @@ def _accept(login, response, user) -> None:
 def _grant(world, login, granter="cell_secretary", unit="cell_a", **changes):
     data = {"username": "recruit", "kind": "organizer", "since": "2024-01-15", **changes}
     return login(world.user(granter) if isinstance(granter, str) else granter).post(
-        _url(world.units[unit].pk), data)
+        _url(world.units[unit].uid), data)
 
 
 @pytest.mark.parametrize("name", ["cell_member", "sibling_secretary", "overseer", "outsider"])
 def test_it_answers_404_to_who_is_not_a_secretary_there(world, login, recruit, name):
-    assert login(world.user(name)).get(_url(world.units["cell_a"].pk)).status_code == 404
+    assert login(world.user(name)).get(_url(world.units["cell_a"].uid)).status_code == 404
     assert _grant(world, login, granter=name).status_code == 404
     assert not Role.objects.filter(user=recruit).exists()
 
 
 def test_it_shows_the_form_and_the_roles(world, login):
-    response = login(world.user("cell_secretary")).get(_url(world.units["cell_a"].pk))
+    response = login(world.user("cell_secretary")).get(_url(world.units["cell_a"].uid))
     body = response.content.decode()
     assert response.status_code == 200
     assert 'name="username"' in body and "cell_member" in body

@@ -13,7 +13,7 @@ def test_it_lists_the_users_units_with_counts_and_oversight(world, login):
     assert (role.unit.name, role.kind, role.oversight, role.people_count) == (
         "North Committee", "member", True, 6)
     assert "Oversight" in page and "Red Party" in page
-    assert reverse("organizations:unit_detail", kwargs={"pk": role.unit_id}) in page
+    assert reverse("organizations:unit_detail", kwargs={"uid": role.unit.uid}) in page
 
 
 def test_it_counts_below_a_role_without_oversight(world, login):

@@ -30,7 +30,7 @@ def _device(user):
 def test_it_holds_a_user_with_identity_or_oversight_at_the_door(world, client, name):
     client = _password_only(client, world.user(name))
     for url in (reverse("accounts:home"), reverse("organizations:organization_list"),
-                reverse("people:person_detail", kwargs={"pk": world.people["alias-cella-1"].pk})):
+                reverse("people:person_detail", kwargs={"uid": world.people["alias-cella-1"].uid})):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("accounts:mfa_verify") + "?next="), url

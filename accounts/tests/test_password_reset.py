@@ -20,7 +20,7 @@ def _role(world, name):
 
 
 def _url(role):
-    return reverse("accounts:password_reset", kwargs={"pk": role.pk})
+    return reverse("accounts:password_reset", kwargs={"uid": role.uid})
 
 
 @pytest.mark.parametrize("name", ["cell_member", "sibling_secretary", "outsider",

@@ -17,7 +17,7 @@ ACCOUNT = reverse("accounts:account")
 
 def _offer(world, login, username="recruit", **extra):
     response = login(world.user("cell_secretary")).post(
-        reverse("access:role_grant", kwargs={"pk": world.units["cell_a"].pk}),
+        reverse("access:role_grant", kwargs={"uid": world.units["cell_a"].uid}),
         {"username": username, "kind": "organizer", **extra})
     assert response.status_code == 200
     assert response.context["offer_code"] in response.content.decode()
@@ -78,7 +78,7 @@ def test_the_account_page_shows_a_stranger_nothing_of_the_unit(world, login):
 def test_it_lets_the_secretary_withdraw_and_404s_outside(world, login):
     _offer(world, login, username="someone")
     offer = RoleOffer.objects.get()
-    url = reverse("accounts:role_offer_withdraw", kwargs={"pk": offer.pk})
+    url = reverse("accounts:role_offer_withdraw", kwargs={"uid": offer.uid})
     for name in ("cell_member", "sibling_secretary", "outsider"):
         assert login(world.user(name)).post(url).status_code == 404
     assert login(world.user("cell_secretary")).post(url).status_code == 302

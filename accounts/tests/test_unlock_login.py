@@ -30,7 +30,7 @@ def test_it_lets_a_secretary_unlock_a_member_of_their_unit(world, client, login)
     secretary = login(world.user("cell_secretary"))
     page = secretary.get(reverse("accounts:locked_logins"))
     assert [r.pk for r in page.context["roles"]] == [role.pk]
-    response = secretary.post(reverse("accounts:unlock_login", kwargs={"pk": role.pk}))
+    response = secretary.post(reverse("accounts:unlock_login", kwargs={"uid": role.uid}))
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(username="cell_member").exists()
     event = AuditEvent.objects.get(action="unlock_login")
@@ -47,7 +47,7 @@ def test_it_answers_404_to_a_secretary_outside_the_unit(world, client, login):
     for name in ("sibling_secretary", "outsider", "cell_member", "overseer"):
         other = login(world.user(name))
         assert other.get(reverse("accounts:locked_logins")).context["roles"] == []
-        response = other.post(reverse("accounts:unlock_login", kwargs={"pk": role.pk}))
+        response = other.post(reverse("accounts:unlock_login", kwargs={"uid": role.uid}))
         assert response.status_code == 404, name
     assert AccessAttempt.objects.filter(username="cell_member").exists()
     assert not AuditEvent.objects.filter(action="unlock_login").exists()
@@ -57,12 +57,12 @@ def test_it_lists_nothing_and_changes_nothing_when_nobody_is_locked(world, login
     secretary = login(world.user("cell_secretary"))
     assert secretary.get(reverse("accounts:locked_logins")).context["roles"] == []
     role = _role(world, "cell_member")
-    secretary.post(reverse("accounts:unlock_login", kwargs={"pk": role.pk}))
+    secretary.post(reverse("accounts:unlock_login", kwargs={"uid": role.uid}))
     assert not AuditEvent.objects.filter(action="unlock_login").exists()
 
 
 def test_it_unlocks_by_post_only(world, login):
     role = _role(world, "cell_member")
     secretary = login(world.user("cell_secretary"))
-    assert secretary.get(reverse("accounts:unlock_login", kwargs={"pk": role.pk})
+    assert secretary.get(reverse("accounts:unlock_login", kwargs={"uid": role.uid})
                          ).status_code == 405

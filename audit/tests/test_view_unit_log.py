@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(unit, **query):
-    url = reverse("audit:unit_log", kwargs={"pk": unit.pk})
+    url = reverse("audit:unit_log", kwargs={"uid": unit.uid})
     if query:
         url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
     return url
@@ -51,7 +51,7 @@ def test_it_shows_only_the_rows_of_the_secretarys_unit(world, login):
     body = response.content.decode()
     assert "alias-cella-1-renamed" in body and "alias-cellb-1" not in body
     # The unit page links here for those who may read it, and only for them.
-    unit_page = reverse("organizations:unit_detail", kwargs={"pk": cell_a.pk})
+    unit_page = reverse("organizations:unit_detail", kwargs={"uid": cell_a.uid})
     assert _url(cell_a) in login(secretary).get(unit_page).content.decode()
     assert _url(cell_a) not in login(world.user("cell_member")).get(unit_page).content.decode()
 
@@ -102,7 +102,7 @@ def test_it_filters_by_person_action_and_days(world, login):
     do_update_person(acting_user=secretary, person=person, data={"alias": "alias-cella-2-c"})
     client = login(secretary)
     by_person = AuditEvent.objects.filter(seq__in=_seqs(client.get(_url(cell_a,
-                                                                        person=person.pk))))
+                                                                        person=person.uid))))
     assert by_person.exists()
     assert set(by_person.values_list("object_id", flat=True)) == {person.pk}
     updates = AuditEvent.objects.filter(seq__in=_seqs(client.get(_url(cell_a, action="update"))))
@@ -113,7 +113,7 @@ def test_it_filters_by_person_action_and_days(world, login):
     assert _seqs(client.get(_url(cell_a, since=today.isoformat(), until=today.isoformat())))
     # A person outside the unit is no choice: the filter is refused, nothing is widened.
     outside = world.people["alias-cellb-1"]
-    response = client.get(_url(cell_a, person=outside.pk))
+    response = client.get(_url(cell_a, person=outside.uid))
     assert response.context["form"].errors and "alias-cellb-1" not in response.content.decode()
 
 

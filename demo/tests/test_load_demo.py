@@ -214,7 +214,7 @@ def test_logins_are_linked_to_their_people(built):
 def test_cc_sees_a_cell_page_without_its_aliases(built, login):
     client = login(User.objects.get(username="cc"))
     cell = Unit.objects.get(name=SANANDAJ_CELL)
-    page = client.get(reverse("organizations:unit_detail", kwargs={"pk": cell.pk}))
+    page = client.get(reverse("organizations:unit_detail", kwargs={"uid": cell.uid}))
     assert page.status_code == 200
     text = page.content.decode()
     for alias in cell.people.values_list("alias", flat=True):
@@ -224,12 +224,12 @@ def test_cc_sees_a_cell_page_without_its_aliases(built, login):
 def test_icor_sees_its_members_but_no_unit(built, login):
     client = login(User.objects.get(username="icor"))
     icor = Coalition.objects.get(acronym="ICOR")
-    page = client.get(reverse("organizations:coalition_detail", kwargs={"pk": icor.pk}))
+    page = client.get(reverse("organizations:coalition_detail", kwargs={"uid": icor.uid}))
     assert page.status_code == 200
     assert "Russian Maoist Party" in page.content.decode()
     cell = Unit.objects.get(name=SANANDAJ_CELL)
     assert client.get(reverse("organizations:unit_detail",
-                              kwargs={"pk": cell.pk})).status_code == 404
+                              kwargs={"uid": cell.uid})).status_code == 404
 
 
 def test_the_command_reports_an_already_loaded_demo(built):
@@ -270,10 +270,10 @@ def test_it_builds_fieldwork_to_look_at(built, login):
     assert sum(c.count for r in chart.rows for c in r.cells) == 7  # one not assessed yet
     # A cell member sees the mill's contacts; the CC counts them on its dashboard.
     body = login(User.objects.get(username="member")).get(
-        reverse("fieldwork:wall_chart", kwargs={"pk": Field.objects.get(
-            name="Sanandaj textile mill").pk})).content.decode()
+        reverse("fieldwork:wall_chart", kwargs={"uid": Field.objects.get(
+            name="Sanandaj textile mill").uid})).content.decode()
     assert "Mill-Parvin" in body
     cc_page = login(User.objects.get(username="cc")).get(reverse(
-        "fieldwork:unit_dashboard", kwargs={"pk": Unit.objects.get(name="Central Committee").pk}))
+        "fieldwork:unit_dashboard", kwargs={"uid": Unit.objects.get(name="Central Committee").uid}))
     assert cc_page.status_code == 200 and "Mill-Parvin" not in cc_page.content.decode()
     assert cc_page.context["board"].contacts == 11

@@ -34,7 +34,7 @@ def test_it_prints_the_plan_its_quality_and_the_difference(north):
 def test_it_applies_the_plan_when_asked(north):
     out = _plan("--unit", str(north.unit.pk), "--user", "north_planner", "--apply")
     run = PlanRun.objects.get()
-    assert f"Plan #{run.pk} applied." in out and run.status == PlanRun.Status.APPLIED
+    assert f"Plan #{run.short_uid} applied." in out and run.status == PlanRun.Status.APPLIED
     assert DeploymentAssignment.objects.filter(plan_run=run).exists()
 
 

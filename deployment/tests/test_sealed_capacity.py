@@ -96,8 +96,8 @@ def test_it_refuses_bad_coordinates(north, data, field):
 def test_the_capacity_form_never_shows_sealed_values(north, login):
     capacity = _capacity(north)
     secretary = north.world.user("cell_secretary")
-    url = reverse("deployment:capacity_edit", kwargs={"pk": capacity.person_id})
-    reveal = reverse("deployment:capacity_reveal", kwargs={"pk": capacity.person_id})
+    url = reverse("deployment:capacity_edit", kwargs={"uid": capacity.person.uid})
+    reveal = reverse("deployment:capacity_reveal", kwargs={"uid": capacity.person.uid})
     page = login(secretary).get(url).content.decode()
     for secret in ("35.88", "35.701234", "sister"):
         assert secret not in page
@@ -119,7 +119,7 @@ def test_the_capacity_form_never_shows_sealed_values(north, login):
 
 def test_revealing_a_capacity_needs_the_right_and_is_audited(north, login):
     capacity = _capacity(north)
-    url = reverse("deployment:capacity_reveal", kwargs={"pk": capacity.person_id})
+    url = reverse("deployment:capacity_reveal", kwargs={"uid": capacity.person.uid})
 
     def reveals() -> int:
         return AuditEvent.objects.filter(action="reveal", model="deployment.MemberCapacity",

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.urls import reverse
 
 
-def planning_url(unit_id: int) -> str:
-    return reverse("deployment:planning", kwargs={"pk": unit_id})
+def planning_url(unit_uid: UUID) -> str:
+    return reverse("deployment:planning", kwargs={"uid": unit_uid})
 
 
-def run_url(run_id: int) -> str:
-    return reverse("deployment:run_detail", kwargs={"pk": run_id})
+def run_url(run_uid: UUID) -> str:
+    return reverse("deployment:run_detail", kwargs={"uid": run_uid})

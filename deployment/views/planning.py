@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -134,8 +135,8 @@ def overview(user, unit: Unit) -> dict:
 
 @login_required
 @require_GET
-def planning(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_object(Unit, request.user, pk)
+def planning(request: HttpRequest, uid: UUID) -> HttpResponse:
+    unit = access_object(Unit, request.user, uid)
     # Teams whose end date has come go back to their basic organizations first.
     dissolve_expired_teams(timezone.localdate(), unit=unit)
     context = overview(request.user, unit)
@@ -145,28 +146,28 @@ def planning(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def run_start(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_object(Unit, request.user, pk)
+def run_start(request: HttpRequest, uid: UUID) -> HttpResponse:
+    unit = access_object(Unit, request.user, uid)
     form = PlanForm(request.POST)
     if not form.is_valid():
         messages.error(request, form_error_text(form))
-        return redirect(planning_url(unit.pk))
+        return redirect(planning_url(unit.uid))
     try:
         run = do_start_run(acting_user=request.user, unit=unit,
                            time_limit_s=form.cleaned_data["time_limit_s"],
                            stability_weight=form.cleaned_data["stability_weight"])
     except ValidationError as error:
         messages.error(request, error_text(error))
-        return redirect(planning_url(unit.pk))
-    return redirect(run_url(run.pk))
+        return redirect(planning_url(unit.uid))
+    return redirect(run_url(run.uid))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team_create(request: HttpRequest, pk: int) -> HttpResponse:
+def team_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     """Form a temporary team for an urgent struggle: a re-plan with the team first."""
     user = request.user
-    unit = access_object(Unit, user, pk)
+    unit = access_object(Unit, user, uid)
     allowed = services.can_plan(user, unit)
     form = TeamForm(bound(request), user=user, unit=unit)
 
@@ -174,7 +175,7 @@ def team_create(request: HttpRequest, pk: int) -> HttpResponse:
         data, limit, stability = form.data_for_action()
         run = do_form_team(acting_user=user, unit=unit, data=data, time_limit_s=limit,
                            stability_weight=stability)
-        return run_url(run.pk)
+        return run_url(run.uid)
 
     # The action commits the team before the plan starts (inline, it runs at once).
     recorded = _("The team was recorded; review the re-plan before applying it.")
@@ -182,7 +183,7 @@ def team_create(request: HttpRequest, pk: int) -> HttpResponse:
         request, "deployment/form.html", {
             "form": form,
             "heading": _("New temporary team for %(unit)s") % {"unit": unit.name},
-            "cancel_url": planning_url(unit.pk), "allowed": allowed,
+            "cancel_url": planning_url(unit.uid), "allowed": allowed,
             "intro": _("Forming a team re-plans the committee's forces: the team comes "
                        "first, the priority fields lose as little as possible. Its members "
                        "return to their basic organizations at the end date."),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -35,12 +37,12 @@ def _page(request: HttpRequest, form, heading: str, cancel_url: str, notice: str
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def capacity_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    person = access_object(Person, user, pk, "change")
+    person = access_object(Person, user, uid, "change")
     if person.kind != Person.Kind.MEMBER:
         raise Http404("No member matches the given query.")
-    back = safe_next(request, planning_url(person.unit_id))
+    back = safe_next(request, planning_url(person.unit.uid))
     capacity = MemberCapacity.objects.restrict(user).filter(person=person).first()
     form = CapacityForm(bound(request), user=user, person=person,
                         initial=CapacityForm.initial_for(capacity))
@@ -52,7 +54,7 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     saved = _("The capacity of %(alias)s was saved.") % {"alias": person.alias}
     sealed = capacity is not None and bool(capacity.location_sealed or capacity.notes_sealed)
-    reveal_url = (reverse("deployment:capacity_reveal", kwargs={"pk": person.pk})
+    reveal_url = (reverse("deployment:capacity_reveal", kwargs={"uid": person.uid})
                   if sealed and can(user, Person, person, "reveal") else "")
     return run_form(request, form, perform, saved, record=capacity) or _page(
         request, form, _("What %(alias)s can give") % {"alias": person.alias}, back,
@@ -62,24 +64,24 @@ def capacity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @never_cache
 @require_POST
-def capacity_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+def capacity_reveal(request: HttpRequest, uid: UUID) -> HttpResponse:
     """Where the member lives and works and the notes about them: for the reveal right only,
     by POST (never in a URL or a cache), and audited."""
     user = request.user
-    person = access_object(Person, user, pk, "reveal")
+    person = access_object(Person, user, uid, "reveal")
     capacity = MemberCapacity.objects.restrict(user, "reveal").filter(person=person).first()
     text = reveal_capacity(acting_user=user, capacity=capacity) if capacity else None
     return render(request, "deployment/capacity_reveal.html", {
         "person": person, "text": text,
-        "back": reverse("deployment:capacity_edit", kwargs={"pk": person.pk})})
+        "back": reverse("deployment:capacity_edit", kwargs={"uid": person.uid})})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def need_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, pk, "change")
-    back = safe_next(request, planning_url(field.unit_id))
+    field = access_object(Field, user, uid, "change")
+    back = safe_next(request, planning_url(field.unit.uid))
     weight = may_set_weight(user, field)
     form = NeedForm(bound(request), may_set_weight=weight, initial=NeedForm.initial_for(field))
 

@@ -8,6 +8,7 @@ are counted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -123,8 +124,8 @@ def _edit_choices(user, run: PlanRun, instance, names: services.Names) -> dict:
 @login_required
 @vary_on_htmx
 @require_GET
-def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = access_object(PlanRun, request.user, pk)
+def run_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
+    run = access_object(PlanRun, request.user, uid)
     if is_htmx(request):
         response = render(request, "deployment/_run_status.html", {"run": run})
         if not run.in_progress:
@@ -136,12 +137,12 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def run_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    run = access_object(PlanRun, request.user, pk, "change")
+def run_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
+    run = access_object(PlanRun, request.user, uid, "change")
     form = EditForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose what to change."))
-        return redirect(run_url(run.pk))
+        return redirect(run_url(run.uid))
     try:
         do_edit_plan(acting_user=request.user, run=run, op=form.cleaned_data["op"],
                      field_id=form.cleaned_data["field"],
@@ -150,18 +151,18 @@ def run_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error_text(error))
     else:
         messages.success(request, _("The plan was changed."))
-    return redirect(run_url(run.pk) + "#plan")
+    return redirect(run_url(run.uid) + "#plan")
 
 
 @login_required
 @require_POST
-def run_apply(request: HttpRequest, pk: int) -> HttpResponse:
-    run = access_object(PlanRun, request.user, pk, "change")
+def run_apply(request: HttpRequest, uid: UUID) -> HttpResponse:
+    run = access_object(PlanRun, request.user, uid, "change")
     form = ApplyForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The plan was changed since you opened it. Look at it again "
                                   "before applying it."))
-        return redirect(run_url(run.pk))
+        return redirect(run_url(run.uid))
     try:
         do_apply_plan(acting_user=request.user, run=run,
                       revision=form.cleaned_data["revision"])
@@ -169,4 +170,4 @@ def run_apply(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error_text(error))
     else:
         messages.success(request, _("The plan is in force."))
-    return redirect(run_url(run.pk))
+    return redirect(run_url(run.uid))

@@ -189,7 +189,7 @@ def test_it_keeps_a_member_who_moved_and_checks_only_who_is_added(fw, login):
     assert set(activity.members.all()) == {mover, fw.member}
     # And the page answers: reopening the follow-up is a redirect, not a server error.
     response = login(fw.secretary).post(
-        reverse("fieldwork:follow_up_done", kwargs={"pk": activity.pk}), {"done": "0"})
+        reverse("fieldwork:follow_up_done", kwargs={"uid": activity.uid}), {"done": "0"})
     assert response.status_code == 302
     activity.refresh_from_db()
     assert not activity.follow_up_done and set(activity.members.all()) == {mover, fw.member}

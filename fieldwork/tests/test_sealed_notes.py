@@ -98,7 +98,7 @@ def test_it_names_sealed_texts_in_the_audit_row_without_their_values(fw, talk, a
 
 
 def test_it_reveals_activity_notes_only_with_the_reveal_right(fw, talk, login):
-    url = reverse("fieldwork:activity_notes", kwargs={"pk": talk.pk})
+    url = reverse("fieldwork:activity_notes", kwargs={"uid": talk.uid})
     # cell_member and overseer see Cell A's activities but hold no identity right.
     for name in ("cell_member", "overseer", "committee_member", "sibling_secretary",
                  "outsider"):
@@ -118,8 +118,8 @@ def test_it_reveals_activity_notes_only_with_the_reveal_right(fw, talk, login):
 
 
 def test_it_keeps_the_outcome_out_of_list_pages(fw, talk, login):
-    field_page = reverse("fieldwork:field_detail", kwargs={"pk": fw.field.pk})
-    notes_url = reverse("fieldwork:activity_notes", kwargs={"pk": talk.pk})
+    field_page = reverse("fieldwork:field_detail", kwargs={"uid": fw.field.uid})
+    notes_url = reverse("fieldwork:activity_notes", kwargs={"uid": talk.uid})
     secretary = login(fw.secretary).get(field_page).content.decode()
     assert OUTCOME not in secretary and NOTES not in secretary and notes_url in secretary
     member = login(fw.world.user("cell_member")).get(field_page).content.decode()
@@ -131,23 +131,23 @@ def test_it_keeps_the_outcome_out_of_list_pages(fw, talk, login):
 def test_it_still_lets_a_user_without_the_reveal_right_write_notes(fw, organizer, login):
     contact = fw.contact("c-write")
     response = login(organizer).post(
-        reverse("fieldwork:one_to_one", kwargs={"pk": fw.field.pk}),
-        {"contact": contact.pk, "member": "", "date": days_ago(1).isoformat(),
+        reverse("fieldwork:one_to_one", kwargs={"uid": fw.field.uid}),
+        {"contact": contact.uid, "member": "", "date": days_ago(1).isoformat(),
          "outcome": "o-written", "follow_up_on": "", "notes": "n-written"})
     assert response.status_code == 302
     activity = Activity.objects.get(contacts=contact)
     assert activity.unseal_notes() == "n-written" and activity.unseal_outcome() == "o-written"
     # Written, but not read back: the page lists it without the text or a reveal button.
     page = login(organizer).get(
-        reverse("fieldwork:field_detail", kwargs={"pk": fw.field.pk})).content.decode()
+        reverse("fieldwork:field_detail", kwargs={"uid": fw.field.uid})).content.decode()
     assert "o-written" not in page and "n-written" not in page
     assert login(organizer).post(reverse("fieldwork:activity_notes",
-                                         kwargs={"pk": activity.pk})).status_code == 404
+                                         kwargs={"uid": activity.uid})).status_code == 404
 
 
 def test_it_hides_assessment_notes_until_an_audited_reveal(fw, assessed, login):
-    profile_url = reverse("fieldwork:contact_edit", kwargs={"pk": assessed.pk})
-    reveal_url = reverse("fieldwork:assessment_notes", kwargs={"pk": assessed.pk})
+    profile_url = reverse("fieldwork:contact_edit", kwargs={"uid": assessed.uid})
+    reveal_url = reverse("fieldwork:assessment_notes", kwargs={"uid": assessed.uid})
     assessment = Assessment.objects.get(person=assessed)
     page = login(fw.secretary).get(profile_url).content.decode()
     assert NOTE not in page and reveal_url in page
@@ -166,7 +166,7 @@ def test_it_hides_assessment_notes_until_an_audited_reveal(fw, assessed, login):
 
 def test_it_refuses_assessment_notes_without_the_reveal_right(fw, assessed, organizer,
                                                              login):
-    reveal_url = reverse("fieldwork:assessment_notes", kwargs={"pk": assessed.pk})
+    reveal_url = reverse("fieldwork:assessment_notes", kwargs={"uid": assessed.uid})
     assessment = Assessment.objects.get(person=assessed)
     users = [fw.world.user(n) for n in ("cell_member", "overseer", "sibling_secretary",
                                          "outsider")]
@@ -176,5 +176,5 @@ def test_it_refuses_assessment_notes_without_the_reveal_right(fw, assessed, orga
     assert _reveals("fieldwork.Assessment", assessment.pk) == 0
     # The organizer may assess (write a note) but is shown no note and no reveal button.
     page = login(organizer).get(
-        reverse("fieldwork:assess", kwargs={"pk": assessed.pk})).content.decode()
+        reverse("fieldwork:assess", kwargs={"uid": assessed.uid})).content.decode()
     assert NOTE not in page and reveal_url not in page

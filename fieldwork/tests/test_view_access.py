@@ -3,6 +3,8 @@ user's scope (or beyond the action they may do), and the page itself for someone
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import pytest
 from django.urls import reverse
 
@@ -11,7 +13,7 @@ from fieldwork.tests.url_cases import CASES, extend_world
 
 pytestmark = pytest.mark.django_db
 
-MISSING = 987654321
+MISSING = UUID("00000000-0000-4000-8000-000000000000")
 
 
 def _objects(world) -> dict:
@@ -75,8 +77,8 @@ def test_every_page_has_a_scene():
     assert {f"fieldwork:{name}" for name in SCENES} == set(CASES)
 
 
-def _call(client, name: str, pk):
-    url = reverse(f"fieldwork:{name}", kwargs={"pk": pk})
+def _call(client, name: str, uid):
+    url = reverse(f"fieldwork:{name}", kwargs={"uid": uid})
     if CASES[f"fieldwork:{name}"].method == "POST":
         return client.post(url, {})
     return client.get(url)
@@ -88,14 +90,14 @@ def test_it_requires_access(name, world, login):
     key, allowed, outside = SCENES[name]
     obj = objects[key]
 
-    response = _call(login(None), name, obj.pk)
+    response = _call(login(None), name, obj.uid)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
     client = login(world.user(allowed))
-    response = _call(client, name, obj.pk)
+    response = _call(client, name, obj.uid)
     assert response.status_code in (200, 302), (name, response.status_code)
     assert _call(client, name, MISSING).status_code == 404
 
     for other_key, user in outside:
-        response = _call(login(world.user(user)), name, objects[other_key].pk)
+        response = _call(login(world.user(user)), name, objects[other_key].uid)
         assert response.status_code == 404, (name, other_key, user, response.status_code)

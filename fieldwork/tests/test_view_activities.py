@@ -10,22 +10,22 @@ from fieldwork.tests.conftest import days_ago
 pytestmark = pytest.mark.django_db
 
 
-def _url(name, pk):
-    return reverse(f"fieldwork:{name}", kwargs={"pk": pk})
+def _url(name, uid):
+    return reverse(f"fieldwork:{name}", kwargs={"uid": uid})
 
 
 def _post(fw, login, **data):
-    values = {"kind": "distribution", "field": fw.field.pk, "date": days_ago(1).isoformat()}
+    values = {"kind": "distribution", "field": fw.field.uid, "date": days_ago(1).isoformat()}
     values.update(data)
-    return login(fw.secretary).post(_url("activity_create", fw.field.unit_id), values)
+    return login(fw.secretary).post(_url("activity_create", fw.field.unit.uid), values)
 
 
 def test_it_records_a_distribution_with_members_and_contacts(fw, login):
     contact = fw.contact("c-1")
-    response = _post(fw, login, quantity="150", members=[fw.member.pk], contacts=[contact.pk],
+    response = _post(fw, login, quantity="150", members=[fw.member.uid], contacts=[contact.uid],
                      notes="at the gate, 6am")
     assert response.status_code == 302
-    assert response["Location"] == _url("field_detail", fw.field.pk)
+    assert response["Location"] == _url("field_detail", fw.field.uid)
     activity = Activity.objects.get()
     assert (activity.quantity, list(activity.members.all()), list(activity.contacts.all())) == (
         150, [fw.member], [contact])
@@ -66,30 +66,30 @@ def talk(fw):
 
 def test_it_marks_a_follow_up_done(fw, talk, login):
     client = login(fw.secretary)
-    assert client.get(_url("follow_up_done", talk.pk)).status_code == 405
-    response = client.post(_url("follow_up_done", talk.pk))
+    assert client.get(_url("follow_up_done", talk.uid)).status_code == 405
+    response = client.post(_url("follow_up_done", talk.uid))
     assert response.status_code == 302
     talk.refresh_from_db()
     assert talk.follow_up_done
-    client.post(_url("follow_up_done", talk.pk), {"done": "0"})
+    client.post(_url("follow_up_done", talk.uid), {"done": "0"})
     talk.refresh_from_db()
     assert not talk.follow_up_done
 
 
 def test_it_reveals_the_notes_only_on_post(fw, talk, login):
     client = login(fw.secretary)
-    assert client.get(_url("activity_notes", talk.pk)).status_code == 405
-    response = client.post(_url("activity_notes", talk.pk))
+    assert client.get(_url("activity_notes", talk.uid)).status_code == 405
+    response = client.post(_url("activity_notes", talk.uid))
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert "wants the union meeting moved" in response.content.decode()
-    fragment = client.post(_url("activity_notes", talk.pk), headers={"HX-Request": "true"})
+    fragment = client.post(_url("activity_notes", talk.uid), headers={"HX-Request": "true"})
     assert "<html" not in fragment.content.decode()
     assert "wants the union meeting moved" in fragment.content.decode()
 
 
 def test_it_shows_the_notes_button_on_the_field_page(fw, talk, login):
-    body = login(fw.secretary).get(_url("field_detail", fw.field.pk)).content.decode()
-    assert _url("activity_notes", talk.pk) in body
+    body = login(fw.secretary).get(_url("field_detail", fw.field.uid)).content.decode()
+    assert _url("activity_notes", talk.uid) in body
     assert "wants the union" not in body
 
 
@@ -101,7 +101,7 @@ def test_it_audits_every_read_of_activity_notes(fw, talk, login):
                                          object_id=talk.pk).count()
 
     before = reveals()
-    response = login(fw.secretary).post(_url("activity_notes", talk.pk))
+    response = login(fw.secretary).post(_url("activity_notes", talk.uid))
     assert "wants the union meeting moved" in response.content.decode()
     assert reveals() == before + 1
     event = AuditEvent.objects.filter(model="fieldwork.Activity", object_id=talk.pk).first()

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(person):
-    return reverse("fieldwork:assess", kwargs={"pk": person.pk})
+    return reverse("fieldwork:assess", kwargs={"uid": person.uid})
 
 
 def test_it_offers_one_button_per_level_and_today(fw, login):
@@ -27,13 +27,13 @@ def test_it_assesses_with_one_tap(fw, login):
     response = login(fw.secretary).post(_url(person), {
         "level": "2", "assessed_on": timezone.localdate().isoformat()})
     assert response.status_code == 302
-    assert response["Location"] == reverse("fieldwork:wall_chart", kwargs={"pk": fw.field.pk})
+    assert response["Location"] == reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid})
     assert ContactProfile.objects.get(person=person).current_level.value == 2
 
 
 def test_it_goes_back_to_the_page_it_came_from(fw, login):
     person = fw.contact("c-a")
-    back = reverse("fieldwork:field_detail", kwargs={"pk": fw.field.pk})
+    back = reverse("fieldwork:field_detail", kwargs={"uid": fw.field.uid})
     response = login(fw.secretary).post(_url(person), {
         "level": "1", "assessed_on": timezone.localdate().isoformat(), "next": back})
     assert response["Location"] == back

@@ -21,7 +21,7 @@ def fields(fw):
 
 
 def _url(fw, key="cell_a"):
-    return reverse("fieldwork:continuity", kwargs={"pk": fw.world.units[key].pk})
+    return reverse("fieldwork:continuity", kwargs={"uid": fw.world.units[key].uid})
 
 
 def test_it_lists_stopped_fields_first(fw, fields, login):

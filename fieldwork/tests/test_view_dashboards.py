@@ -20,7 +20,7 @@ def busy(fw):
 
 
 def _unit(fw, key):
-    return reverse("fieldwork:unit_dashboard", kwargs={"pk": fw.world.units[key].pk})
+    return reverse("fieldwork:unit_dashboard", kwargs={"uid": fw.world.units[key].uid})
 
 
 def test_it_counts_a_committee_subtree_without_aliases(fw, busy, login):
@@ -42,19 +42,19 @@ def test_it_lists_the_follow_ups_due_to_the_cell(fw, busy, login):
     assert "Follow-ups due" in body and "c-dash2" in body
     due = response.context["due"]
     assert len(due) == 1 and due[0].follow_up_on == days_ago(1)
-    assert reverse("fieldwork:follow_up_done", kwargs={"pk": due[0].pk}) in body
-    assert reverse("fieldwork:activity_create", kwargs={"pk": fw.field.unit_id}) in body
-    assert reverse("fieldwork:field_detail", kwargs={"pk": fw.field.pk}) in body
+    assert reverse("fieldwork:follow_up_done", kwargs={"uid": due[0].uid}) in body
+    assert reverse("fieldwork:activity_create", kwargs={"uid": fw.field.unit.uid}) in body
+    assert reverse("fieldwork:field_detail", kwargs={"uid": fw.field.uid}) in body
 
 
 def test_it_offers_no_forms_to_a_member_without_the_right_to_add(fw, busy, login):
     body = login(fw.world.user("cell_member")).get(_unit(fw, "cell_a")).content.decode()
-    assert reverse("fieldwork:activity_create", kwargs={"pk": fw.field.unit_id}) not in body
-    assert reverse("fieldwork:field_create", kwargs={"pk": fw.field.unit_id}) not in body
+    assert reverse("fieldwork:activity_create", kwargs={"uid": fw.field.unit.uid}) not in body
+    assert reverse("fieldwork:field_create", kwargs={"uid": fw.field.unit.uid}) not in body
 
 
 def test_it_summarizes_the_organization_per_top_visible_unit(fw, busy, login):
-    url = reverse("fieldwork:organization_dashboard", kwargs={"pk": fw.world.orgs["rp"].pk})
+    url = reverse("fieldwork:organization_dashboard", kwargs={"uid": fw.world.orgs["rp"].uid})
     response = login(fw.world.user("overseer")).get(url)
     board = response.context["board"]
     assert [u.name for u in board.units] == ["North Committee"]
@@ -64,7 +64,7 @@ def test_it_summarizes_the_organization_per_top_visible_unit(fw, busy, login):
 
 
 def test_it_tells_a_coalition_office_that_the_work_is_not_shown(fw, busy, login):
-    url = reverse("fieldwork:organization_dashboard", kwargs={"pk": fw.world.orgs["rp"].pk})
+    url = reverse("fieldwork:organization_dashboard", kwargs={"uid": fw.world.orgs["rp"].uid})
     response = login(fw.world.user("coalition_office")).get(url)
     assert response.status_code == 200 and response.context["board"] is None
     body = response.content.decode()
@@ -72,7 +72,7 @@ def test_it_tells_a_coalition_office_that_the_work_is_not_shown(fw, busy, login)
 
 
 def test_it_offers_the_identity_export_only_to_who_may_reveal(fw, busy, login):
-    export = reverse("fieldwork:export_contacts", kwargs={"pk": fw.field.unit_id})
+    export = reverse("fieldwork:export_contacts", kwargs={"uid": fw.field.unit.uid})
     secretary = login(fw.secretary).get(_unit(fw, "cell_a")).content.decode()
     assert "Contacts with identities (CSV)" in secretary and export in secretary
     for who in ("cell_member", "overseer"):  # records, but no identity access

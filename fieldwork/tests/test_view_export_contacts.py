@@ -25,7 +25,7 @@ def _rows(response):
 
 
 def _url(fw, key):
-    return reverse("fieldwork:export_contacts", kwargs={"pk": fw.world.units[key].pk})
+    return reverse("fieldwork:export_contacts", kwargs={"uid": fw.world.units[key].uid})
 
 
 def test_it_downloads_the_contacts_of_the_cell(fw, contacts, login):

@@ -42,7 +42,7 @@ def lively(fw):
 
 
 def _url(fw):
-    return reverse("fieldwork:field_detail", kwargs={"pk": fw.field.pk})
+    return reverse("fieldwork:field_detail", kwargs={"uid": fw.field.uid})
 
 
 def test_it_shows_the_whole_field_to_its_cell(fw, lively, login):
@@ -59,9 +59,10 @@ def test_it_shows_the_whole_field_to_its_cell(fw, lively, login):
     assert (report.total.mapped, report.total.assessed, report.total.supportive) == (4, 4, 3)
     assert not report.total.majority  # 3 of 20
     assert "no majority yet" in body and "Mood over time" in body
-    assert reverse("fieldwork:wall_chart", kwargs={"pk": fw.field.pk}) in body
-    assert reverse("fieldwork:one_to_one", kwargs={"pk": fw.field.pk}) in body
-    assert reverse("fieldwork:participation", kwargs={"pk": report.total.tests[0].test_id}) in body
+    assert reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid}) in body
+    assert reverse("fieldwork:one_to_one", kwargs={"uid": fw.field.uid}) in body
+    test_uid = report.total.tests[0].test_uid
+    assert reverse("fieldwork:participation", kwargs={"uid": test_uid}) in body
 
 
 def test_it_aligns_each_part_under_the_levels_of_the_field(fw, lively, login):
@@ -78,4 +79,4 @@ def test_it_shows_counts_but_no_alias_to_a_committee_member(fw, lively, login):
     assert "c-fd" not in body  # no contact list, no leader, no mood note, no activity
     assert response.context["report"].total.leaders == 1
     assert "Bonus petition" in body and "Wages" in body
-    assert reverse("fieldwork:one_to_one", kwargs={"pk": fw.field.pk}) not in body
+    assert reverse("fieldwork:one_to_one", kwargs={"uid": fw.field.uid}) not in body

@@ -24,7 +24,7 @@ MAPPING = {"column_0": "alias", "column_1": "part", "column_2": "phone", "column
 
 
 def _url(fw):
-    return reverse("fieldwork:import_contacts", kwargs={"pk": fw.field.pk})
+    return reverse("fieldwork:import_contacts", kwargs={"uid": fw.field.uid})
 
 
 def _upload(client, fw, text: bytes):
@@ -68,7 +68,7 @@ def test_it_previews_then_imports_on_confirmation(fw, login):
     assert not Person.objects.filter(alias__startswith="c-imp").exists()
     response = client.post(_url(fw), {"step": "confirm", "text": GOOD, **MAPPING})
     assert response.status_code == 302
-    assert response["Location"] == reverse("fieldwork:wall_chart", kwargs={"pk": fw.field.pk})
+    assert response["Location"] == reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid})
     profiles = {p.person.alias: p for p in ContactProfile.objects.select_related("person", "part")}
     assert profiles["c-imp1"].part.name == "Rolling mill"
     assert profiles["c-imp1"].current_level.value == 2

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(fw):
-    return reverse("fieldwork:one_to_one", kwargs={"pk": fw.field.pk})
+    return reverse("fieldwork:one_to_one", kwargs={"uid": fw.field.uid})
 
 
 def _post(fw, login, contact, **data):
-    values = {"contact": contact.pk, "member": fw.member.pk,
+    values = {"contact": contact.uid, "member": fw.member.uid,
               "date": timezone.localdate().isoformat(), "outcome": "", "follow_up_on": "",
               "notes": ""}
     values.update(data)
@@ -38,8 +38,8 @@ def test_it_has_six_inputs_at_most_and_today_as_date(fw, login):
 
 def test_it_preselects_the_contact_from_the_wall_chart(fw, login):
     contact = fw.contact("c-1")
-    body = login(fw.secretary).get(f"{_url(fw)}?contact={contact.pk}").content.decode()
-    assert f'<option value="{contact.pk}" selected>' in body
+    body = login(fw.secretary).get(f"{_url(fw)}?contact={contact.uid}").content.decode()
+    assert f'<option value="{contact.uid}" selected>' in body
 
 
 def test_it_records_a_one_to_one(fw, login):
@@ -48,7 +48,7 @@ def test_it_records_a_one_to_one(fw, login):
     response = _post(fw, login, contact, outcome="will come", follow_up_on=later.isoformat(),
                      notes="afraid of the foreman")
     assert response.status_code == 302
-    assert response["Location"] == reverse("fieldwork:wall_chart", kwargs={"pk": fw.field.pk})
+    assert response["Location"] == reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid})
     activity = Activity.objects.get()
     assert (activity.kind, activity.field, activity.follow_up_on) == ("one_to_one", fw.field,
                                                                       later)

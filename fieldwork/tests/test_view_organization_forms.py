@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(name, org):
-    return reverse(f"fieldwork:{name}", kwargs={"pk": org.pk})
+    return reverse(f"fieldwork:{name}", kwargs={"uid": org.uid})
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(name, fw):
-    return reverse(f"fieldwork:{name}", kwargs={"pk": fw.field.pk})
+    return reverse(f"fieldwork:{name}", kwargs={"uid": fw.field.uid})
 
 
 def _wages(fw, org="rp"):
@@ -42,7 +42,7 @@ def test_it_rejects_a_bad_mood_reading(fw, login, data, message):
 
 def test_it_records_a_demand_raised(fw, login):
     response = login(fw.secretary).post(_url("demand_raise", fw), {
-        "demand": _wages(fw).pk, "raised_on": days_ago(2).isoformat()})
+        "demand": _wages(fw).uid, "raised_on": days_ago(2).isoformat()})
     assert response.status_code == 302
     assert DemandRaised.objects.get().demand == _wages(fw)
 
@@ -50,7 +50,7 @@ def test_it_records_a_demand_raised(fw, login):
 def test_it_rejects_a_demand_of_another_organization(fw, login):
     ensure_default_demands(fw.world.orgs["op"])
     response = login(fw.secretary).post(_url("demand_raise", fw), {
-        "demand": _wages(fw, "op").pk, "raised_on": days_ago(2).isoformat()})
+        "demand": _wages(fw, "op").uid, "raised_on": days_ago(2).isoformat()})
     assert "Choose one of the demands of the catalogue." in response.content.decode()
     assert not DemandRaised.objects.exists()
 
@@ -65,7 +65,7 @@ def test_it_records_a_struggle_with_its_demands(fw, login):
     response = login(fw.secretary).post(_url("struggle_create", fw), {
         "kind": "strike", "started_on": days_ago(4).isoformat(),
         "ended_on": days_ago(2).isoformat(), "participants": "40",
-        "involvement": "participation", "demands": [_wages(fw).pk], "outcome": "Bonus paid"})
+        "involvement": "participation", "demands": [_wages(fw).uid], "outcome": "Bonus paid"})
     assert response.status_code == 302
     struggle = Struggle.objects.get()
     assert (struggle.participants, list(struggle.demands.all())) == (40, [_wages(fw)])

@@ -27,9 +27,9 @@ PAGES = [("field_detail", "field"), ("wall_chart", "field"), ("unit_dashboard", 
 @pytest.mark.parametrize("name, target", PAGES)
 def test_it_does_not_query_per_row(fw, login, name, target):
     client = login(fw.secretary)
-    pk = {"field": fw.field.pk, "unit": fw.field.unit_id,
-          "org": fw.world.orgs["rp"].pk}[target]
-    url = reverse(f"fieldwork:{name}", kwargs={"pk": pk})
+    uid = {"field": fw.field.uid, "unit": fw.field.unit.uid,
+           "org": fw.world.orgs["rp"].uid}[target]
+    url = reverse(f"fieldwork:{name}", kwargs={"uid": uid})
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

@@ -12,21 +12,21 @@ from fieldwork.models import Participation, StructureTest
 pytestmark = pytest.mark.django_db
 
 
-def _url(name, pk):
-    return reverse(f"fieldwork:{name}", kwargs={"pk": pk})
+def _url(name, uid):
+    return reverse(f"fieldwork:{name}", kwargs={"uid": uid})
 
 
 def test_it_creates_a_test_and_goes_on_to_who_took_part(fw, login):
-    response = login(fw.secretary).post(_url("structure_test_create", fw.field.pk), {
+    response = login(fw.secretary).post(_url("structure_test_create", fw.field.uid), {
         "kind": "petition", "title": "Heat petition",
         "held_on": timezone.localdate().isoformat()})
     test = StructureTest.objects.get()
-    assert response["Location"] == _url("participation", test.pk)
+    assert response["Location"] == _url("participation", test.uid)
 
 
 def test_it_rejects_a_test_in_the_future(fw, login):
     later = timezone.localdate() + timedelta(days=2)
-    response = login(fw.secretary).post(_url("structure_test_create", fw.field.pk), {
+    response = login(fw.secretary).post(_url("structure_test_create", fw.field.uid), {
         "kind": "petition", "title": "Heat petition", "held_on": later.isoformat()})
     assert "The date cannot be in the future." in response.content.decode()
     assert not StructureTest.objects.exists()
@@ -41,17 +41,17 @@ def test(fw):
 def test_it_records_who_took_part_and_who_did_not(fw, test, login):
     a, b, c = (fw.contact(f"c-p{n}") for n in range(3))
     client = login(fw.secretary)
-    body = client.get(_url("participation", test.pk)).content.decode()
+    body = client.get(_url("participation", test.uid)).content.decode()
     assert all(alias in body for alias in ("c-p0", "c-p1", "c-p2"))
-    client.post(_url("participation", test.pk), {"people": [a.pk, b.pk]})
+    client.post(_url("participation", test.uid), {"people": [a.uid, b.uid]})
     assert set(Participation.objects.values_list("person_id", flat=True)) == {a.pk, b.pk}
-    client.post(_url("participation", test.pk), {"people": [b.pk, c.pk]})
+    client.post(_url("participation", test.uid), {"people": [b.uid, c.uid]})
     assert set(Participation.objects.values_list("person_id", flat=True)) == {b.pk, c.pk}
 
 
 def test_it_rejects_a_contact_of_another_field(fw, test, login):
     stranger = fw.contact("c-else", field=fw.new_field("Depot"))
-    response = login(fw.secretary).post(_url("participation", test.pk),
-                                        {"people": [stranger.pk]})
+    response = login(fw.secretary).post(_url("participation", test.uid),
+                                        {"people": [stranger.uid]})
     assert "Choose contacts of this field only" in response.content.decode()
     assert not Participation.objects.exists()

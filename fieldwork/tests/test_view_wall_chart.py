@@ -24,7 +24,7 @@ def mapped(fw):
 
 
 def _url(fw):
-    return reverse("fieldwork:wall_chart", kwargs={"pk": fw.field.pk})
+    return reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid})
 
 
 def _cell(body: str, part, level) -> tuple[str, str]:
@@ -42,12 +42,12 @@ def test_it_places_each_contact_in_its_part_and_level(fw, mapped, login):
     mill = fw.parts["Rolling mill"].pk
     count, cell = _cell(body, mill, 1)
     assert count == "1" and "c-w1" in cell
-    assert reverse("fieldwork:assess", kwargs={"pk": mapped["c-w1"].pk}) in cell
+    assert reverse("fieldwork:assess", kwargs={"uid": mapped["c-w1"].uid}) in cell
     count, cell = _cell(body, mill, "unassessed")
     assert count == "1" and "c-w2" in cell
     count, cell = _cell(body, mill, "never")
     assert count == "1" and "c-w2" in cell and "c-w1" not in cell
-    assert reverse("fieldwork:one_to_one", kwargs={"pk": fw.field.pk}) in cell
+    assert reverse("fieldwork:one_to_one", kwargs={"uid": fw.field.uid}) in cell
     assert _cell(body, fw.parts["Night shift"].pk, 2)[0] == "1"
     assert _cell(body, "none", "unassessed")[0] == "1"
     # The coloured grid: the level colours as SVG fills, no inline style anywhere.

@@ -3,6 +3,8 @@ notes (shown on request, by POST)."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -28,12 +30,13 @@ from organizations.models import Unit
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def one_to_one(request: HttpRequest, pk: int) -> HttpResponse:
+def one_to_one(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, pk, "add")
+    field = access_object(Field, user, uid, "add")
     initial = {}
-    if request.GET.get("contact", "").isdigit():
-        initial["contact"] = int(request.GET["contact"])
+    if request.GET.get("contact"):
+        # A uid, as every choice is named (access.choices); the form checks it is offered.
+        initial["contact"] = request.GET["contact"]
     form = OneToOneForm(bound(request), user=user, field=field, initial=initial)
 
     def perform() -> str:
@@ -52,9 +55,9 @@ def one_to_one(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    unit = access_object(Unit, user, pk, queryset=Unit.objects.holding_records(user, "add"))
+    unit = access_object(Unit, user, uid, queryset=Unit.objects.holding_records(user, "add"))
     form = ActivityForm(bound(request), user=user, unit=unit)
 
     def perform() -> str:
@@ -63,7 +66,7 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
                                       members=data["members"], contacts=data["contacts"],
                                       notes=data["notes"])
         if activity.field_id:
-            return url_of("field_detail", activity.field_id)
+            return url_of("field_detail", activity.field)
         return url_of("unit_dashboard", unit)
 
     return run_form(request, form, perform, _("The activity was recorded.")) or form_page(
@@ -74,26 +77,26 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = access_object(Activity, request.user, pk, "change")
+def follow_up_done(request: HttpRequest, uid: UUID) -> HttpResponse:
+    activity = access_object(Activity, request.user, uid, "change")
     # The form sends done=0 to reopen a follow-up; anything else closes it.
     done = request.POST.get("done", "1") != "0"
     do_mark_follow_up_done(acting_user=request.user, activity=activity, done=done)
     messages.success(request, _("The follow-up was marked done.") if done
                      else _("The follow-up was reopened."))
-    default = (url_of("field_detail", activity.field_id) if activity.field_id
-               else url_of("unit_dashboard", activity.unit_id))
+    default = (url_of("field_detail", activity.field) if activity.field_id
+               else url_of("unit_dashboard", activity.unit))
     return redirect(safe_next(request, default))
 
 
 @login_required
 @never_cache
 @require_POST
-def activity_notes(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_notes(request: HttpRequest, uid: UUID) -> HttpResponse:
     """The decrypted notes and outcome, for the reveal right only, asked for by POST so that
     they never sit in a URL, a cache or a prefetch; the reveal is audited."""
     user = request.user
-    activity = access_object(Activity, user, pk, "reveal")
+    activity = access_object(Activity, user, uid, "reveal")
     text = reveal_activity_notes(acting_user=user, activity=activity)
     context = {"activity": activity, "text": text,
                "crumbs": field_crumbs(activity.field) if activity.field

@@ -3,6 +3,8 @@ form-to-action runner, ``next`` and htmx detection are ``nucleus.web``.)"""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,20 +17,20 @@ Crumbs = list[tuple[str, str]]
 
 
 def unit_crumbs(unit: Unit) -> Crumbs:
-    return [(reverse("organizations:organization_detail", kwargs={"pk": unit.organization_id}),
+    return [(reverse("organizations:organization_detail", kwargs={"uid": unit.organization.uid}),
              unit.organization.name),
-            (reverse("fieldwork:unit_dashboard", kwargs={"pk": unit.pk}), unit.name)]
+            (reverse("fieldwork:unit_dashboard", kwargs={"uid": unit.uid}), unit.name)]
 
 
 def field_crumbs(field: Field) -> Crumbs:
     return [*unit_crumbs(field.unit),
-            (reverse("fieldwork:field_detail", kwargs={"pk": field.pk}), field.name)]
+            (reverse("fieldwork:field_detail", kwargs={"uid": field.uid}), field.name)]
 
 
 def url_of(name: str, obj) -> str:
-    """A fieldwork page about ``obj`` (an object or its pk)."""
-    pk = obj if isinstance(obj, int) else obj.pk
-    return reverse(f"fieldwork:{name}", kwargs={"pk": pk})
+    """A fieldwork page about ``obj`` (a record or its uid)."""
+    uid = obj if isinstance(obj, UUID) else obj.uid
+    return reverse(f"fieldwork:{name}", kwargs={"uid": uid})
 
 
 def form_page(request: HttpRequest, form: forms.BaseForm | None, *, heading: str, crumbs: Crumbs,

@@ -3,6 +3,8 @@ with one tap."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -26,7 +28,7 @@ from people.models import Person
 
 
 def _person_url(person: Person) -> str:
-    return reverse("people:person_detail", kwargs={"pk": person.pk})
+    return reverse("people:person_detail", kwargs={"uid": person.uid})
 
 
 def _profile(person: Person) -> ContactProfile | None:
@@ -41,8 +43,8 @@ def _crumbs(person: Person, profile: ContactProfile | None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_object(Field, request.user, pk, "add")
+def contact_create(request: HttpRequest, uid: UUID) -> HttpResponse:
+    field = access_object(Field, request.user, uid, "add")
     form = ContactCreateForm(bound(request), user=request.user, field=field)
 
     def perform() -> str:
@@ -59,11 +61,11 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     """The profile of a contact at work (creating it for a contact not mapped yet). A member
     has no contact profile: the page says so."""
     user = request.user
-    person = access_object(Person, user, pk, "change")
+    person = access_object(Person, user, uid, "change")
     profile = _profile(person)
     is_contact = person.kind == Person.Kind.CONTACT
     form = ContactProfileForm(bound(request) if is_contact else None, user=user, person=person,
@@ -90,10 +92,10 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def assess(request: HttpRequest, pk: int) -> HttpResponse:
+def assess(request: HttpRequest, uid: UUID) -> HttpResponse:
     """One tap on a level (the date defaults to today)."""
     user = request.user
-    person = access_object(Person, user, pk, "add")
+    person = access_object(Person, user, uid, "add")
     profile = _profile(person)
     scale = scale_for(person.unit.organization_id)
     form = AssessForm(bound(request), scale=scale)
@@ -115,9 +117,9 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def tie_create(request: HttpRequest, pk: int) -> HttpResponse:
+def tie_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    person = access_object(Person, user, pk, "add")
+    person = access_object(Person, user, uid, "add")
     form = TieForm(bound(request), user=user, person=person)
 
     def perform() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -42,9 +43,9 @@ def _page(request: HttpRequest, field: Field, step: str, **context) -> HttpRespo
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def import_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
+def import_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, pk, "add")
+    field = access_object(Field, user, uid, "add")
     step = request.POST.get("step", "upload") if request.method == "POST" else "upload"
     if step == "upload":
         upload = ImportUploadForm(request.POST if request.method == "POST" else None,
@@ -84,10 +85,10 @@ def import_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def export_contacts_view(request: HttpRequest, pk: int) -> HttpResponse:
+def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
     """The contacts the user may see in the unit's subtree. A POST asking for identities adds
     them where the user may reveal them (each one audited as a reveal by csv_io)."""
-    unit = access_object(Unit, request.user, pk)
+    unit = access_object(Unit, request.user, uid)
     identities = request.method == "POST" and request.POST.get("identities") == "yes"
     text = export_contacts(request.user, unit, identities=identities)
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")

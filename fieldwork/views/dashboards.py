@@ -3,6 +3,8 @@ continuity list (fields where the work has stopped first)."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -24,9 +26,9 @@ CONTINUITY_PAGE = 100
 
 @login_required
 @require_GET
-def organization_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_dashboard(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    organization = access_object(Organization, user, pk)
+    organization = access_object(Organization, user, uid)
     # Coalition offices see a member organization's profile, never its work: a page saying
     # so, rather than a 404 for a page whose organization they may see.
     board = None
@@ -41,9 +43,9 @@ def organization_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_dashboard(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    unit = access_object(Unit, user, pk)
+    unit = access_object(Unit, user, uid)
     board = metrics.unit_dashboard(user, unit)
     scope = scope_for(user)
     sees_records = scope.sees_records_of(unit)
@@ -71,9 +73,9 @@ def _stopped_first(row: continuity_metrics.FieldContinuity) -> tuple:
 
 @login_required
 @require_GET
-def continuity(request: HttpRequest, pk: int) -> HttpResponse:
+def continuity(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    unit = access_object(Unit, user, pk)
+    unit = access_object(Unit, user, uid)
     report = continuity_metrics.continuity(user, unit)
     rows = sorted(report.fields, key=_stopped_first)
     page = Paginator(rows, CONTINUITY_PAGE).get_page(request.GET.get("page"))

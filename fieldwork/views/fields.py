@@ -3,6 +3,8 @@ the forms that create and describe it."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -56,9 +58,9 @@ def _structure_rows(report: metrics.StructureReport) -> list[tuple]:
 
 @login_required
 @require_GET
-def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, pk)
+    field = access_object(Field, user, uid)
     shows = sees_records(user, field)
     report = metrics.structure_test(user, field)
     tests = {t.pk: t for t in StructureTest.objects.restrict(user, "change").filter(field=field)}
@@ -82,12 +84,12 @@ def field_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @vary_on_htmx
 @require_GET
-def wall_chart(request: HttpRequest, pk: int) -> HttpResponse:
+def wall_chart(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, pk)
+    field = access_object(Field, user, uid)
     chart = metrics.wall_chart(user, field)
-    # Aliases link to the contact's pages: their ids, from the same restricted records.
-    person_ids = (dict(contacts_in(user, field=field).values_list("person__alias", "person_id"))
+    # Aliases link to the contact's pages: their uids, from the same restricted records.
+    person_ids = (dict(contacts_in(user, field=field).values_list("person__alias", "person__uid"))
                   if chart.shows_aliases else {})
     context = {"field": field, "chart": chart, "crumbs": field_crumbs(field),
                "rows": [(row, list(zip(chart.levels, row.cells, strict=True)))
@@ -102,8 +104,8 @@ def wall_chart(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def field_create(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access_object(Unit, request.user, pk,
+def field_create(request: HttpRequest, uid: UUID) -> HttpResponse:
+    unit = access_object(Unit, request.user, uid,
                          queryset=Unit.objects.holding_records(request.user, "add"))
     form = FieldForm(bound(request), instance=Field(unit=unit))
 
@@ -121,8 +123,8 @@ def field_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_object(Field, request.user, pk, "change")
+def field_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
+    field = access_object(Field, request.user, uid, "change")
     form = FieldForm(bound(request), instance=fresh(field))
 
     def perform() -> str:
@@ -136,11 +138,11 @@ def field_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def field_priority(request: HttpRequest, pk: int) -> HttpResponse:
+def field_priority(request: HttpRequest, uid: UUID) -> HttpResponse:
     """The responsible committee's decision. Others who see the field get the page without
     the form (nothing about the field is hidden from them, only the decision)."""
     user = request.user
-    field = access_object(Field, user, pk)
+    field = access_object(Field, user, uid)
     allowed = Field.objects.prioritizable(user).filter(pk=field.pk).exists()
     form = FieldPriorityForm(bound(request) if allowed else None,
                              initial={"priority": field.priority})
@@ -162,8 +164,8 @@ def field_priority(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def part_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_object(Field, request.user, pk, "add")
+def part_create(request: HttpRequest, uid: UUID) -> HttpResponse:
+    field = access_object(Field, request.user, uid, "add")
     form = FieldPartForm(bound(request))
 
     def perform() -> str:

@@ -3,6 +3,8 @@ reveal right on the person's unit; every note shown leaves an audit row."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -23,10 +25,10 @@ HISTORY_SHOWN = 10
 @login_required
 @never_cache
 @require_POST
-def assessment_notes(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_notes(request: HttpRequest, uid: UUID) -> HttpResponse:
     """POST, so that notes never sit in a URL, a cache or a prefetch."""
     user = request.user
-    person = access_object(Person, user, pk, "reveal")
+    person = access_object(Person, user, uid, "reveal")
     history = list(assessment_history(user, person)[:HISTORY_SHOWN])
     notes = reveal_assessment_notes(acting_user=user, assessments=history)
     profile = ContactProfile.objects.restrict(user).filter(person=person).select_related(

@@ -3,6 +3,8 @@ settings (thresholds, when a field counts as stopped)."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -34,18 +36,18 @@ from organizations.models import Organization, Unit
 
 
 def _crumbs(organization: Organization):
-    return [(reverse("organizations:organization_detail", kwargs={"pk": organization.pk}),
+    return [(reverse("organizations:organization_detail", kwargs={"uid": organization.uid}),
              organization.name),
             (url_of("organization_dashboard", organization), _("Fieldwork"))]
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def mass_organization_create(request: HttpRequest, pk: int) -> HttpResponse:
+def mass_organization_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     """The trade unions and associations the organization tracks, and a form to add one for
     those who may add records anywhere in it."""
     user = request.user
-    organization = access_object(Organization, user, pk)
+    organization = access_object(Organization, user, uid)
     # Whoever may add records somewhere in the organization (MassOrganizationQuerySet).
     may_add = Unit.objects.holding_records(user, "add").filter(organization=organization).exists()
     form = MassOrganizationForm(bound(request) if may_add else None, organization=organization)
@@ -65,11 +67,11 @@ def mass_organization_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def scale_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def scale_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     """Relabel, recolour, reorder and retire levels, add one; or start from the default
     scale. All of it in one transaction."""
     user = request.user
-    organization = access_object(Organization, user, pk, "change")
+    organization = access_object(Organization, user, uid, "change")
     levels = {lv.pk: lv for lv in scale_for(organization, include_retired=True)}
     if request.method == "POST" and "defaults" in request.POST:
         ensure_default_scale(organization, acting_user=user)
@@ -104,9 +106,9 @@ def scale_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def settings_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def settings_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    organization = access_object(Organization, user, pk, "change")
+    organization = access_object(Organization, user, uid, "change")
     if request.method == "POST" and "demands" in request.POST:
         ensure_default_demands(organization, acting_user=user)
         messages.success(request, _("The default demand catalogue was set up."))

@@ -3,6 +3,8 @@ demands raised, struggles."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -31,8 +33,8 @@ from nucleus.web import bound, run_form
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def structure_test_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_object(Field, request.user, pk, "add")
+def structure_test_create(request: HttpRequest, uid: UUID) -> HttpResponse:
+    field = access_object(Field, request.user, uid, "add")
     form = StructureTestForm(bound(request), field=field)
 
     def perform() -> str:
@@ -50,11 +52,11 @@ def structure_test_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def participation(request: HttpRequest, pk: int) -> HttpResponse:
+def participation(request: HttpRequest, uid: UUID) -> HttpResponse:
     """Tick the contacts who took part. Unticking removes a participation only for those
     who may delete records; for the others, recorded participants stay ticked."""
     user = request.user
-    test = access_object(StructureTest, user, pk, "change")
+    test = access_object(StructureTest, user, uid, "change")
     field = test.field
     recorded = set(test.participations.values_list("person_id", flat=True))
     may_remove = StructureTest.objects.restrict(user, "delete").filter(pk=test.pk).exists()
@@ -81,8 +83,8 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def mood_create(request: HttpRequest, pk: int) -> HttpResponse:
-    field = access_object(Field, request.user, pk, "add")
+def mood_create(request: HttpRequest, uid: UUID) -> HttpResponse:
+    field = access_object(Field, request.user, uid, "add")
     form = MoodForm(bound(request), field=field)
 
     def perform() -> str:
@@ -96,9 +98,9 @@ def mood_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def demand_raise(request: HttpRequest, pk: int) -> HttpResponse:
+def demand_raise(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, pk, "add")
+    field = access_object(Field, user, uid, "add")
     org_id = field.unit.organization_id
     form = DemandRaiseForm(bound(request), user=user, organization_id=org_id)
 
@@ -119,9 +121,9 @@ def demand_raise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def struggle_create(request: HttpRequest, pk: int) -> HttpResponse:
+def struggle_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, pk, "add")
+    field = access_object(Field, user, uid, "add")
     form = StruggleForm(bound(request), user=user, field=field)
 
     def perform() -> str:

@@ -24,7 +24,7 @@ def _assert_features_off(response):
 def test_it_sends_no_store_on_pages_of_logged_in_users(world, login):
     client = login(world.user("cell_secretary"))
     person = world.people["alias-cella-1"]
-    for url in (reverse("accounts:home"), reverse("people:person_detail", args=[person.pk])):
+    for url in (reverse("accounts:home"), reverse("people:person_detail", args=[person.uid])):
         response = client.get(url)
         assert response.status_code == 200, url
         _assert_no_store(response)
@@ -34,7 +34,7 @@ def test_it_sends_no_store_on_pages_of_logged_in_users(world, login):
 def test_it_sends_no_store_on_a_reveal(world, login):
     client = login(world.user("cell_secretary"))
     person = world.people["alias-cella-1"]
-    response = client.post(reverse("people:person_reveal", args=[person.pk]))
+    response = client.post(reverse("people:person_reveal", args=[person.uid]))
     assert response.status_code == 200
     _assert_no_store(response)
 

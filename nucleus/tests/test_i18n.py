@@ -164,7 +164,7 @@ def test_it_shows_the_unit_page_in_persian(world, login):
     client = login(world.user("cell_secretary"))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
     unit = world.units["cell_a"]
-    page = client.get(reverse("organizations:unit_detail", kwargs={"pk": unit.pk}))
+    page = client.get(reverse("organizations:unit_detail", kwargs={"uid": unit.uid}))
     text = page.content.decode()
     assert "هسته" in text and "محل کار" in text and "افزودن فرد" in text
     assert "Add a person" not in text

@@ -124,7 +124,7 @@ def test_it_saves_the_gregorian_date_of_a_person_created_in_persian(world, login
     client = login(world.user("cell_secretary"))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
     unit = world.units["cell_a"]
-    url = reverse("people:person_create", kwargs={"pk": unit.pk})
+    url = reverse("people:person_create", kwargs={"uid": unit.uid})
     assert 'value="۱۴' in client.get(url).content.decode()  # today, in the Jalali calendar
     response = client.post(url, {"alias": "rafiq-jalali", "kind": "member", "status": "member",
                                  "status_since": "۱۴۰۱/۰۹/۰۷", "joined_on": "1401/01/01"})
@@ -132,14 +132,14 @@ def test_it_saves_the_gregorian_date_of_a_person_created_in_persian(world, login
     assert response.status_code == 302
     assert person.status_since == DAY
     assert person.joined_on == datetime.date(2022, 3, 21)
-    page = client.get(reverse("people:person_detail", kwargs={"pk": person.pk})).content.decode()
+    page = client.get(reverse("people:person_detail", kwargs={"uid": person.uid})).content.decode()
     assert "۱۴۰۱/۰۹/۰۷" in page and "۱۴۰۱/۰۱/۰۱" in page
 
 
 def test_it_shows_a_persian_error_for_an_impossible_date_in_a_form(world, login):
     client = login(world.user("cell_secretary"))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
-    url = reverse("people:person_create", kwargs={"pk": world.units["cell_a"].pk})
+    url = reverse("people:person_create", kwargs={"uid": world.units["cell_a"].uid})
     response = client.post(url, {"alias": "rafiq-bad-date", "kind": "member",
                                  "status": "member", "status_since": "1401/13/01"})
     assert response.status_code == 200
@@ -153,7 +153,7 @@ def test_model_forms_take_jalali_dates_in_persian(world, login):
     membership = world.coalition.memberships.get(organization=world.orgs["rp"])
     client = login(world.user("coalition_office"))
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
-    url = reverse("organizations:membership_edit", kwargs={"pk": membership.pk})
+    url = reverse("organizations:membership_edit", kwargs={"uid": membership.uid})
     response = client.post(url, {"joined_on": "۱۴۰۲/۰۱/۰۱", "status": "member", "note": ""})
     assert response.status_code == 302
     membership.refresh_from_db()
@@ -163,7 +163,7 @@ def test_model_forms_take_jalali_dates_in_persian(world, login):
 
 def test_english_forms_still_take_iso_dates(world, login):
     client = login(world.user("cell_secretary"))
-    url = reverse("people:person_create", kwargs={"pk": world.units["cell_a"].pk})
+    url = reverse("people:person_create", kwargs={"uid": world.units["cell_a"].uid})
     page = client.get(url).content.decode()
     assert 'type="date"' in page
     client.post(url, {"alias": "rafiq-iso", "kind": "member", "status": "member",

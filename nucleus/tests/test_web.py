@@ -3,6 +3,8 @@ runner and its error handling)."""
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 import pytest
 from django import forms
 from django.contrib.auth import get_user_model
@@ -202,7 +204,7 @@ class RenameUnit(ActionFormView):
         if form.cleaned_data["name"] == "refused":
             get_user_model().objects.create_user("written-before-refusal")
             raise ValidationError({"name": "Not this name."})
-        return f"/units/{self.object.pk}/"
+        return f"/units/{self.object.uid}/"
 
 
 def _view(performed: list):
@@ -211,7 +213,7 @@ def _view(performed: list):
 
 def test_it_sends_an_anonymous_user_to_log_in_before_loading_anything():
     performed: list = []
-    response = _view(performed)(_request("post", data={"name": "A"}), pk=1)
+    response = _view(performed)(_request("post", data={"name": "A"}), uid=uuid4())
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert performed == []
 
@@ -220,9 +222,9 @@ def test_it_sends_an_anonymous_user_to_log_in_before_loading_anything():
 def test_it_answers_404_outside_the_scope_even_to_a_post(world):
     performed: list = []
     secretary = world.user("cell_secretary")
-    for pk in (world.units["cell_b"].pk, 10**9, "nope"):
+    for uid in (world.units["cell_b"].uid, uuid4(), "nope"):
         with pytest.raises(Http404):
-            _view(performed)(_request("post", data={"name": "A"}, user=secretary), pk=pk)
+            _view(performed)(_request("post", data={"name": "A"}, user=secretary), uid=uid)
     assert performed == []
 
 
@@ -231,8 +233,8 @@ def test_it_loads_the_object_and_hands_valid_input_to_the_action(world):
     performed: list = []
     cell = world.units["cell_a"]
     request = _request("post", data={"name": "Cell Alpha"}, user=world.user("cell_secretary"))
-    response = _view(performed)(request, pk=cell.pk)
-    assert response.status_code == 302 and response["Location"] == f"/units/{cell.pk}/"
+    response = _view(performed)(request, uid=cell.uid)
+    assert response.status_code == 302 and response["Location"] == f"/units/{cell.uid}/"
     assert performed == [(cell.pk, "Cell Alpha")]
     assert _messages(request) == ["Saved."]
 
@@ -242,7 +244,7 @@ def test_it_shows_the_form_again_with_the_action_refusal_and_writes_nothing(worl
     performed: list = []
     cell = world.units["cell_a"]
     request = _request("post", data={"name": "refused"}, user=world.user("cell_secretary"))
-    response = _view(performed)(request, pk=cell.pk)
+    response = _view(performed)(request, uid=cell.uid)
     assert response.status_code == 200
     assert response.context_data["form"].errors["name"] == ["Not this name."]
     assert response.context_data["object"] == cell
@@ -267,7 +269,7 @@ def test_it_refuses_to_save_an_edit_over_a_newer_version_and_keeps_both(world, l
     from people.models import Person
 
     person = world.people["alias-cella-1"]
-    url = reverse("people:person_edit", kwargs={"pk": person.pk})
+    url = reverse("people:person_edit", kwargs={"uid": person.uid})
     client = login(world.user("cell_secretary"))
     page = client.get(url).content.decode()
     opened = Person.objects.get(pk=person.pk).version
@@ -297,7 +299,7 @@ def test_an_action_form_view_that_edits_its_object_refuses_a_stale_save(world, l
     from organizations.models import Unit
 
     unit = world.units["cell_a"]
-    url = reverse("organizations:unit_edit", kwargs={"pk": unit.pk})
+    url = reverse("organizations:unit_edit", kwargs={"uid": unit.uid})
     client = login(world.user("cell_secretary"))
     opened = Unit.objects.get(pk=unit.pk).version
     assert f'name="version" value="{opened}"' in client.get(url).content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from access.records import Record
 from accounts.models import User
 from audit.models import AuditEvent
 
@@ -14,8 +15,8 @@ def founder() -> User:
     return User.objects.get(username="founder")
 
 
-def url(name: str, obj: models.Model | None = None) -> str:
-    return reverse(f"organizations:{name}", kwargs={"pk": obj.pk} if obj is not None else None)
+def url(name: str, obj: Record | None = None) -> str:
+    return reverse(f"organizations:{name}", kwargs={"uid": obj.uid} if obj is not None else None)
 
 
 def audits(obj_or_model, action: str | None = None):

@@ -49,7 +49,7 @@ def test_create_offers_only_visible_parents(world, login):
     assert [o.name for o in form.fields["parent_organization"].queryset] == ["Red Party"]
     before = Organization.objects.count()
     response = login(world.user("cell_member")).post(url("organization_create"), {
-        **NEW, "parent_organization": world.orgs["op"].pk, "affiliation": "youth"})
+        **NEW, "parent_organization": world.orgs["op"].uid, "affiliation": "youth"})
     assert "Select a valid choice" in form_errors(response)["parent_organization"][0]
     assert Organization.objects.count() == before
 

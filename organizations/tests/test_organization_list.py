@@ -50,9 +50,9 @@ def test_it_filters_by_ideology_and_coalition(tagged, login):
 
     client = login(tagged.user("coalition_office"))
     tag = IdeologyTag.objects.get(name="anarchist")
-    assert _names(client.get(url("organization_list"), {"tag": tag.pk})) == ["Profile Org"]
+    assert _names(client.get(url("organization_list"), {"tag": tag.uid})) == ["Profile Org"]
     assert _names(client.get(url("organization_list"),
-                             {"coalition": tagged.coalition.pk})) == ["Profile Org", "Red Party"]
+                             {"coalition": tagged.coalition.uid})) == ["Profile Org", "Red Party"]
 
 
 def test_it_offers_only_choices_from_visible_records(tagged, login):
@@ -65,7 +65,7 @@ def test_it_offers_only_choices_from_visible_records(tagged, login):
 
 def test_it_reports_a_filter_it_cannot_apply(tagged, login):
     client = login(tagged.user("outsider"))
-    response = client.get(url("organization_list"), {"coalition": tagged.coalition.pk})
+    response = client.get(url("organization_list"), {"coalition": tagged.coalition.uid})
     assert "Select a valid choice" in response.content.decode()
     assert _names(response) == ["Other Party"]
 

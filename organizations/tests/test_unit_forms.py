@@ -100,7 +100,7 @@ def test_move_404s_without_change_access(world, login):
         client = login(world.user(who))
         assert client.get(url("unit_move", world.units["cell_a"])).status_code == 404
         assert client.post(url("unit_move", world.units["cell_a"]),
-                           {"new_parent": world.units["south"].pk}).status_code == 404
+                           {"new_parent": world.units["south"].uid}).status_code == 404
     assert _unit(world, "cell_a").parent == world.units["north"]
 
 
@@ -115,7 +115,7 @@ def test_move_offers_only_changeable_units_outside_the_subtree(world, login):
 
 def test_move_rejects_a_place_inside_the_subtree(world, login):
     response = login(founder()).post(url("unit_move", world.units["north"]),
-                                     {"new_parent": world.units["cell_a"].pk})
+                                     {"new_parent": world.units["cell_a"].uid})
     assert "Select a valid choice" in form_errors(response)["new_parent"][0]
     north = _unit(world, "north")
     assert north.parent == world.units["rp_cc"] and north.path == world.units["north"].path
@@ -124,7 +124,7 @@ def test_move_rejects_a_place_inside_the_subtree(world, login):
 
 def test_move_moves_the_subtree_and_audits(world, login):
     response = login(founder()).post(url("unit_move", world.units["cell_a"]),
-                                     {"new_parent": world.units["south"].pk})
+                                     {"new_parent": world.units["south"].uid})
     assert response.status_code == 302
     cell = _unit(world, "cell_a")
     assert cell.parent == world.units["south"]

@@ -3,6 +3,8 @@ editing memberships. Coalition office users change them; members only view."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -38,8 +40,8 @@ def coalition_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def coalition_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    coalition = access_object(Coalition, request.user, pk)
+def coalition_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
+    coalition = access_object(Coalition, request.user, uid)
     memberships = list(CoalitionMembership.objects.restrict(request.user)
                        .filter(coalition=coalition).select_related("organization")
                        .order_by("organization__name"))
@@ -60,7 +62,7 @@ class CoalitionCreateView(FoundingMixin, ActionFormView):
         coalition = do_create_coalition(acting_user=self.request.user,
                                         data=without_invitation(form.cleaned_data))
         self.founded(form, coalition)  # who may found (organizations/views/founding.py)
-        return reverse("organizations:coalition_detail", kwargs={"pk": coalition.pk})
+        return reverse("organizations:coalition_detail", kwargs={"uid": coalition.uid})
 
 
 class CoalitionEditView(ActionFormView):
@@ -73,7 +75,7 @@ class CoalitionEditView(ActionFormView):
         return _("Edit %(name)s") % {"name": self.object.name}
 
     def get_cancel_url(self) -> str:
-        return reverse("organizations:coalition_detail", kwargs={"pk": self.object.pk})
+        return reverse("organizations:coalition_detail", kwargs={"uid": self.object.uid})
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": fresh(self.object)}
@@ -95,7 +97,7 @@ class CoalitionMemberAddView(ActionFormView):
         return _("Register an organization in %(name)s") % {"name": self.object.name}
 
     def get_cancel_url(self) -> str:
-        return reverse("organizations:coalition_detail", kwargs={"pk": self.object.pk})
+        return reverse("organizations:coalition_detail", kwargs={"uid": self.object.uid})
 
     def perform(self, form) -> str:
         do_register_member_organization(
@@ -116,7 +118,7 @@ class MembershipEditView(ActionFormView):
             "coalition": self.object.coalition.name}
 
     def get_cancel_url(self) -> str:
-        return reverse("organizations:coalition_detail", kwargs={"pk": self.object.coalition_id})
+        return reverse("organizations:coalition_detail", kwargs={"uid": self.object.coalition.uid})
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": fresh(self.object)}

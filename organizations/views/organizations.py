@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.conf.locale import LANG_INFO
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -48,9 +50,9 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def organization_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    org = access_object(Organization, user, pk)
+    org = access_object(Organization, user, uid)
     lineage = list(org.lineage.select_related("other"))
     sisters = list(org.sister_links.select_related("sister"))
     affiliates = list(org.affiliates.order_by("name"))
@@ -95,7 +97,7 @@ class OrganizationCreateView(FoundingMixin, ActionFormView):
                                      tags=form.cleaned_data["tags"],
                                      top_unit_name=str(Unit.Kind.CONGRESS.label))
         self.founded(form, org)  # who may found (organizations/views/founding.py)
-        return reverse("organizations:organization_detail", kwargs={"pk": org.pk})
+        return reverse("organizations:organization_detail", kwargs={"uid": org.uid})
 
 
 class OrganizationEditView(ActionFormView):
@@ -108,7 +110,7 @@ class OrganizationEditView(ActionFormView):
         return _("Edit %(name)s") % {"name": self.object.name}
 
     def get_cancel_url(self) -> str:
-        return reverse("organizations:organization_detail", kwargs={"pk": self.object.pk})
+        return reverse("organizations:organization_detail", kwargs={"uid": self.object.uid})
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user,

@@ -32,7 +32,7 @@ class ProfileAddView(ActionFormView):
         return f"{self.heading} · {self.object.name}"
 
     def get_cancel_url(self) -> str:
-        return reverse("organizations:organization_detail", kwargs={"pk": self.object.pk})
+        return reverse("organizations:organization_detail", kwargs={"uid": self.object.uid})
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

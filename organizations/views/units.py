@@ -3,6 +3,8 @@ create a sub-unit, edit, move."""
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,14 +19,14 @@ from organizations.models import Unit
 from organizations.queries import subtree_counts
 
 
-def _unit_url(unit_id: int) -> str:
-    return reverse("organizations:unit_detail", kwargs={"pk": unit_id})
+def _unit_url(unit_uid: UUID) -> str:
+    return reverse("organizations:unit_detail", kwargs={"uid": unit_uid})
 
 
 @login_required
-def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    unit = access_object(Unit, user, pk)
+    unit = access_object(Unit, user, uid)
     visible = Unit.objects.restrict(user)
     # Ancestor paths are prefixes of each other, so ordering by path orders them by depth.
     ancestors = visible.filter(pk__in=unit.ancestor_ids()).order_by("path")
@@ -45,7 +47,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class UnitCreateView(ActionFormView):
-    """pk is the parent unit."""
+    """uid is the parent unit."""
 
     form_class = UnitForm
     scoped_model = Unit
@@ -56,7 +58,7 @@ class UnitCreateView(ActionFormView):
         return _("New unit under %(name)s") % {"name": self.object.name}
 
     def get_cancel_url(self) -> str:
-        return _unit_url(self.object.pk)
+        return _unit_url(self.object.uid)
 
     def get_notice(self) -> str:
         if self.object.kind == Unit.Kind.CELL:
@@ -71,7 +73,7 @@ class UnitCreateView(ActionFormView):
         unit = do_create_unit(acting_user=self.request.user,
                               organization=self.object.organization, parent=self.object,
                               data=dict(form.cleaned_data))
-        return _unit_url(unit.pk)
+        return _unit_url(unit.uid)
 
 
 class UnitEditView(ActionFormView):
@@ -84,7 +86,7 @@ class UnitEditView(ActionFormView):
         return _("Edit %(name)s") % {"name": self.object.name}
 
     def get_cancel_url(self) -> str:
-        return _unit_url(self.object.pk)
+        return _unit_url(self.object.uid)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": fresh(self.object)}
@@ -92,7 +94,7 @@ class UnitEditView(ActionFormView):
     def perform(self, form) -> str:
         do_update_unit(acting_user=self.request.user, unit=self.object,
                        data=dict(form.cleaned_data))
-        return _unit_url(self.object.pk)
+        return _unit_url(self.object.uid)
 
 
 class UnitMoveView(ActionFormView):
@@ -106,7 +108,7 @@ class UnitMoveView(ActionFormView):
         return _("Move %(name)s") % {"name": self.object.name}
 
     def get_cancel_url(self) -> str:
-        return _unit_url(self.object.pk)
+        return _unit_url(self.object.uid)
 
     def get_notice(self) -> str:
         if not UnitMoveForm.choices_for(self.request.user, self.object).exists():
@@ -119,4 +121,4 @@ class UnitMoveView(ActionFormView):
     def perform(self, form) -> str:
         do_move_unit(acting_user=self.request.user, unit=self.object,
                      new_parent=form.cleaned_data["new_parent"])
-        return _unit_url(self.object.pk)
+        return _unit_url(self.object.uid)

@@ -87,7 +87,7 @@ def test_it_creates_a_person_with_an_identity_without_the_right(world, login, or
 # --- the pages ---
 
 def _identity_url(person) -> str:
-    return reverse("people:person_identity_edit", kwargs={"pk": person.pk})
+    return reverse("people:person_identity_edit", kwargs={"uid": person.uid})
 
 
 def test_the_identity_page_answers_404_without_the_right(world, login, organizer):
@@ -102,7 +102,7 @@ def test_the_identity_page_answers_404_without_the_right(world, login, organizer
 def test_the_edit_page_ignores_identity_fields(world, login, organizer):
     person = world.people["alias-cella-1"]
     response = login(organizer).post(
-        reverse("people:person_edit", kwargs={"pk": person.pk}),
+        reverse("people:person_edit", kwargs={"uid": person.uid}),
         {"alias": person.alias, "kind": person.kind, "status": person.status,
          "status_since": person.status_since.isoformat(), "phone": "+98 935 000 6666",
          "legal_name": "", "version": person.version})

@@ -17,28 +17,28 @@ GOOD = {
 }
 
 
-def _url(pk) -> str:
-    return reverse("people:person_create", kwargs={"pk": pk})
+def _url(uid) -> str:
+    return reverse("people:person_create", kwargs={"uid": uid})
 
 
 def _post(world, login, **changes):
     client = login(world.user("cell_secretary"))
-    return client.post(_url(world.units["cell_a"].pk), {**GOOD, **changes})
+    return client.post(_url(world.units["cell_a"].uid), {**GOOD, **changes})
 
 
 def test_it_answers_404_outside_the_scope(world, login):
     client = login(world.user("sibling_secretary"))
-    assert client.get(_url(world.units["cell_a"].pk)).status_code == 404
-    assert client.post(_url(world.units["cell_a"].pk), GOOD).status_code == 404
+    assert client.get(_url(world.units["cell_a"].uid)).status_code == 404
+    assert client.post(_url(world.units["cell_a"].uid), GOOD).status_code == 404
     assert not Person.objects.filter(alias="new-comrade").exists()
 
 
 def test_it_answers_404_to_a_member_who_may_not_add(world, login):
-    assert login(world.user("cell_member")).get(_url(world.units["cell_a"].pk)).status_code == 404
+    assert login(world.user("cell_member")).get(_url(world.units["cell_a"].uid)).status_code == 404
 
 
 def test_it_shows_the_form(world, login):
-    response = login(world.user("cell_secretary")).get(_url(world.units["cell_a"].pk))
+    response = login(world.user("cell_secretary")).get(_url(world.units["cell_a"].uid))
     assert response.status_code == 200
     body = response.content.decode()
     assert 'name="alias"' in body and 'name="legal_name"' in body
@@ -48,7 +48,7 @@ def test_it_adds_a_person_with_a_sealed_identity(world, login):
     response = _post(world, login)
     person = Person.objects.get(alias="new-comrade")
     assert response.status_code == 302
-    assert response["Location"] == reverse("people:person_detail", kwargs={"pk": person.pk})
+    assert response["Location"] == reverse("people:person_detail", kwargs={"uid": person.uid})
     assert person.unit == world.units["cell_a"]
     assert person.status_since == datetime.date(2024, 5, 1)
     assert "Qwerty" not in person.identity_sealed
@@ -96,7 +96,7 @@ def test_it_rejects_a_duplicate_alias_in_the_unit(world, login):
 def test_it_rejects_an_empty_form(world, login):
     client = login(world.user("cell_secretary"))
     before = Person.objects.count()
-    response = client.post(_url(world.units["cell_a"].pk), {})
+    response = client.post(_url(world.units["cell_a"].uid), {})
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert Person.objects.count() == before

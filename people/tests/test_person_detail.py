@@ -7,9 +7,9 @@ from people.actions import do_update_person
 pytestmark = pytest.mark.django_db
 
 
-def _url(person_or_pk) -> str:
-    return reverse("people:person_detail", kwargs={"pk": getattr(person_or_pk, "pk",
-                                                                  person_or_pk)})
+def _url(person_or_uid) -> str:
+    return reverse("people:person_detail", kwargs={"uid": getattr(person_or_uid, "uid",
+                                                                   person_or_uid)})
 
 
 def test_it_shows_the_record(world, login):
@@ -32,7 +32,7 @@ def test_it_never_shows_the_identity(world, login):
 
 def test_it_offers_the_reveal_only_with_identity_access(world, login):
     person = world.people["alias-cella-1"]
-    reveal = reverse("people:person_reveal", kwargs={"pk": person.pk})
+    reveal = reverse("people:person_reveal", kwargs={"uid": person.uid})
     assert reveal in login(world.user("cell_secretary")).get(_url(person)).content.decode()
     body = login(world.user("cell_member")).get(_url(person)).content.decode()
     assert reveal not in body
@@ -41,8 +41,8 @@ def test_it_offers_the_reveal_only_with_identity_access(world, login):
 
 def test_it_offers_edit_and_delete_by_role(world, login):
     person = world.people["alias-cella-1"]
-    edit = reverse("people:person_edit", kwargs={"pk": person.pk})
-    delete = reverse("people:person_delete", kwargs={"pk": person.pk})
+    edit = reverse("people:person_edit", kwargs={"uid": person.uid})
+    delete = reverse("people:person_delete", kwargs={"uid": person.uid})
     body = login(world.user("cell_secretary")).get(_url(person)).content.decode()
     assert edit in body and delete in body
     body = login(world.user("cell_member")).get(_url(person)).content.decode()

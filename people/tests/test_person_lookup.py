@@ -3,6 +3,7 @@ read (issue #9: a member without identity access confirmed 12 of 12 known phones
 """
 
 import re
+from uuid import uuid4
 
 import pytest
 from django.urls import reverse
@@ -18,7 +19,7 @@ KNOWN_PHONES = [f"+98 935 100 {n:04d}" for n in range(12)]
 
 
 def _url(world, org: str = "rp") -> str:
-    return reverse("people:person_lookup", kwargs={"pk": world.orgs[org].pk})
+    return reverse("people:person_lookup", kwargs={"uid": world.orgs[org].uid})
 
 
 def _lookup_rows():
@@ -61,7 +62,7 @@ def test_it_confirms_no_known_phone_without_the_identity_right(world, login):
     # The answer does not depend on whether the number is known: same status, same body.
     hit = client.post(_url(world), {"phone": KNOWN_PHONES[0]})
     miss = client.post(_url(world), {"phone": "+98 935 999 9999"})
-    missing_url = reverse("people:person_lookup", kwargs={"pk": 10**9})
+    missing_url = reverse("people:person_lookup", kwargs={"uid": uuid4()})
     missing = client.post(missing_url, {"phone": KNOWN_PHONES[0]})
     assert hit.status_code == miss.status_code == missing.status_code == 404
     assert _page(hit) == _page(miss) == _page(missing).replace(missing_url, _url(world))

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 INVALID_CHOICE = "Choose one of the listed units"
 
 
-def _url(pk) -> str:
-    return reverse("people:person_move", kwargs={"pk": pk})
+def _url(uid) -> str:
+    return reverse("people:person_move", kwargs={"uid": uid})
 
 
 @pytest.fixture
@@ -28,19 +28,19 @@ def north_secretary(world):
 def test_it_answers_404_outside_the_scope(world, login):
     person = world.people["alias-cella-1"]
     client = login(world.user("sibling_secretary"))
-    assert client.get(_url(person.pk)).status_code == 404
-    assert client.post(_url(person.pk), {"unit": world.units["cell_b"].pk}).status_code == 404
+    assert client.get(_url(person.uid)).status_code == 404
+    assert client.post(_url(person.uid), {"unit": world.units["cell_b"].uid}).status_code == 404
     assert Person.objects.get(pk=person.pk).unit == world.units["cell_a"]
 
 
 def test_it_offers_only_units_where_the_user_may_add(world, login, north_secretary):
-    body = login(north_secretary).get(_url(world.people["alias-cella-1"].pk)).content.decode()
+    body = login(north_secretary).get(_url(world.people["alias-cella-1"].uid)).content.decode()
     assert "Cell B" in body and "North Committee" in body
     assert "Cell C" not in body and "Cell X" not in body
 
 
 def test_it_says_when_there_is_nowhere_to_move(world, login):
-    response = login(world.user("cell_secretary")).get(_url(world.people["alias-cella-1"].pk))
+    response = login(world.user("cell_secretary")).get(_url(world.people["alias-cella-1"].uid))
     assert response.status_code == 200
     assert "There is no other unit of this organization where you may add people." in (
         response.content.decode())
@@ -48,7 +48,7 @@ def test_it_says_when_there_is_nowhere_to_move(world, login):
 
 def test_it_moves_a_person_within_the_scope(world, login, north_secretary):
     person = world.people["alias-cella-1"]
-    response = login(north_secretary).post(_url(person.pk), {"unit": world.units["cell_b"].pk})
+    response = login(north_secretary).post(_url(person.uid), {"unit": world.units["cell_b"].uid})
     assert response.status_code == 302
     assert Person.objects.get(pk=person.pk).unit == world.units["cell_b"]
     rows = audit_rows(person, "move")
@@ -65,13 +65,13 @@ def _assert_rejected(response, person, message: str) -> None:
 
 def test_it_rejects_another_organizations_unit(world, login, north_secretary):
     person = world.people["alias-cella-1"]
-    response = login(north_secretary).post(_url(person.pk), {"unit": world.units["cell_x"].pk})
+    response = login(north_secretary).post(_url(person.uid), {"unit": world.units["cell_x"].uid})
     _assert_rejected(response, person, INVALID_CHOICE)
 
 
 def test_it_rejects_a_unit_outside_the_scope(world, login, north_secretary):
     person = world.people["alias-cella-1"]
-    response = login(north_secretary).post(_url(person.pk), {"unit": world.units["cell_c"].pk})
+    response = login(north_secretary).post(_url(person.uid), {"unit": world.units["cell_c"].uid})
     _assert_rejected(response, person, INVALID_CHOICE)
 
 
@@ -79,5 +79,5 @@ def test_it_rejects_a_duplicate_alias_in_the_target_unit(world, login, north_sec
     person = world.people["alias-cella-1"]
     do_create_person(acting_user=None, unit=world.units["cell_b"],
                      data={"alias": "alias-cella-1"})
-    response = login(north_secretary).post(_url(person.pk), {"unit": world.units["cell_b"].pk})
+    response = login(north_secretary).post(_url(person.uid), {"unit": world.units["cell_b"].uid})
     _assert_rejected(response, person, "Another person in this unit already has this alias.")

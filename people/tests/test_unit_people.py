@@ -18,7 +18,7 @@ def _render(world, user_name: str, unit: str = "cell_a") -> str:
 def test_it_lists_the_units_people_with_status_and_links(world):
     body = _render(world, "cell_member")
     person = world.people["alias-cella-1"]
-    assert reverse("people:person_detail", kwargs={"pk": person.pk}) in body
+    assert reverse("people:person_detail", kwargs={"uid": person.uid}) in body
     assert "alias-cella-2" in body and "Member" in body
     assert "alias-cellb-1" not in body
 
@@ -30,19 +30,19 @@ def test_it_never_lists_people_beyond_the_records_scope(world):
 
 
 def test_it_offers_adding_people_to_who_may_add(world):
-    add = reverse("people:person_create", kwargs={"pk": world.units["cell_a"].pk})
+    add = reverse("people:person_create", kwargs={"uid": world.units["cell_a"].uid})
     assert add in _render(world, "cell_secretary")
     assert add not in _render(world, "cell_member")
 
 
 def test_it_lists_the_roles_and_offers_management_to_secretaries(world):
-    grant = reverse("access:role_grant", kwargs={"pk": world.units["cell_a"].pk})
+    grant = reverse("access:role_grant", kwargs={"uid": world.units["cell_a"].uid})
     member_role = world.user("cell_member").roles.get()
     own_role = world.user("cell_secretary").roles.get()
     body = _render(world, "cell_secretary")
     assert "cell_member" in body and grant in body
-    assert reverse("access:role_revoke", kwargs={"pk": member_role.pk}) in body
-    assert reverse("access:role_revoke", kwargs={"pk": own_role.pk}) not in body
+    assert reverse("access:role_revoke", kwargs={"uid": member_role.uid}) in body
+    assert reverse("access:role_revoke", kwargs={"uid": own_role.uid}) not in body
     body = _render(world, "cell_member")
     assert "cell_secretary" in body
     assert grant not in body and "role_revoke" not in body and "/revoke/" not in body

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
@@ -20,7 +22,7 @@ REASON = "Arrested at the factory gate this morning."
 
 
 def _url(role: Role) -> str:
-    return reverse("safety:freeze", kwargs={"pk": role.pk})
+    return reverse("safety:freeze", kwargs={"uid": role.uid})
 
 
 def _sessions_of(user: User) -> int:
@@ -55,7 +57,7 @@ def test_it_answers_a_missing_role_like_one_outside(world, login, arrested):
     # The page must not tell that an account exists: a role outside answers as none at all.
     client = login(world.user("sibling_secretary"))
     outside = client.get(_url(arrested.role_a))
-    missing = client.get(reverse("safety:freeze", kwargs={"pk": 987654321}))
+    missing = client.get(reverse("safety:freeze", kwargs={"uid": uuid4()}))
     assert outside.status_code == missing.status_code == 404
     assert "arrested" not in outside.content.decode()
 
@@ -74,7 +76,7 @@ def test_it_ends_a_live_session(world, login, arrested):
     response = _freeze(world, login, arrested)
     freeze = Freeze.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("safety:freeze_report", kwargs={"pk": freeze.pk})
+    assert response["Location"] == reverse("safety:freeze_report", kwargs={"uid": freeze.uid})
     assert _sessions_of(arrested.user) == 0
     assert freeze.sessions_ended == 1
     # The frozen user's next request is logged out.
@@ -179,7 +181,7 @@ def test_it_refuses_an_account_already_frozen(world, login, arrested):
 
 def test_the_role_list_links_to_the_freeze_page(world, login, arrested):
     page = login(world.user("cell_secretary")).get(
-        reverse("access:role_grant", kwargs={"pk": world.units["cell_a"].pk}))
+        reverse("access:role_grant", kwargs={"uid": world.units["cell_a"].uid}))
     body = page.content.decode()
     assert _url(arrested.role_a) in body
     # Not for one's own role: another secretary freezes that account.

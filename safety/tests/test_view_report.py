@@ -3,6 +3,8 @@ within the reader's own compartments, and reading it is audited."""
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 import pytest
 from django.urls import reverse
 
@@ -14,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _report(freeze: Freeze) -> str:
-    return reverse("safety:freeze_report", kwargs={"pk": freeze.pk})
+    return reverse("safety:freeze_report", kwargs={"uid": freeze.uid})
 
 
 @pytest.fixture
@@ -23,13 +25,13 @@ def frozen(world, login, arrested) -> Freeze:
     Cell A's contacts, all through the pages, before Cell A's secretary froze it."""
     for alias in ("alias-cella-1", "alias-cellb-1"):
         response = arrested.client.post(reverse("people:person_reveal",
-                                                kwargs={"pk": world.people[alias].pk}))
+                                                kwargs={"uid": world.people[alias].uid}))
         assert response.status_code == 200
     response = arrested.client.get(reverse("fieldwork:export_contacts",
-                                           kwargs={"pk": world.units["cell_a"].pk}))
+                                           kwargs={"uid": world.units["cell_a"].uid}))
     assert response.status_code == 200
     login(world.user("cell_secretary")).post(
-        reverse("safety:freeze", kwargs={"pk": arrested.role_a.pk}), {"reason": "Arrested."})
+        reverse("safety:freeze", kwargs={"uid": arrested.role_a.uid}), {"reason": "Arrested."})
     return Freeze.objects.get()
 
 
@@ -72,7 +74,7 @@ def test_it_shows_a_secretary_above_every_compartment_below(world, login, frozen
 def test_it_answers_404_outside_the_freezing_secretarys_scope(world, login, frozen, name):
     client = login(world.user(name))
     assert client.get(_report(frozen)).status_code == 404
-    assert client.get(reverse("safety:freeze_report", kwargs={"pk": 987654321})
+    assert client.get(reverse("safety:freeze_report", kwargs={"uid": uuid4()})
                       ).status_code == 404
     assert not AuditEvent.objects.filter(model="safety.Freeze", object_id=frozen.pk,
                                          action=AuditEvent.Action.SECURITY).exists()

@@ -19,13 +19,13 @@ NEW_PASSWORD = "quiet river under stone"
 
 
 def _url(freeze: Freeze) -> str:
-    return reverse("safety:unfreeze", kwargs={"pk": freeze.pk})
+    return reverse("safety:unfreeze", kwargs={"uid": freeze.uid})
 
 
 @pytest.fixture
 def frozen(world, login, arrested) -> Freeze:
     login(world.user("cell_secretary")).post(
-        reverse("safety:freeze", kwargs={"pk": arrested.role_a.pk}), {"reason": "Arrested."})
+        reverse("safety:freeze", kwargs={"uid": arrested.role_a.uid}), {"reason": "Arrested."})
     return Freeze.objects.get()
 
 

@@ -176,7 +176,7 @@ def test_it_answers_a_reveal_with_a_wrong_key_with_a_clear_page_not_a_500(world,
     person = world.people["alias-cella-1"]
     client = login(world.user("cell_secretary"))
     client.raise_request_exception = False
-    response = client.post(reverse("people:person_reveal", args=[person.pk]))
+    response = client.post(reverse("people:person_reveal", args=[person.uid]))
     assert response.status_code == 503
     content = response.content.decode()
     assert "The identity key does not open the stored data" in content

@@ -50,14 +50,14 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from None
         names = self._names(user, run)
         if run.status != PlanRun.Status.DONE:
-            raise CommandError(f"Plan #{run.pk} failed: {names.humanize(run.error_message)}")
+            raise CommandError(f"Plan #{run.short_uid} failed: {names.humanize(run.error_message)}")
         self._print(run, names)
         if options["apply"]:
             try:
                 do_apply_plan(acting_user=user, run=run)
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from None
-            self.stdout.write(f"Plan #{run.pk} applied.")
+            self.stdout.write(f"Plan #{run.short_uid} applied.")
 
     def _names(self, user, run: PlanRun) -> services.Names:
         data = run.params.get("instance") or {}
@@ -69,7 +69,7 @@ class Command(BaseCommand):
         out = self.stdout
         gap = "n/a" if run.gap is None else f"{run.gap * 100:.2f}%"
         bound = "n/a" if run.bound is None else f"{run.bound:.3f}"
-        out.write(f"Plan #{run.pk} for {run.unit.name}: {run.message}")
+        out.write(f"Plan #{run.short_uid} for {run.unit.name}: {run.message}")
         out.write(f"objective {run.objective:.3f}, bound {bound}, gap {gap}, "
                   f"greedy {run.greedy_objective:.3f}, {run.solve_seconds:.1f} s "
                   f"({run.solver_status})")
