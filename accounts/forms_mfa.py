@@ -15,3 +15,12 @@ class CodeForm(RestrictedChoicesForm, forms.Form):
         label=_("Code"), max_length=32, strip=True,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True,
                                       "autocapitalize": "none", "spellcheck": "false"}))
+
+
+class PasskeyNameForm(RestrictedChoicesForm, forms.Form):
+    """The name of one of the user's passkeys (which one: its id in the form, checked by the
+    view against the user's own)."""
+
+    name = forms.CharField(
+        label=_("Name"), max_length=64, required=False, strip=True,
+        help_text=_("To tell your passkeys apart, for example: work laptop."))

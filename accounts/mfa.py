@@ -1,12 +1,13 @@
 """The second factor: who needs it, enrolment, verification, and the middleware that holds
 everyone who needs it at the door until the code is given.
 
-A user holding a role in force with oversight or identity access must pass a TOTP code (or a
-recovery code) after the password before any other page; so must anyone who enrolled a
-device of their own accord, or the device would protect nothing. The device that verified
-the session is kept in it by django-otp (``OTPMiddleware``). API requests authenticated by a
-token are another credential and pass; an API request riding on a session that has not
-passed the second factor is treated as anonymous.
+A user holding a role in force with oversight or identity access must pass a TOTP code, a
+passkey (accounts/passkeys.py) or a recovery code after the password before any other page;
+so must anyone who enrolled a device of their own accord, or the device would protect
+nothing. The device that verified the session is kept in it by django-otp
+(``OTPMiddleware``). API requests authenticated by a token are another credential and pass;
+an API request riding on a session that has not passed the second factor is treated as
+anonymous.
 """
 
 from __future__ import annotations
@@ -37,9 +38,18 @@ RECOVERY_CODE_COUNT = 10
 #: Where a user who has not passed the second factor may still go. The password change is
 #: open too: after a reset it is the only page accounts.passwords lets through, and closing
 #: it here would send the user back and forth between the two.
+#: The passkey ceremonies (accounts/views_webauthn.py) are open too, for the code and
+#: enrolment pages that call them: each checks for itself who may use it (registration: a
+#: logged-in user without a device, or one who passed the second factor; authentication: a
+#: logged-in user with a passkey who has not passed it).
 OPEN_URL_NAMES = frozenset({"login", "logout", "set_language", "healthz",
                             "accounts:mfa_verify", "accounts:mfa_enrol",
-                            "accounts:password_change"})
+                            "accounts:password_change",
+                            "otp_webauthn:credential-registration-begin",
+                            "otp_webauthn:credential-registration-complete",
+                            "otp_webauthn:credential-authentication-begin",
+                            "otp_webauthn:credential-authentication-complete",
+                            "otp_webauthn:js-i18n-catalog"})
 #: nucleus/urls.py mounts the REST API here.
 API_PREFIX = "/api/"
 #: The session key holding the secret of an enrolment not yet confirmed.
@@ -142,11 +152,13 @@ def _digits(code: str) -> str:
 def verify_code(user: Any, code: str) -> Verified:
     """Check ``code`` against the user's app, then against their recovery codes (a recovery
     code works once). Wrong codes are counted and slow the next try (django-otp throttling),
-    so the transaction commits whatever the outcome."""
+    so the transaction commits whatever the outcome. Passkeys take no code."""
     code = _digits(code).lower()
-    throttled = True
     with transaction.atomic():
-        for device in devices_for_user(user, confirmed=True, for_verify=True):
+        devices = [device for device in devices_for_user(user, confirmed=True, for_verify=True)
+                   if isinstance(device, (TOTPDevice, StaticDevice))]
+        throttled = bool(devices)
+        for device in devices:
             allowed, _info = device.verify_is_allowed()
             if not allowed:
                 continue

@@ -1,4 +1,5 @@
-"""The second-factor pages: giving a code after the password, and enrolling an app.
+"""The second-factor pages: giving a code (or using a passkey) after the password, and
+enrolling an app (or a passkey: accounts/views_passkeys.py).
 
 Both are open to a logged-in user who has not passed the second factor yet (see
 ``accounts.mfa.OPEN_URL_NAMES``); nothing else is.
@@ -22,6 +23,7 @@ from django_otp.models import Device
 
 from accounts import mfa
 from accounts.forms_mfa import CodeForm
+from accounts.passkeys import has_passkey
 from nucleus.web import add_action_errors, bound, safe_next
 
 
@@ -66,7 +68,9 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
             return redirect(target)
         form.add_error("code", _("Too many wrong codes: wait a minute before the next try.")
                        if result.throttled else _("That code is not valid."))
-    return render(request, "accounts/mfa/verify.html", {"form": form, "next": target})
+    return render(request, "accounts/mfa/verify.html", {
+        "form": form, "next": target, "has_passkey": has_passkey(user),
+        "has_totp": mfa.has_totp_device(user)})
 
 
 @never_cache

@@ -12,15 +12,18 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
        "base-uri 'self'")
 
 # Browser features Nucleus never uses, all off: a page (or a script slipped into one) cannot
-# reach the camera, the microphone or the position of a member's phone. WebAuthn
-# (publickey-credentials-*) is left at the browser's default, same-origin only, for passkeys.
+# reach the camera, the microphone or the position of a member's phone.
 DISABLED_FEATURES = (
     "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
     "camera", "display-capture", "encrypted-media", "gamepad", "geolocation", "gyroscope",
     "hid", "idle-detection", "local-fonts", "magnetometer", "microphone", "midi", "payment",
     "picture-in-picture", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
 )
-PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in DISABLED_FEATURES)
+# WebAuthn, for passkeys (accounts/passkeys.py): this site's own pages only, never a frame
+# of another site (the browser's default, said out loud so that it stays so).
+SELF_FEATURES = ("publickey-credentials-create", "publickey-credentials-get")
+PERMISSIONS_POLICY = ", ".join([*(f"{feature}=()" for feature in DISABLED_FEATURES),
+                                *(f"{feature}=(self)" for feature in SELF_FEATURES)])
 
 # Answers that hold no personal data and may be cached: the health check. Static assets
 # never reach this middleware when WhiteNoise serves them; the prefix covers other setups.

@@ -17,6 +17,7 @@ from nucleus.env import (
     env_origins,
     env_proxy_header,
 )
+from nucleus.env_webauthn import env_relying_party
 from nucleus.files import (
     ensure_private_dir,
     ensure_private_file,
@@ -84,6 +85,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Passkeys (WebAuthn) as a second factor, never as a first one (accounts/passkeys.py).
+    "django_otp_webauthn",
     "access",
     "safety",
     "demo",
@@ -231,6 +234,25 @@ if NUCLEUS_LOGIN_ADDRESS_HEADER and not NUCLEUS_LOGIN_ADDRESS_HEADER.startswith(
 AXES_VERBOSE = False
 # Second factor (django-otp): the name authenticator apps show.
 OTP_TOTP_ISSUER = "Nucleus"
+# Passkeys (django-otp-webauthn; accounts/passkeys.py, docs/deployment.md "Logins"): the
+# relying party (NUCLEUS_WEBAUTHN_RP_ID) and the origins pages are served from
+# (NUCLEUS_WEBAUTHN_ORIGINS, an onion address among them), checked by nucleus/env_webauthn.py.
+_relying_party = env_relying_party(ALLOWED_HOSTS)
+NUCLEUS_WEBAUTHN_RP_ID = _relying_party.rp_id
+NUCLEUS_WEBAUTHN_ORIGINS = _relying_party.origins
+# Host -> RP ID: an onion address is its own relying party (read by accounts.passkeys).
+NUCLEUS_WEBAUTHN_RP_IDS = _relying_party.rp_ids
+OTP_WEBAUTHN_RP_ID = NUCLEUS_WEBAUTHN_RP_ID
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME = "Nucleus"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = NUCLEUS_WEBAUTHN_ORIGINS
+# A second factor only: no login by passkey alone; the ceremony views need a password login.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.PasskeyHelper"
+if _relying_party.has_plain_http_onion:
+    # The plugin's own check wants https everywhere but localhost; env_webauthn also allows
+    # plain-HTTP onion services, which Tor Browser counts as secure, and checks the rest.
+    SILENCED_SYSTEM_CHECKS = ["otp_webauthn.E031"]
 # Sessions: every session ends NUCLEUS_SESSION_MAX_HOURS after the login; one of a user with
 # identity access also after NUCLEUS_SESSION_IDLE_MINUTES without a request.
 NUCLEUS_SESSION_MAX_HOURS = env_int("NUCLEUS_SESSION_MAX_HOURS", 12, minimum=1, maximum=24 * 7)

@@ -12,6 +12,8 @@ urlpatterns = [
     # Logging out also ends the user's API tokens (accounts/views_session.py).
     path("logout/", LogoutView.as_view(), name="logout"),
     path("", include("accounts.urls")),
+    # Passkey ceremonies (JSON), in the plugin's namespace "otp_webauthn".
+    path("mfa/webauthn/", include("accounts.urls_webauthn")),
     path("", include("organizations.urls")),
     path("", include("people.urls")),
     path("", include("access.urls")),

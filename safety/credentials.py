@@ -43,8 +43,9 @@ def end_tokens(user: Any, *, acting_user: Any) -> int:
 
 
 def remove_second_factors(user: Any) -> int:
-    """Delete the user's OTP devices (confirmed or not, recovery codes too): whoever holds
-    the phone now must not pass the second factor, so the member enrols again."""
+    """Delete the user's OTP devices (confirmed or not, recovery codes and passkeys too):
+    whoever holds the phone now must not pass the second factor, so the member enrols
+    again."""
     removed = 0
     for device in list(devices_for_user(user, confirmed=None)):
         device.delete()

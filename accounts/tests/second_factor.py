@@ -5,6 +5,7 @@ belongs to the user and is confirmed)."""
 
 from __future__ import annotations
 
+import os
 import time
 
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -23,6 +24,15 @@ def pass_second_factor(client, user) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = confirmed_device(user).persistent_id
     session.save()
+
+
+def passkey(user, name: str = "test key"):
+    """A passkey row for ``user`` (no real key pair: for pages that list and remove them;
+    tests/test_browser_passkeys.py makes real ones)."""
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.create(user=user, name=name, credential_id=os.urandom(16),
+                                             public_key=b"not a key", aaguid="")
 
 
 def current_code(key_hex: str, *, at: float | None = None) -> str:

@@ -90,3 +90,15 @@ def test_it_replaces_the_app_of_a_verified_session(world, login):
     client.post(reverse("accounts:mfa_enrol"), {"code": current_code(key)})
     assert list(TOTPDevice.objects.filter(user=user).values_list("key", flat=True)) == [key]
     assert old.key != key
+
+
+def test_it_offers_a_passkey_instead_of_the_app_to_javascript(world, client):
+    _client, page, _key = _enrolling(client, world.user("cell_secretary"))
+    head, body = page.content.decode().split("</head>")
+    assert "django_otp_webauthn/otp_webauthn_register.js" in head
+    assert "accounts/passkeys.js" in head
+    without_templates = re.sub(r"<template\b.*?</template>", "", body, flags=re.S)
+    assert 'id="passkey-register-button"' in body
+    assert 'id="passkey-register-button"' not in without_templates  # JavaScript only
+    # Once made, the passkey is named and the user goes where the enrolment would have.
+    assert 'name="next" value="/organizations/"' in body and 'name="added"' in body

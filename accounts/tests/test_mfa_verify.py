@@ -2,12 +2,14 @@
 
 Regression for issue #9: there was no second factor."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.mfa import new_recovery_codes
-from accounts.tests.second_factor import current_code
+from accounts.tests.second_factor import current_code, passkey
 from audit.models import AuditEvent
 from tests.cast import PASSWORD
 
@@ -117,3 +119,39 @@ def test_it_gives_a_new_session_key_after_the_code(world, client):
     before = client.session.session_key
     client.post(reverse("accounts:mfa_verify"), {"code": current_code(device.key)})
     assert client.session.session_key != before
+
+
+def test_it_offers_a_users_passkey_to_javascript_beside_the_code_form(world, client):
+    user = world.user("cell_secretary")
+    passkey(user)
+    page = _password_only(client, user).get(reverse("accounts:mfa_verify") + "?next=/")
+    head, body = page.content.decode().split("</head>")
+    assert "django_otp_webauthn/otp_webauthn_auth.js" in head
+    # After the passkey the script goes to the code form's "next", not the language form's.
+    assert "main input[name='next']" in head
+    assert 'id="passkey-verification-button"' in body
+    without_templates = re.sub(r"<template\b.*?</template>", "", body, flags=re.S)
+    assert 'id="passkey-verification-button"' not in without_templates  # JavaScript only
+    assert 'name="code"' in body  # the recovery codes stay
+
+
+def test_it_offers_no_passkey_to_a_user_without_one(world, client):
+    user = world.user("cell_secretary")
+    _device(user)
+    body = _password_only(client, user).get(reverse("accounts:mfa_verify")).content.decode()
+    assert "passkey-verification" not in body and "otp_webauthn" not in body
+
+
+def test_it_takes_a_recovery_code_from_a_user_with_a_passkey_only(world, client):
+    user = world.user("cell_secretary")
+    passkey(user)
+    client = _password_only(client, user)
+    page = client.get(reverse("accounts:mfa_verify"))
+    assert "Or enter one of your recovery codes." in page.content.decode()
+    # A passkey takes no code: without recovery codes every code is simply wrong.
+    response = client.post(reverse("accounts:mfa_verify"), {"code": "123456"})
+    assert "That code is not valid." in response.content.decode()
+    codes = new_recovery_codes(user)
+    response = client.post(reverse("accounts:mfa_verify"), {"code": codes[0]})
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:home")).status_code == 200

@@ -12,6 +12,18 @@ CASES = {
     # Second factor (the walk's sessions have passed it) and lockouts.
     "accounts:mfa_verify": Case(),
     "accounts:mfa_enrol": Case(),
+    # Passkeys: the page, and naming or removing one of the user's own by its id in the form
+    # (another user's answers 404, accounts/tests/test_passkeys.py).
+    "accounts:passkeys": Case(),
+    "accounts:passkey_name": Case(method="POST"),
+    "accounts:passkey_remove": Case(method="POST"),
+    # The passkey ceremonies (JSON, POST; accounts/views_webauthn.py) and the plugin's script
+    # texts: for logged-in users only, anonymous ones are sent to log in.
+    "otp_webauthn:credential-registration-begin": Case(method="POST"),
+    "otp_webauthn:credential-registration-complete": Case(method="POST"),
+    "otp_webauthn:credential-authentication-begin": Case(method="POST"),
+    "otp_webauthn:credential-authentication-complete": Case(method="POST"),
+    "otp_webauthn:js-i18n-catalog": Case(),
     "accounts:locked_logins": Case(),
     "accounts:unlock_login": Case(model=Role, action="change", method="POST"),
     # Passwords, API tokens, role offers (accounts/urls_security.py). A token is revoked by

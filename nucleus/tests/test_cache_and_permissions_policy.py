@@ -79,3 +79,12 @@ def test_it_lets_static_assets_and_the_health_check_be_cached(client):
     response = SecurityHeadersMiddleware(lambda request: HttpResponse("ok"))(
         RequestFactory().get("/healthz"))
     assert "Cache-Control" not in response
+
+
+def test_it_lets_this_sites_pages_alone_use_passkeys(client):
+    policy = {item.strip() for item in client.get(reverse("login"))["Permissions-Policy"]
+              .split(",")}
+    assert {"publickey-credentials-create=(self)", "publickey-credentials-get=(self)"} <= policy
+    # Nothing else is allowed anywhere: every other feature is off.
+    assert {item for item in policy if not item.endswith("=()")} == {
+        "publickey-credentials-create=(self)", "publickey-credentials-get=(self)"}

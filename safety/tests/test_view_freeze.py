@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from access.models import Role
 from accounts.models import User
+from accounts.tests.second_factor import passkey
 from audit.models import AuditEvent
 from safety.models import Freeze
 from tests.cast import PASSWORD
@@ -142,9 +143,10 @@ def test_it_removes_the_second_factor(world, login, arrested):
     # The fixture's session passed the second factor with an authenticator app.
     assert TOTPDevice.objects.filter(user=arrested.user).count() == 1
     StaticDevice.objects.create(user=arrested.user, name="recovery codes", confirmed=True)
+    passkey(arrested.user)  # a passkey on the seized phone is a second factor too
     _freeze(world, login, arrested)
     assert list(devices_for_user(arrested.user, confirmed=None)) == []
-    assert Freeze.objects.get().devices_removed == 2
+    assert Freeze.objects.get().devices_removed == 3
 
 
 @pytest.mark.parametrize("reason", ["", "   "])
