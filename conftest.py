@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+# The browser tests' Chromium fixture (tests/browser.py).
+pytest_plugins = ["tests.browser"]
+
 # Tests never touch the developer's key file.
 settings.NUCLEUS_IDENTITY_KEY = json.dumps(
     {"current": "test0001", "keys": {"test0001": base64.b64encode(b"k" * 32).decode()}})

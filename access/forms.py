@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access.choices import RestrictedChoicesForm
 from access.models import Role
-from nucleus.jalali import LocalizedDateField
+from nucleus.calendars import LocalizedDateField
 from organizations.models import Unit
 
 

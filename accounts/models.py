@@ -7,6 +7,7 @@ from access import anchor as at
 from access.anchor import Anchor
 from access.models import Role
 from access.records import Record
+from nucleus.preferences import Calendar, Digits
 from people.references import FollowsAlone
 
 
@@ -19,6 +20,13 @@ class User(AbstractUser):
     # Set when a secretary resets the password (the one-time password is then known to two
     # people): every page leads to the password change until the user picks their own.
     must_change_password = models.BooleanField(_("must change password"), default=False)
+    # The reader's own choices (blank: what the language implies, nucleus.preferences); the
+    # language follows the login from device to device.
+    language = models.CharField(_("language"), max_length=10, blank=True,
+                                choices=settings.LANGUAGES)
+    calendar = models.CharField(_("calendar"), max_length=10, blank=True,
+                                choices=Calendar.choices)
+    digits = models.CharField(_("digits"), max_length=10, blank=True, choices=Digits.choices)
 
     # A login goes with its person (people.references).
     person_references = {"person": FollowsAlone(_(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from access.choices import RestrictedChoicesForm, model_choice
 from audit.models import AuditEvent
 from audit.querysets import account_label
-from nucleus.jalali import LocalizedDateField
+from nucleus.calendars import LocalizedDateField
 from organizations.models import Unit
 from people.models import Person
 

@@ -21,7 +21,7 @@ from deployment.models import (
     split_list,
 )
 from fieldwork.models import Field, Struggle
-from nucleus.jalali import LocalizedDateField
+from nucleus.calendars import LocalizedDateField
 from organizations.models import Unit
 from people.models import Person
 

@@ -7,7 +7,8 @@ does). The CSP forbids inline styles: colours are SVG presentation attributes (`
 screen readers). Time runs left to right in every language; labels carry ``direction`` so that
 right-to-left text reads correctly, and the assessment grid mirrors its columns in RTL.
 
-Numbers pass through ``digits`` (Persian digits when Persian is active, see the template tags).
+Numbers pass through ``digits`` (the reader's digits: the template tags pass
+``nucleus.calendars.local_digits``).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from fieldwork.queries import (
     mass_organizations_for,
     parts_of,
 )
-from nucleus.jalali import LocalizedDateField
+from nucleus.calendars import LocalizedDateField
 from organizations.models import Organization, Unit
 from people.forms import IdentityForm
 from people.models import Identity, Person

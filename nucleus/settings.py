@@ -6,6 +6,7 @@ import datetime
 import os
 from pathlib import Path
 
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 from nucleus.env import (
@@ -111,6 +112,8 @@ MIDDLEWARE = [
     "accounts.session_limits.SessionLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.mfa.SecondFactorMiddleware",
+    # The reader's language (from the profile, over the cookie), calendar and digits.
+    "accounts.preferences.PreferencesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nucleus.middleware.SecurityHeadersMiddleware",
     # No page while the identity key does not open the stored data (vault/middleware.py).
@@ -193,8 +196,22 @@ LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("fa", "فارسی")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each in its own name and script: the picker is read by someone who may know no other.
+LANGUAGES = [
+    ("en", "English"),
+    ("fa", "فارسی"),
+    ("ckb", "کوردیی ناوەندی"),
+    ("kmr", "Kurmancî"),
+    ("az", "Azərbaycanca"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("de", "Deutsch"),
+]
+# Django knows no Northern Kurdish: its direction and names, and (locale_core/) a catalogue
+# of Django's own messages, which Django ships for the other languages.
+LANG_INFO.setdefault("kmr", {"bidi": False, "code": "kmr", "name": "Northern Kurdish",
+                             "name_local": "Kurmancî"})
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_core"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

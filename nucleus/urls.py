@@ -1,12 +1,14 @@
 from django.urls import include, path
 
+from accounts import views_preferences
 from accounts.views import LoginView
 from accounts.views_session import LogoutView
 from nucleus import health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch, which also saves a logged-in user's choice on the profile.
+    path("i18n/setlang/", views_preferences.set_language, name="set_language"),
     # Not namespaced: settings.LOGIN_URL and LOGOUT_REDIRECT_URL name them. Log out is POST.
     path("login/", LoginView.as_view(), name="login"),
     # Logging out also ends the user's API tokens (accounts/views_session.py).

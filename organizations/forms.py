@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from access.choices import RestrictedChoicesForm, model_choice
-from nucleus.jalali import LocalizedDateField, LocalizedDateInput
+from nucleus.calendars import LocalizedDateField, LocalizedDateInput
 from organizations.models import (
     Coalition,
     CoalitionMembership,

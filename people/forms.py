@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from access.choices import RestrictedChoicesForm, model_choice
-from nucleus.jalali import LocalizedDateField
+from nucleus.calendars import LocalizedDateField
 from organizations.models import Unit
 from people.models import Identity, Person
 from vault.crypto import normalize_phone

@@ -17,30 +17,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.second_factor import confirmed_device, current_code
+from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
 from tests.cast import PASSWORD
 
 # Playwright's sync API runs the test inside an event loop; the ORM calls around it are
 # plain synchronous ones, on the test's own connection.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium)"
-        # CI must run the browser test: there a missing browser is a failure, not a skip.
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
 
 
 @pytest.fixture

@@ -7,20 +7,15 @@ anywhere but this server.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 
 from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
 from tests.cast import PASSWORD
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 AUTHENTICATOR = {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
                  "hasUserVerification": True, "isUserVerified": True}
 
@@ -42,15 +37,6 @@ FORGE = """async (credentialId) => {
 }"""
 
 
-@pytest.fixture
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium)"
-        # CI must run the browser test: there a missing browser is a failure, not a skip.
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
 
 
 def _log_in(page, base: str, username: str) -> None:

@@ -30,6 +30,7 @@ CASES = {
     # its id in the form, among the user's own tokens only.
     "accounts:account": Case(),
     "accounts:password_change": Case(),
+    "accounts:preferences": Case(),
     "accounts:tokens": Case(),
     "accounts:token_revoke": Case(method="POST"),
     "accounts:password_reset": Case(model=Role, action="change"),

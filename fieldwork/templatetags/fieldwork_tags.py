@@ -19,7 +19,8 @@ from fieldwork import charts
 from fieldwork.continuity import WEEKS
 from fieldwork.metrics import PartStructure, StructureReport, WallChart, WeekCount
 from fieldwork.models import Field
-from nucleus.jalali import format_date
+from nucleus import preferences
+from nucleus.calendars import format_date, local_digits
 from organizations.models import Organization, Unit
 
 register = template.Library()
@@ -59,7 +60,7 @@ def week_timeline(weeks: Sequence[WeekCount]) -> SafeString:
     svg = charts.timeline(
         [w.activities for w in weeks], title=_("Activities per week, last 12 weeks"),
         labels=[f"{format_date(w.start)} – {format_date(w.end)}" for w in weeks],
-        width=264, height=40)
+        width=264, height=40, digits=local_digits)
     return mark_safe(svg)  # noqa: S308
 
 
@@ -68,13 +69,14 @@ def field_timeline(days: Sequence[int], today: date, name: str = "") -> SafeStri
     """Days with activity in each of the last 12 weeks, on the same 0-7 scale for every
     field: a full bar is daily work."""
     title = _("%(name)s: days with activity per week, last 12 weeks") % {"name": name}
-    labels = list(_field_week_labels(today, get_language()))
-    svg = charts.timeline(list(days), title=title, labels=labels, scale=7)
+    labels = list(_field_week_labels(today, get_language(), preferences.current()))
+    svg = charts.timeline(list(days), title=title, labels=labels, scale=7, digits=local_digits)
     return mark_safe(svg)  # noqa: S308
 
 
 @lru_cache(maxsize=16)
-def _field_week_labels(today: date, language: str) -> tuple[str, ...]:
+def _field_week_labels(today: date, language: str,
+                       _preferences: preferences.Preferences) -> tuple[str, ...]:
     # The same twelve labels for every row of a continuity page: format them once.
     return tuple(week_labels(today, format_date))
 
@@ -92,7 +94,7 @@ def wall_grid(chart: WallChart) -> SafeString:
         % {"field": chart.field_name},
         unassessed=charts.GridColumn("?", _("Not assessed yet"), charts.UNASSESSED),
         never_contacted=charts.GridColumn("∅", _("Never contacted"), "#5f6368"),
-        rtl=get_language_bidi())
+        rtl=get_language_bidi(), digits=local_digits)
     return mark_safe(svg)  # noqa: S308
 
 
@@ -104,6 +106,7 @@ def level_bar(row: PartStructure, report: StructureReport) -> SafeString:
     marks = [charts.Mark(report.majority_percent, _("Majority")),
              charts.Mark(report.supermajority_percent, _("Supermajority"))]
     svg = charts.share_bar(segments, row.headcount, marks=marks, rtl=get_language_bidi(),
+                           digits=local_digits,
                            title=_("%(name)s: levels as shares of the headcount")
                            % {"name": row.name or _("Without a part")})
     return mark_safe(svg)  # noqa: S308
@@ -112,7 +115,7 @@ def level_bar(row: PartStructure, report: StructureReport) -> SafeString:
 @register.simple_tag
 def mood_trend(points) -> SafeString:
     svg = charts.trend([(p.taken_on, p.value) for p in points], title=_("Mood over time"),
-                       date_label=format_date)
+                       date_label=format_date, digits=local_digits)
     return mark_safe(svg)  # noqa: S308
 
 

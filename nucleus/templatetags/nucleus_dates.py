@@ -1,4 +1,4 @@
-"""Dates for people: Jalali with Persian digits when Persian is active, ISO 8601 otherwise.
+"""Dates for people, in the reader's calendar and digits (nucleus.calendars).
 
 ``{{ value|ndate }}`` for dates, ``{{ value|ndatetime }}`` for moments (in the server's time
 zone, to the minute), ``{{ value|nyear }}`` for a year known only as a Gregorian number.
@@ -10,7 +10,7 @@ import datetime
 
 from django import template
 
-from nucleus.jalali import format_date, format_datetime, format_year
+from nucleus.calendars import format_date, format_datetime, format_year
 
 register = template.Library()
 

@@ -1,133 +1,73 @@
-"""Persian is a complete language of the interface: every message of the catalog is translated,
-the compiled catalog is the one the .po says, and switching to Persian turns pages
-right-to-left."""
+"""Every language of the interface is complete (nucleus/catalogues.py, the same checks as
+``manage.py check_catalogues`` in scripts/test), the checks fail on a broken catalogue or an
+unmarked template string, and switching language turns pages right-to-left where the
+language is written so."""
 
 from __future__ import annotations
 
-import ast
-import gettext
 import re
 import shutil
-import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
-PO = Path(settings.BASE_DIR) / "locale" / "fa" / "LC_MESSAGES" / "django.po"
-MO = PO.with_suffix(".mo")
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w+\}")
-_LINE = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?) (".*")$')
+from nucleus import catalogues
+
+# The project's catalogue of each language; Django's own messages (locale_core/) apart.
+ALL = {str(po.relative_to(settings.BASE_DIR)): (language, po)
+       for language, po in catalogues.catalogues()}
+CATALOGUES = {language: po for language, po in ALL.values() if po.parts[-4] == "locale"}
+PO = CATALOGUES["fa"]
 
 
-@dataclass
-class Entry:
-    flags: set[str] = field(default_factory=set)
-    msgctxt: str | None = None
-    msgid: str = ""
-    msgid_plural: str | None = None
-    msgstr: dict[int, str] = field(default_factory=dict)
-
-    @property
-    def key(self) -> str:
-        return f"{self.msgctxt}\x04{self.msgid}" if self.msgctxt is not None else self.msgid
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_every_catalogue_is_complete(name):
+    assert catalogues.problems(*ALL[name]) == []
 
 
-def read_po(path: Path) -> list[Entry]:
-    """The entries of a .po file, header first; obsolete (``#~``) entries are comments."""
-    entries: list[Entry] = []
-    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
-        entry = Entry()
-        target: tuple[str, int] | None = None
-        for line in (raw.strip() for raw in block.splitlines()):
-            if line.startswith("#,"):
-                entry.flags |= {flag.strip() for flag in line[2:].split(",")}
-            elif line.startswith("#") or not line:
-                continue
-            elif match := _LINE.match(line):
-                keyword, index, text = match.groups()
-                target = ("msgstr" if keyword.startswith("msgstr") else keyword, int(index or 0))
-                _append(entry, target, ast.literal_eval(text), reset=True)
-            elif target is not None:
-                _append(entry, target, ast.literal_eval(line))
-        if target is not None:
-            entries.append(entry)
-    return entries
+def test_every_language_but_english_has_a_catalogue():
+    assert set(CATALOGUES) == {code for code, _name in settings.LANGUAGES} - {"en"}
+    assert len(catalogues.read_po(PO)) > 300
 
 
-def _append(entry: Entry, target: tuple[str, int], text: str, reset: bool = False) -> None:
-    keyword, index = target
-    if keyword == "msgstr":
-        entry.msgstr[index] = ("" if reset else entry.msgstr.get(index, "")) + text
-    else:
-        setattr(entry, keyword, ("" if reset else getattr(entry, keyword) or "") + text)
+def test_no_template_holds_unmarked_interface_text():
+    found = [problem for template in catalogues.project_templates()
+             for problem in catalogues.unmarked_template_text(template)]
+    assert found == []
 
 
-@pytest.fixture(scope="module")
-def entries() -> list[Entry]:
-    found = read_po(PO)
-    assert found and found[0].msgid == "", "the catalog has no header"
-    return found
+def _broken(tmp_path: Path, language: str, change) -> list[str]:
+    po = tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(CATALOGUES[language], po)
+    shutil.copy(CATALOGUES[language].with_suffix(".mo"), po.with_suffix(".mo"))
+    po.write_text(change(po.read_text(encoding="utf-8")), encoding="utf-8")
+    return catalogues.problems(language, po)
 
 
-def test_the_persian_catalog_has_a_header_for_persian(entries):
-    header = entries[0].msgstr[0]
-    assert "Language: fa\n" in header
-    assert "charset=UTF-8" in header
-    assert "fuzzy" not in entries[0].flags
+def test_the_check_fails_on_an_untranslated_a_fuzzy_or_a_misplaced_message(tmp_path):
+    first = re.compile(r'(\n\n(?:#[^\n]*\n)*msgid "[^"]+"\n)msgstr "[^"]+"')
+    untranslated = _broken(tmp_path / "a", "de", lambda text: first.sub(r'\1msgstr ""', text, 1))
+    assert any("untranslated" in p for p in untranslated), untranslated
+    fuzzy = _broken(tmp_path / "b", "tr", lambda text: re.sub(
+        r"\n\n(#: [^\n]*\n)", "\n\n\\1#, fuzzy\n", text, count=1))
+    assert any("is fuzzy" in p for p in fuzzy), fuzzy
+    placeholder = _broken(tmp_path / "c", "fa", lambda text: text.replace(
+        'msgstr "جایی که %(alias)s', 'msgstr "جایی که %(name)s', 1))
+    assert any("placeholders" in p for p in placeholder), placeholder
+    stale = _broken(tmp_path / "d", "ar", lambda text: text + '\nmsgid "New"\nmsgstr "جديد"\n')
+    assert any("not compiled" in p for p in stale), stale
 
 
-def test_it_translates_every_message(entries):
-    messages = entries[1:]
-    assert len(messages) > 300
-    untranslated = [e.msgid for e in messages if not all(e.msgstr.values()) or not e.msgstr]
-    fuzzy = [e.msgid for e in messages if "fuzzy" in e.flags]
-    assert not untranslated, f"untranslated: {untranslated}"
-    assert not fuzzy, f"fuzzy: {fuzzy}"
-    for entry in messages:
-        if entry.msgid_plural is not None:
-            assert sorted(entry.msgstr) == [0, 1], entry.msgid
-
-
-def test_it_keeps_every_placeholder(entries):
-    for entry in entries[1:]:
-        wanted = sorted(PLACEHOLDER.findall(entry.msgid))
-        for text in entry.msgstr.values():
-            assert sorted(PLACEHOLDER.findall(text)) == wanted, (entry.msgid, text)
-
-
-def test_it_translates_into_persian_script(entries):
-    # A translation left in English (copied msgid) would pass the emptiness check.
-    persian = re.compile("[\u0600-\u06ff]")
-    same = [e.msgid for e in entries[1:]
-            if not persian.search(e.msgstr[0]) and PLACEHOLDER.sub("", e.msgid).strip(" .—")
-            and e.msgid not in {"—"}]
-    assert not same, f"not translated into Persian: {same}"
-
-
-def test_the_compiled_catalog_matches_the_po(entries):
-    with MO.open("rb") as handle:
-        catalog = gettext.GNUTranslations(handle)._catalog
-    expected: dict[object, str] = {}
-    for entry in entries[1:]:
-        if entry.msgid_plural is None:
-            expected[entry.key] = entry.msgstr[0]
-        else:
-            for index, text in entry.msgstr.items():
-                expected[(entry.key, index)] = text
-    compiled = {k: v for k, v in catalog.items() if k != ""}
-    assert compiled == expected, "run manage.py compilemessages after changing the .po"
-
-
-@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt is not installed")
-def test_msgfmt_finds_the_catalog_valid_and_complete(tmp_path):
-    result = subprocess.run(
-        ["msgfmt", "--check", "--statistics", "-o", str(tmp_path / "django.mo"), str(PO)],
-        capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr
+def test_the_check_finds_text_outside_the_translation_tags(tmp_path):
+    template = tmp_path / "page.html"
+    template.write_text('{% load i18n %}<h1>{% translate "Fine" %}</h1><p>Not marked</p>'
+                        '<input placeholder="Type here">{% blocktranslate %}Marked {{ x }}'
+                        '{% endblocktranslate %}<b title="{{ t }}">{{ n }} rows</b>')
+    found = catalogues.unmarked_template_text(template)
+    assert [f.split(": ", 1)[1] for f in found] == ["'Type here'", "'Not marked'", "'rows'"]
 
 
 def _switch(client, language: str, next_url: str):

@@ -9,9 +9,9 @@ import pytest
 from django import forms
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from nucleus.jalali import LocalizedDateField, parse_jalali
+from nucleus.calendars import LocalizedDateField, parse_jalali
 from nucleus.templatetags.nucleus_dates import ndate, ndatetime, nyear
 from people.models import Person
 
@@ -99,7 +99,14 @@ def test_it_explains_the_format_of_an_unreadable_date():
 
 def test_it_accepts_iso_dates_in_english():
     assert _clean("2022-11-28", "en") == DAY
-    assert _errors("1401/13/01", "en") == ["Enter a valid date."]
+    assert _errors("1401/13/01", "en") == [
+        "1401 looks like a Solar or Lunar Hijri year: enter the date in the Gregorian calendar, "
+        f"for example {timezone.localdate().isoformat()}."]
+    assert _errors("2022-13-01", "en") == ["There is no month 13: months are numbered 1 to 12."]
+    assert _errors("2022-02-30", "en") == ["Month 2 of 2022 has 28 days."]
+    assert _errors("28 November", "en") == [
+        "Enter the date in the Gregorian calendar as year-month-day, for example "
+        f"{timezone.localdate().isoformat()}."]
 
 
 def test_its_widget_shows_the_value_in_the_active_calendar():

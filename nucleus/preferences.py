@@ -1,0 +1,73 @@
+"""A reader's calendar and digits: their own choice, else what their language implies.
+
+The calendar is not the language's: a Kurd or an Arab in Iran lives by the Solar Hijri
+calendar, a Kurd in Iraq or an Arab in Tunisia by the Gregorian one. The request's choice is
+set by ``accounts.preferences.PreferencesMiddleware`` (from the profile and the user's units)
+and read here by ``nucleus.calendars``; outside a request (commands, tests) the defaults of
+the active language apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Calendar(models.TextChoices):
+    GREGORIAN = "gregorian", _("Gregorian")
+    JALALI = "jalali", _("Solar Hijri (Jalali)")
+    HIJRI = "hijri", _("Lunar Hijri (Umm al-Qura)")
+
+
+class Digits(models.TextChoices):
+    LATIN = "latin", _("Latin (0123456789)")
+    PERSIAN = "persian", _("Persian (۰۱۲۳۴۵۶۷۸۹)")
+    ARABIC = "arabic", _("Arabic-Indic (٠١٢٣٤٥٦٧٨٩)")
+
+
+@dataclass(frozen=True)
+class Preferences:
+    calendar: str = Calendar.GREGORIAN
+    digits: str = Digits.LATIN
+
+
+def defaults(language: str | None, *, in_iran: bool = False) -> Preferences:
+    """What a reader of ``language`` expects when they chose nothing; ``in_iran``: their
+    units work in Iran (Sorani there is written with the Solar Hijri calendar)."""
+    code = (language or "").split("-")[0]
+    if code == "fa":
+        return Preferences(Calendar.JALALI, Digits.PERSIAN)
+    if code == "ckb":
+        return (Preferences(Calendar.JALALI, Digits.PERSIAN) if in_iran
+                else Preferences(Calendar.GREGORIAN, Digits.ARABIC))
+    if code == "ar":
+        return Preferences(Calendar.GREGORIAN, Digits.ARABIC)
+    return Preferences()
+
+
+def chosen(calendar: str, digits: str, base: Preferences) -> Preferences:
+    """A profile's choices over the defaults (blank: the default)."""
+    return Preferences(calendar if calendar in Calendar.values else base.calendar,
+                       digits if digits in Digits.values else base.digits)
+
+
+_current: ContextVar[Preferences | None] = ContextVar("nucleus_preferences", default=None)
+
+
+def current() -> Preferences:
+    return _current.get() or defaults(get_language())
+
+
+@contextmanager
+def activated(preferences: Preferences | None) -> Iterator[None]:
+    token = _current.set(preferences)
+    try:
+        yield
+    finally:
+        _current.reset(token)
