@@ -57,7 +57,10 @@ def record(*, actor: Any, action: str, obj: models.Model, fields: Iterable[str] 
            before: dict[str, Any] | None = None, unit_id: int | None = None) -> AuditEvent:
     """One audit row. ``before`` (a ``snapshot`` taken before the change) gives old and new
     values of what changed; a create records the new values. ``fields`` adds names whose
-    values are never stored (sealed identity parts) or that are not columns (many-to-many)."""
+    values are never stored (sealed identity parts) or that are not columns (many-to-many).
+    ``action`` is one of ``AuditEvent.Action``, so that the log page can name it."""
+    if action not in AuditEvent.Action.values:
+        raise ValueError(f"unknown audit action {action!r}")
     names = set(fields)
     changes: dict[str, list[Any]] = {}
     if before is not None or action == "create":

@@ -46,6 +46,12 @@ class AuditEvent(models.Model):
         UNFREEZE = "unfreeze", _("Account unfrozen")
         KEY = "key", _("Key operation")
         SECURITY = "security", _("Security event")
+        ENROL_SECOND_FACTOR = "enrol_second_factor", _("Authenticator app set up")
+        ADD_PASSKEY = "add_passkey", _("Passkey added")
+        REMOVE_PASSKEY = "remove_passkey", _("Passkey removed")
+        NEW_RECOVERY_CODES = "new_recovery_codes", _("New recovery codes")
+        USE_RECOVERY_CODE = "use_recovery_code", _("Recovery code used")
+        UNLOCK_LOGIN = "unlock_login", _("Login unlocked")
 
     # The position in the chain (1, 2, 3 ...), given at insert from the chain head.
     seq = models.BigIntegerField(_("position"), unique=True, editable=False)
