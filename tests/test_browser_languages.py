@@ -35,6 +35,12 @@ def _english_left_over(language: str) -> list[str]:
     return texts
 
 
+# What sticks out of the viewport, to name it when the page scrolls sideways.
+_WIDE = """[...document.querySelectorAll('body *')].filter((e) => {
+  const r = e.getBoundingClientRect(); return r.width && (r.left < -1 || r.right > innerWidth + 1);
+}).slice(0, 5).map((e) => `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`)"""
+
+
 def _visible_text(page) -> str:
     return re.sub(r"\s+", " ", page.evaluate("document.body.innerText"))
 
@@ -70,7 +76,8 @@ def test_each_language_switches_and_leaves_no_english(language, chromium,
                 assert page.evaluate(f"{html}.lang") == language, path
                 assert page.evaluate(f"{html}.dir") == ("rtl" if language in RTL else "ltr")
                 # Nothing sticks out sideways on a phone.
-                assert page.evaluate(f"{html}.scrollWidth <= {html}.clientWidth + 1"), path
+                assert page.evaluate(f"{html}.scrollWidth <= {html}.clientWidth + 1"), (
+                    path, page.evaluate(_WIDE))
                 text = _visible_text(page)
                 # Whole words only: "API token" is inside the Azerbaijani "API tokenləri".
                 english = [m for m in left_over

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
 from audit.log import snapshot
@@ -27,12 +28,14 @@ from organizations.models import Organization
 from people.actions import do_create_person
 from people.models import Identity, Person
 
+# Marked for translation, stored in the language of whoever sets the scale up: the labels
+# are the organization's own data from then on (it may rename them).
 DEFAULT_SCALE = (
-    (1, "Committed leader", "#1b7837"),
-    (2, "Supporter", "#7fbf7b"),
-    (3, "Undecided", "#bdbdbd"),
-    (4, "Unfriendly", "#f4a582"),
-    (5, "Opposed", "#b2182b"),
+    (1, gettext_noop("Committed leader"), "#1b7837"),
+    (2, gettext_noop("Supporter"), "#7fbf7b"),
+    (3, gettext_noop("Undecided"), "#bdbdbd"),
+    (4, gettext_noop("Unfriendly"), "#f4a582"),
+    (5, gettext_noop("Opposed"), "#b2182b"),
 )
 
 
@@ -96,7 +99,8 @@ def ensure_default_scale(organization: Organization, *,
     if existing:
         return existing
     return [_create(acting_user, AssessmentLevel(organization=organization, value=value,
-                                                 label=label, colour=colour, position=value))
+                                                 label=gettext(label), colour=colour,
+                                                 position=value))
             for value, label, colour in DEFAULT_SCALE]
 
 

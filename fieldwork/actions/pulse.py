@@ -7,6 +7,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
 from audit.log import snapshot
@@ -25,11 +26,13 @@ from fieldwork.models import (
 )
 from organizations.models import Organization
 
+# Like the default scale: translated when an organization's catalogue is set up, then its data.
 DEFAULT_DEMANDS = (
-    (Demand.Kind.WAGES, "Wages"), (Demand.Kind.HOURS, "Working hours"),
-    (Demand.Kind.SAFETY, "Health and safety"), (Demand.Kind.DISMISSALS, "Against dismissals"),
-    (Demand.Kind.UNION_RIGHTS, "Union rights"), (Demand.Kind.HOUSING, "Housing"),
-    (Demand.Kind.OTHER, "Other"),
+    (Demand.Kind.WAGES, gettext_noop("Wages")), (Demand.Kind.HOURS, gettext_noop("Working hours")),
+    (Demand.Kind.SAFETY, gettext_noop("Health and safety")),
+    (Demand.Kind.DISMISSALS, gettext_noop("Against dismissals")),
+    (Demand.Kind.UNION_RIGHTS, gettext_noop("Union rights")),
+    (Demand.Kind.HOUSING, gettext_noop("Housing")), (Demand.Kind.OTHER, gettext_noop("Other")),
 )
 
 
@@ -51,7 +54,7 @@ def ensure_default_demands(organization: Organization, *, acting_user=None) -> l
     existing = list(Demand.objects.filter(organization=organization))
     if existing:
         return existing
-    return [_create(acting_user, Demand(organization=organization, kind=kind, name=name))
+    return [_create(acting_user, Demand(organization=organization, kind=kind, name=gettext(name)))
             for kind, name in DEFAULT_DEMANDS]
 
 

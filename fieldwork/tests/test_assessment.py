@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fieldwork.actions import (
     do_create_assessment_level,
@@ -27,6 +27,15 @@ def test_it_creates_the_default_scale_once(fw):
     assert all(lv.colour.startswith("#") and len(lv.colour) == 7 for lv in levels)
     ensure_default_scale(rp)
     assert AssessmentLevel.objects.filter(organization=rp).count() == 5
+
+
+def test_the_default_scale_is_set_up_in_the_language_of_who_sets_it_up(fw):
+    op = fw.world.orgs["op"]
+    AssessmentLevel.objects.filter(organization=op).delete()
+    with translation.override("de"):
+        ensure_default_scale(op)
+    assert [lv.label for lv in scale_for(op)][:2] == ["Engagierte Führungsperson",
+                                                      "Unterstützend"]
 
 
 def test_it_rejects_a_colour_that_is_not_rrggbb(fw):

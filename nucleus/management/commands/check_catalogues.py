@@ -18,7 +18,7 @@ class Command(BaseCommand):
         found: list[str] = []
         languages = []
         for language, po in catalogues.catalogues():
-            languages.append(language)
+            languages.append(language if po.parts[-4] == "locale" else f"{language} (Django's)")
             found += catalogues.problems(language, po)
         templates = list(catalogues.project_templates())
         for template in templates:
