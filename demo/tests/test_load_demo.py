@@ -114,13 +114,13 @@ def test_it_builds_the_wpi_profile(built):
         "Communism", "Workerism", "Marxism"}
     assert set(wpi.public_offices.values_list("title", "holder")) == {
         ("Chairperson", "Hamid Taqvaee"), ("Founder", "Mansoor Hekmat")}
-    assert wpi.publications.count() == 8
+    assert wpi.periodicals.count() == 8
     assert dict(wpi.affiliates.values_list("name", "affiliation")) == {
         "Communist Youth Organisation": "youth",
         "International Federation of Iranian Refugees": "refugees",
         "Children First Now": "campaign", "Marx Society of London": "society",
         "Anti-Religion Society": "society"}
-    assert set(_org("International Federation of Iranian Refugees").publications
+    assert set(_org("International Federation of Iranian Refugees").periodicals
                .values_list("title", flat=True)) == {"Hambastegi Haftegi", "Hambastegi Mahane"}
     assert wpi.sister_links.get().sister.acronym == "LWPI"
     lineage = {(e.kind, e.other.name, e.year) for e in wpi.lineage.all()}
