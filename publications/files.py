@@ -42,7 +42,7 @@ _PILLOW_FORMATS = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
 _PDF_METADATA = re.compile(rb"/(Info|Metadata|Author|Creator|Producer|CreationDate|ModDate|"
                            rb"Keywords|Subject)(?![A-Za-z0-9])")
 _PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-_PDF_STREAM = re.compile(rb"stream\r?\n")
+_PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 
 
 @dataclass(frozen=True)

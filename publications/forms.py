@@ -139,9 +139,10 @@ class IssueForm(ActionModelForm):
         editions.queryset = Edition.objects.filter(periodical=periodical).order_by("created_at")
         editions.empty_label = None
 
-    def validate_unique(self) -> None:
-        """The action says which number is taken, in its words (and the database refuses
-        a duplicate that slips past both)."""
+    def _get_validation_exclusions(self) -> set[str]:
+        # The edition's numbers are checked by the action, which says which one is taken
+        # (the database refuses a duplicate that slips past it).
+        return {*super()._get_validation_exclusions(), "number"}
 
     def clean_contents(self) -> list[ArticleLine]:
         lines = []
