@@ -323,6 +323,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Coalitions, organizations, units and people under need-to-know access.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name for a choice set several fields share.
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "publications.models.Precision"},
 }
 
 LOGGING = {

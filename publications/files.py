@@ -220,8 +220,3 @@ def _private(path: str, flags: int) -> int:
 
 def read(sha256: str, content_type: str) -> bytes:
     return path_of(sha256, content_type).read_bytes()
-
-
-def discard(sha256: str, content_type: str) -> None:
-    """Remove a stored file (after the last issue naming it was changed or deleted)."""
-    path_of(sha256, content_type).unlink(missing_ok=True)
