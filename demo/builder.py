@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from access.actions import do_add_office_user, do_grant_role
 from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.fieldwork import build_fieldwork, fictional_identity
+from demo.publications import ANTERNASIONAL, build_fictional_issues, build_periodical
 from demo.seeds import (
     CipomlParty,
     OrgRef,
@@ -33,7 +35,6 @@ from organizations.actions import (
     do_add_affiliate,
     do_add_lineage_event,
     do_add_public_office,
-    do_add_publication,
     do_add_sister_link,
     do_create_coalition,
     do_create_organization,
@@ -47,13 +48,13 @@ from organizations.models import (
     CoalitionMembership,
     LineageEvent,
     Organization,
-    Publication,
     PublicOffice,
     SisterLink,
     Unit,
 )
 from people.actions import do_create_person
 from people.models import Person
+from publications.models import Periodical
 
 if TYPE_CHECKING:
     # Only .write is used; a command's OutputWrapper is not an IO[str].
@@ -125,17 +126,6 @@ def _complete_sentences(summary: str) -> str:
         return text
     head = re.match(r"(.*[a-z0-9)]\.)\s", text)
     return head.group(1) if head else text.removesuffix("...") + "…"
-
-
-def _publication_data(seed: PublicationSeed) -> dict:
-    note = seed.note[:1].upper() + seed.note[1:]
-    if note and not note.endswith("."):
-        note += "."
-    if seed.meaning and seed.meaning not in note:
-        note = f"In English: {seed.meaning}. {note}".strip()
-    return {"title": seed.title, "native_title": seed.native_title, "kind": seed.kind,
-            "languages": ", ".join(seed.languages), "frequency": seed.frequency,
-            "url": seed.url, "started_year": seed.started_year, "note": note}
 
 
 @dataclass
@@ -215,10 +205,11 @@ class _Builder:
             description = f"{org.description}\n\n{note}".strip()
             do_update_organization(acting_user=None, org=org, data={"description": description})
 
-    def publication(self, org: Organization, seed: PublicationSeed) -> None:
-        if not Publication.objects.filter(organization=org, title=seed.title).exists():
-            do_add_publication(acting_user=None, organization=org, data=_publication_data(seed))
-            self.created += 1
+    def publication(self, org: Organization, seed: PublicationSeed,
+                    unit: Unit | None = None) -> None:
+        """A periodical with its schedule, editions and status (demo/publications.py)."""
+        _periodical, created = build_periodical(org, seed, unit)
+        self.created += created
 
     def lineage(self, org: Organization, *, kind: str, other: Organization | None = None,
                 other_name: str = "", year: int | None = None, note: str = "") -> None:
@@ -401,8 +392,6 @@ def _build_wpi(b: _Builder, seeds: Seeds) -> Organization:
         "description": w.description}, tags=w.ideology)
     b.public_office(wpi, "Chairperson", w.chairperson)
     b.public_office(wpi, "Founder", w.founder)
-    for seed in w.publications:
-        b.publication(wpi, seed)
 
     for affiliate in w.affiliates:
         org = b.affiliate(wpi, {
@@ -441,6 +430,10 @@ def _build_wpi(b: _Builder, seeds: Seeds) -> Organization:
     b.units["germany"] = b.units["country:Germany"]
     b.unit("cologne", wpi, "germany", COLOGNE_CELL, Unit.Kind.CELL, Unit.FieldKind.LOCALITY,
            country="Germany")
+    # After the units: Iskraa is published by the Kurdistan Committee.
+    units_by_name = {u.name: u for u in b.units.values()}
+    for seed in w.publications:
+        b.publication(wpi, seed, units_by_name.get(seed.publisher))
     b.say(f"WPI: {len({u.pk for u in b.units.values()})} units, "
           f"{len(w.affiliates)} affiliated organizations, "
           f"{len(w.publications)} publications.")
@@ -474,6 +467,9 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     _build_wpi(b, seeds)
     logins = _build_people_and_logins(b, icor)
     b.created += build_fieldwork(b.units, b.people, b.say)
+    anternasional = Periodical.objects.get(organization__name=seeds.wpi.name,
+                                           title=ANTERNASIONAL)
+    b.created += build_fictional_issues(anternasional, timezone.localdate(), b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

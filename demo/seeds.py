@@ -52,6 +52,8 @@ _COUNTRY_RE = re.compile(
 LANGUAGE_WORDS = {"Persian": "fa", "Farsi": "fa", "English": "en", "German": "de",
                   "Dutch": "nl", "Kurdish": "ku", "Azeri": "az"}
 _URL_RE = re.compile(r"https?://[^\s)\]]+")
+NUMBER_WORDS = {"four": 4, "six": 6, "eight": 8, "ten": 10, "twelve": 12, "sixteen": 16,
+                "twenty": 20, "twenty-four": 24, "thirty-two": 32}
 
 
 def clean(text: str) -> str:
@@ -146,11 +148,19 @@ class PublicationSeed:
     title: str
     native_title: str = ""
     meaning: str = ""
-    kind: str = "newspaper"
+    kind: str = "newspaper"  # publications.Periodical.Kind
     languages: tuple[str, ...] = ()
-    frequency: str = ""
+    frequency: str = ""  # what the text says it is now: "weekly (Friday)", "daily" ...
+    former_frequency: str = ""  # what it "used to" be
     url: str = ""
-    started_year: int | None = None
+    started_year: int | None = None  # the year it was first published
+    started: str = ""  # when it was started, as precisely as the text says: "2006-03"
+    first_issue: str = ""  # "2008-10"
+    pages: int | None = None
+    edition_languages: tuple[str, ...] = ()  # "similar papers are also published in ..."
+    programme: tuple[tuple[str, str], ...] = ()  # (language, "main" or "some")
+    translation_of: str = ""  # the title of the original
+    translation_publisher: str = ""
     publisher: str = ""  # "" = the organization itself; else an affiliate or a unit
     note: str = ""
 
@@ -399,6 +409,16 @@ def _frequency(text: str) -> str:
     return ""
 
 
+def _month(month: str, year: str, source: str) -> str:
+    """"March", "2006" -> "2006-03"."""
+    return _date(f"{month} {year}", "%B %Y", source).strftime("%Y-%m")
+
+
+def _pages(text: str) -> int | None:
+    match = re.search(r"\ban? ([\w-]+?)-page\b", text)
+    return NUMBER_WORDS.get(match.group(1).lower()) if match else None
+
+
 def _publication_bullet(bullet: str) -> PublicationSeed:
     """'Title (meaning), description.' -- one line of the list of party papers."""
     head = re.match(r"([^(,]+)(?:\(([^)]*)\))?", bullet)
@@ -408,9 +428,15 @@ def _publication_bullet(bullet: str) -> PublicationSeed:
     official = re.search(r"official paper of the ([A-Z][\w ]+?)[;.]?$", bullet)
     publisher = re.search(r"published by the WPI ([A-Z][\w ]+?)\.", bullet)
     kind = "newsletter" if re.search(r"newsletter|Briefing", bullet) else "newspaper"
+    frequency, former = _frequency(bullet), ""
+    if re.search(r"\bused to (?:being |be )?published", bullet):  # no longer so
+        frequency, former = "", frequency
+    similar = re.search(r"Similar papers are also published in ([^.]+)\.", bullet)
     return PublicationSeed(
         title=title, meaning=meaning, kind=kind, languages=_languages(bullet),
-        frequency=_frequency(bullet), url=next(iter(_urls(bullet)), ""),
+        frequency=frequency, former_frequency=former,
+        edition_languages=_languages(similar.group(1)) if similar else (),
+        url=next(iter(_urls(bullet)), ""),
         publisher=(official.group(1) if official else publisher.group(1) if publisher else ""),
         note=clean(_URL_RE.sub("", bullet)).rstrip(" ,;."))
 
@@ -461,7 +487,7 @@ def _main_paper(section: str, source: str) -> PublicationSeed:
     paragraph = section[m.start():section.find("\n", m.start())]
     return PublicationSeed(title=m.group(1), meaning=m.group(3), languages=_languages(m.group(4)),
                            frequency=_frequency(paragraph), url=next(iter(_urls(paragraph)), ""),
-                           note=f"The main newspaper: {m.group(4)}.")
+                           pages=_pages(m.group(4)), note=f"The main newspaper: {m.group(4)}.")
 
 
 def _journals(section: str, source: str) -> list[PublicationSeed]:
@@ -475,16 +501,28 @@ def _journals(section: str, source: str) -> list[PublicationSeed]:
     return [
         PublicationSeed(
             title=theory.group(3), native_title=theory.group(4).strip(),
-            meaning=theory.group(5), kind="journal", languages=("fa",),
+            meaning=theory.group(5), kind="theoretical_journal", languages=("fa",),
             started_year=int(theory.group(7)),
+            started=_month(theory.group(1), theory.group(2), source),
+            first_issue=_month(theory.group(6), theory.group(7), source),
             note=f"Started in {theory.group(1)} {theory.group(2)}; the first issue was "
                  f"published in {theory.group(6)} {theory.group(7)}."),
         PublicationSeed(
             title=daily.group(4), kind="newspaper", languages=_languages(daily.group(5)),
             frequency=daily.group(3), url=next(iter(_urls(daily.group(6))), ""),
-            started_year=int(daily.group(1)),
+            started_year=int(daily.group(1)), started=daily.group(1),
             note=f"Started by {daily.group(2)} in {daily.group(1)}, in {daily.group(5)}."),
     ]
+
+
+def _programme(text: str) -> tuple[tuple[str, str], ...]:
+    """"broadcasts mainly in Persian, but includes some programming in English ...": each
+    language with its share as the text gives it (no numbers: it gives none)."""
+    main = re.search(r"mainly in (.+?)(?:,|$)", text)
+    some = re.search(r"some programming in (.+)$", text)
+    rows = [(code, "main") for code in _languages(main.group(1))] if main else []
+    rows += [(code, "some") for code in (_languages(some.group(1)) if some else ())]
+    return tuple(dict.fromkeys(rows))
 
 
 def _wpi_papers(text: str, source: str, allied: list[Affiliate]
@@ -502,8 +540,8 @@ def _wpi_papers(text: str, source: str, allied: list[Affiliate]
     own = [_main_paper(section, source),
            *(p for p in listed if not p.publisher or "Committee" in p.publisher),
            *_journals(section, source),
-           PublicationSeed(title=tv.group(2), kind="broadcast", frequency=tv.group(1),
-                           languages=_languages(tv.group(3)),
+           PublicationSeed(title=tv.group(2), kind="tv", frequency=tv.group(1),
+                           languages=_languages(tv.group(3)), programme=_programme(tv.group(3)),
                            note=f"TV station; {tv.group(3)}.")]
     affiliates = tuple(
         replace(a, publications=a.publications + tuple(p for p in listed
@@ -601,6 +639,13 @@ def _gloss(text: str) -> str:
     return (match.group(1) or match.group(2)) if match else ""
 
 
+def _translation(text: str) -> tuple[str, str]:
+    """'a Persian translation of the RIM publication "A world to win"': the original's
+    title and publisher."""
+    match = re.search(r"translation of the (\w+) publication \"(.+?)\"", text)
+    return (match.group(2), match.group(1)) if match else ("", "")
+
+
 def parse_cpi_mlm(text: str, source: str = "000") -> CpiMlm:
     lead = _need(re.search(r"^The (.+?) \(\) is (.+?)\.", text, re.M), source,
                  "the lead sentence ('The Name () is ...')")
@@ -616,8 +661,10 @@ def parse_cpi_mlm(text: str, source: str = "000") -> CpiMlm:
     magazines = _need(re.search(r"magazines such as (.+?\))\.", text), source,
                       "the magazines ('magazines such as ...')")
     publications = tuple(
-        PublicationSeed(title=m.group(1), native_title=m.group(2), kind="journal",
-                        languages=("fa",), note=clean(m.group(3)), meaning=_gloss(m.group(3)))
+        PublicationSeed(title=m.group(1), native_title=m.group(2), kind="magazine",
+                        languages=("fa",), note=clean(m.group(3)), meaning=_gloss(m.group(3)),
+                        translation_of=_translation(m.group(3))[0],
+                        translation_publisher=_translation(m.group(3))[1])
         for m in re.finditer(r"([A-Z][\w ]+?) \(([\u0600-\u06FF ]+), ([^)]+)\)",
                              magazines.group(1)))
     if len(publications) < 2:

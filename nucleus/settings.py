@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "access",
     "safety",
+    "publications",
     "demo",
     "nucleus",
 
@@ -171,6 +172,12 @@ NUCLEUS_DEMO = env_bool("NUCLEUS_DEMO", NUCLEUS_DEMO_MARKER.exists())
 NUCLEUS_FOUNDERS = env_choice("NUCLEUS_FOUNDERS", "admins", ("admins", "anyone"))
 NUCLEUS_FOUNDING_INVITATION_DAYS = env_int("NUCLEUS_FOUNDING_INVITATION_DAYS", 14, minimum=1,
                                            maximum=365)
+# An issue's file (publications/files.py): at most this many bytes, and an image at most
+# this many pixels (decoding a larger one would take the server's memory).
+NUCLEUS_ISSUE_FILE_MAX_BYTES = env_int("NUCLEUS_ISSUE_FILE_MAX_BYTES", 20 * 1024 * 1024,
+                                       minimum=1024, maximum=200 * 1024 * 1024)
+NUCLEUS_ISSUE_IMAGE_MAX_PIXELS = env_int("NUCLEUS_ISSUE_IMAGE_MAX_PIXELS", 40_000_000,
+                                         minimum=1, maximum=200_000_000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -316,6 +323,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Coalitions, organizations, units and people under need-to-know access.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name for a choice set several fields share.
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "publications.models.Precision"},
 }
 
 LOGGING = {

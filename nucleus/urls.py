@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("access.urls")),
     path("", include("safety.urls")),
+    path("", include("publications.urls")),
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("audit.urls")),

@@ -25,7 +25,6 @@ from organizations.models import (
     IdeologyTag,
     LineageEvent,
     Organization,
-    Publication,
     PublicOffice,
     SisterLink,
     Unit,
@@ -45,7 +44,7 @@ def do_create_coalition(*, acting_user, data: dict) -> Coalition:
 
 @transaction.atomic
 def do_update(*, acting_user, obj, data: dict):
-    """Update plain fields of a coalition, organization, publication ... and audit the change
+    """Update plain fields of a coalition, organization, membership ... and audit the change
     with old and new values. Nothing changed: nothing saved, no audit row."""
     before = snapshot(obj)
     for key, value in data.items():
@@ -204,16 +203,6 @@ def do_add_lineage_event(*, acting_user, organization: Organization,
     if errors:
         raise ValidationError(errors)
     return _create_detail(acting_user=acting_user, obj=event)
-
-
-@transaction.atomic
-def do_add_publication(*, acting_user, organization: Organization, data: dict) -> Publication:
-    publication = Publication(organization=organization, **data)
-    errors: dict = {}
-    _not_in_future(errors, field="started_year", year=publication.started_year)
-    if errors:
-        raise ValidationError(errors)
-    return _create_detail(acting_user=acting_user, obj=publication)
 
 
 @transaction.atomic

@@ -51,7 +51,7 @@ class OrganizationViewSet(_ReadCreateUpdate):
 
     def get_queryset(self):
         qs = self.restricted().select_related("parent_organization").prefetch_related(
-            "ideology_tags", "lineage__other", "publications", "public_offices",
+            "ideology_tags", "lineage__other", "public_offices",
             "sister_links__sister")
         return self.filtered(qs) if self.action == "list" else qs
 

@@ -24,7 +24,6 @@ from organizations.models import (
     IdeologyTag,
     LineageEvent,
     Organization,
-    Publication,
     PublicOffice,
     SisterLink,
     Unit,
@@ -236,13 +235,6 @@ class SisterLinkForm(_OtherOrganizationMixin, ActionModelForm):
         if not cleaned.get("sister") and not (cleaned.get("sister_name") or "").strip():
             self.add_error("sister_name", _("Name the sister organization."))
         return cleaned
-
-
-class PublicationForm(ActionModelForm):
-    class Meta(ActionModelForm.Meta):
-        model = Publication
-        fields = ["title", "native_title", "kind", "languages", "frequency", "url",
-                  "started_year", "note"]
 
 
 class PublicOfficeForm(ActionModelForm):

@@ -227,38 +227,6 @@ class PublicOffice(Record):
         return f"{self.title}: {self.holder}"
 
 
-class Publication(Record):
-    class Kind(models.TextChoices):
-        NEWSPAPER = "newspaper", _("Newspaper")
-        JOURNAL = "journal", _("Journal or magazine")
-        NEWSLETTER = "newsletter", _("Newsletter or bulletin")
-        BROADCAST = "broadcast", _("TV or radio")
-        WEBSITE = "website", _("Website")
-
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="publications", verbose_name=_("organization"))
-    title = models.CharField(_("title"), max_length=200)
-    native_title = models.CharField(_("native title"), max_length=200, blank=True)
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices,
-                            default=Kind.NEWSPAPER)
-    languages = models.CharField(_("languages"), max_length=100, blank=True,
-                                 help_text=_("Language codes, comma separated (fa, en, ku)."))
-    frequency = models.CharField(_("frequency"), max_length=60, blank=True)
-    url = models.URLField(_("web address"), blank=True)
-    started_year = models.PositiveSmallIntegerField(_("first published"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
-
-    anchor = Anchor(at.ORGANIZATION, "organization")
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("publication")
-        verbose_name_plural = _("publications")
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class UnitQuerySet(RestrictedQuerySet["Unit"]):
     def holding_records(self, user: Any, action: str = "view") -> Self:
         """Units whose own records (people and what they own) the user may ``action``: not

@@ -37,7 +37,6 @@ from organizations.models import (
     IdeologyTag,
     LineageEvent,
     Organization,
-    Publication,
     PublicOffice,
     SisterLink,
     Unit,
@@ -167,15 +166,6 @@ class SisterLinkSerializer(UidModelSerializer):
         return _visible_uid(self.context, link.sister)
 
 
-class PublicationSerializer(RecordSerializer):
-    class Meta:
-        model = Publication
-        fields = ["uid", "version",
-                  "title", "native_title", "kind", "languages", "frequency", "url",
-                  "started_year", "note"]
-        read_only_fields = fields
-
-
 class PublicOfficeSerializer(UidModelSerializer):
     class Meta:
         model = PublicOffice
@@ -184,7 +174,8 @@ class PublicOfficeSerializer(UidModelSerializer):
 
 
 class OrganizationSerializer(RecordSerializer):
-    """A public profile with its lineage, publications, office holders and sister links; the
+    """A public profile with its lineage, office holders and sister links (its periodicals:
+    /api/periodicals/?organization=<uid>); the
     input for creating and editing a profile (the nested lists are read-only)."""
 
     ideology_tags = TagListField(required=False)
@@ -196,7 +187,6 @@ class OrganizationSerializer(RecordSerializer):
         help_text="Only when creating: register the profile for this coalition (its office "
                   "keeps it) instead of founding the organization yourself.")
     lineage = LineageEventSerializer(many=True, read_only=True)
-    publications = PublicationSerializer(many=True, read_only=True)
     public_offices = PublicOfficeSerializer(many=True, read_only=True)
     sister_links = SisterLinkSerializer(many=True, read_only=True)
 
@@ -206,7 +196,7 @@ class OrganizationSerializer(RecordSerializer):
                   "name", "acronym", "native_name", "native_language", "country",
                   "founded_on", "founded_year", "status", "website", "description",
                   "parent_organization", "affiliation", "ideology_tags", "lineage",
-                  "publications", "public_offices", "sister_links", "coalition"]
+                  "public_offices", "sister_links", "coalition"]
         validators: list = []  # the actions validate the model, constraints included
 
     def to_representation(self, org: Organization) -> dict:

@@ -22,8 +22,6 @@ urlpatterns = [
          name="organization_edit"),
     path("organizations/<uuid:uid>/lineage/new/", profile.LineageAddView.as_view(),
          name="lineage_add"),
-    path("organizations/<uuid:uid>/publications/new/", profile.PublicationAddView.as_view(),
-         name="publication_add"),
     path("organizations/<uuid:uid>/sisters/new/", profile.SisterLinkAddView.as_view(),
          name="sister_link_add"),
     path("organizations/<uuid:uid>/offices/new/", profile.PublicOfficeAddView.as_view(),

@@ -114,13 +114,13 @@ def test_it_builds_the_wpi_profile(built):
         "Communism", "Workerism", "Marxism"}
     assert set(wpi.public_offices.values_list("title", "holder")) == {
         ("Chairperson", "Hamid Taqvaee"), ("Founder", "Mansoor Hekmat")}
-    assert wpi.publications.count() == 8
+    assert wpi.periodicals.count() == 8
     assert dict(wpi.affiliates.values_list("name", "affiliation")) == {
         "Communist Youth Organisation": "youth",
         "International Federation of Iranian Refugees": "refugees",
         "Children First Now": "campaign", "Marx Society of London": "society",
         "Anti-Religion Society": "society"}
-    assert set(_org("International Federation of Iranian Refugees").publications
+    assert set(_org("International Federation of Iranian Refugees").periodicals
                .values_list("title", flat=True)) == {"Hambastegi Haftegi", "Hambastegi Mahane"}
     assert wpi.sister_links.get().sister.acronym == "LWPI"
     lineage = {(e.kind, e.other.name, e.year) for e in wpi.lineage.all()}
@@ -277,3 +277,77 @@ def test_it_builds_fieldwork_to_look_at(built, login):
         "fieldwork:unit_dashboard", kwargs={"uid": Unit.objects.get(name="Central Committee").uid}))
     assert cc_page.status_code == 200 and "Mill-Parvin" not in cc_page.content.decode()
     assert cc_page.context["board"].contacts == 11
+
+
+def test_it_builds_every_periodical_the_seeds_name_with_its_facts(built):
+    from publications.models import Periodical
+
+    def one(title: str) -> Periodical:
+        return Periodical.objects.get(title=title)
+
+    def now(title: str):
+        return list(one(title).status_periods.all())[-1]
+
+    wpi = _org("Worker-communist Party of Iran")
+    assert Periodical.objects.count() == 15
+    anternasional = one("Anternasional")
+    assert (anternasional.organization, anternasional.pages, anternasional.languages) == (
+        wpi, 8, ["fa"])
+    assert (now("Anternasional").status, now("Anternasional").frequency,
+            now("Anternasional").weekday) == ("current", "weekly", 4)
+    # "used to being published every Tuesday": a past schedule, not the current one.
+    youth = one("Javânân-e Kommunist")
+    assert youth.organization == _org("Communist Youth Organisation")
+    history = [(p.status, p.frequency, p.weekday) for p in youth.status_periods.all()]
+    assert history == [("current", "weekly", 1), ("suspended", "", None)]
+    assert list(one("WPI Briefing").editions.values_list("language", flat=True)) == [
+        "en", "de", "nl"]
+    iskraa = one("Iskraa")
+    assert (iskraa.organization, iskraa.publishing_unit.name) == (wpi, "Kurdistan Committee")
+    theory = one("Be Su-ye Sosialism")
+    assert (theory.kind, str(theory.started_on), theory.started_precision,
+            str(theory.first_issue_on), theory.first_issue_precision) == (
+        "theoretical_journal", "2006-03-01", "month", "2008-10-01", "month")
+    journal = now("Journal")
+    assert (journal.frequency, str(journal.since), journal.since_precision) == (
+        "daily", "2022-01-01", "year")
+    channel = one("New Channel")
+    assert channel.kind == "tv" and now("New Channel").frequency == "continuous"
+    assert list(channel.programme_languages.values_list("language", "share")) == [
+        ("fa", "main"), ("en", "some"), ("ku", "some"), ("az", "some")]
+    assert (now("Hambastegi Haftegi").frequency, now("Hambastegi Mahane").frequency) == (
+        "weekly", "monthly")
+    for title, org in (("Koodakan Moqadamand", "Children First Now"),
+                       ("Sekolar", "Anti-Religion Society"),
+                       ("Kârgar-e Kommunist", "Worker-communist Party of Iran"),
+                       ("Workers in Iran", "Worker-communist Party of Iran")):
+        assert one(title).organization == _org(org)
+    cpi = _org("Communist Party of Iran (Marxist–Leninist–Maoist)")
+    assert set(cpi.periodicals.values_list("title", "kind")) == {
+        ("Haghighat", "magazine"), ("Jahani Baraye Fath", "magazine")}
+    assert one("Jahani Baraye Fath").original_title == "A world to win"
+
+
+def test_it_builds_anternasional_issues_with_one_missed_friday(built, login):
+    from publications.reports import periodicals_continuity
+
+    anternasional = _periodical("Anternasional")
+    [row] = periodicals_continuity([anternasional])
+    report = row.editions[0].report
+    assert anternasional.editions.get().issues.count() == 9
+    assert len(report.missed) == 1 and report.missed[0].on.weekday() == 4
+    assert report.longest_interruption == 7 and report.most_days_late == 1
+    member = User.objects.get(username="member")
+    page = login(member).get(reverse("publications:continuity", kwargs={"uid": _org(
+        "Worker-communist Party of Iran").uid}))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Anternasional" in text and "missed" in text
+    # The unit's name only for those who see the unit: the cell member does not.
+    assert "Kurdistan Committee" not in text
+
+
+def _periodical(title: str):
+    from publications.models import Periodical
+
+    return Periodical.objects.get(title=title)

@@ -139,7 +139,7 @@ def test_it_reads_the_wpi_publications(seeds):
     assert "March 2006" in pubs["Be Su-ye Sosialism"].note
     assert (pubs["Journal"].url, pubs["Journal"].started_year) == ("https://journalfarsi.com/",
                                                                    2022)
-    assert pubs["New Channel"].kind == "broadcast"
+    assert pubs["New Channel"].kind == "tv"
 
 
 def test_it_reads_the_wpi_lineage_and_sister_party(seeds):

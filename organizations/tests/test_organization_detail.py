@@ -3,16 +3,17 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from organizations.actions import (
     do_add_lineage_event,
     do_add_public_office,
-    do_add_publication,
     do_add_sister_link,
     do_create_unit,
     do_update_organization,
 )
 from organizations.tests.helpers import founder, url
+from publications.actions import do_create_periodical
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +35,8 @@ def test_it_shows_the_profile(world, login):
     do_add_sister_link(acting_user=None, organization=rp, data={"sister": op})
     do_add_public_office(acting_user=None, organization=rp,
                          data={"title": "Spokesperson", "holder": "A. Public"})
-    do_add_publication(acting_user=None, organization=rp,
-                       data={"title": "Red Star", "kind": "newspaper", "languages": "fa"})
+    do_create_periodical(acting_user=None, organization=rp,
+                         data={"title": "Red Star", "kind": "newspaper", "languages": ["fa"]})
     response = login(world.user("cell_member")).get(url("organization_detail", rp))
     page = response.content.decode()
     assert response.status_code == 200
@@ -76,7 +77,9 @@ def test_it_counts_in_a_fixed_number_of_queries(world, login):
 
 def test_it_offers_editing_to_the_top_secretary(world, login):
     page = login(founder()).get(url("organization_detail", world.orgs["rp"])).content.decode()
-    for name in ("organization_edit", "lineage_add", "publication_add", "sister_link_add",
+    assert reverse("publications:periodical_create", kwargs={"uid": world.orgs["rp"].uid}) \
+        in page
+    for name in ("organization_edit", "lineage_add", "sister_link_add",
                  "public_office_add", "affiliate_add"):
         assert url(name, world.orgs["rp"]) in page
 

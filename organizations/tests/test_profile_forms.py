@@ -1,4 +1,5 @@
-"""Adding lineage events, publications, sister links, public offices and affiliates."""
+"""Adding lineage events, sister links, public offices and affiliates (periodicals:
+publications/tests)."""
 
 import pytest
 from django.utils import timezone
@@ -6,7 +7,6 @@ from django.utils import timezone
 from organizations.models import (
     LineageEvent,
     Organization,
-    Publication,
     PublicOffice,
     SisterLink,
 )
@@ -23,12 +23,6 @@ FORMS = {
         ({"other_name": ""}, "other_name", "Name the other organization."),
         ({"year": NEXT_YEAR}, "year", "The year cannot be in the future."),
         ({"date": "1979-02-11"}, "year", "Does not match the date."),
-    ]),
-    "publication_add": (Publication, {"title": "Red Star", "kind": "newspaper",
-                                      "languages": "fa, en", "started_year": "1980"}, [
-        ({"title": ""}, "title", "This field is required."),
-        ({"started_year": NEXT_YEAR}, "started_year", "The year cannot be in the future."),
-        ({"url": "javascript:alert(1)"}, "url", "Enter a valid URL."),
     ]),
     "sister_link_add": (SisterLink, {"sister_name": "Green Party", "note": "since 1990"}, [
         ({"sister_name": ""}, "sister_name", "Name the sister organization."),

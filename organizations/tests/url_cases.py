@@ -15,7 +15,6 @@ CASES = {
     "organizations:organization_detail": Case(model=Organization),
     "organizations:organization_edit": Case(model=Organization, action="change"),
     "organizations:lineage_add": Case(model=Organization, action="change"),
-    "organizations:publication_add": Case(model=Organization, action="change"),
     "organizations:sister_link_add": Case(model=Organization, action="change"),
     "organizations:public_office_add": Case(model=Organization, action="change"),
     "organizations:affiliate_add": Case(model=Organization, action="change"),

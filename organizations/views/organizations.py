@@ -73,7 +73,6 @@ def organization_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
         "affiliates": affiliates,
         "linked": linked,
         "offices": org.public_offices.order_by("title"),
-        "publications": org.publications.all(),
         "memberships": memberships,
         "tree": unit_forest(units, subtree_counts(user, units)),
         "can_change": can(user, Organization, org, "change"),

@@ -1,5 +1,6 @@
-"""Adding details to an organization's profile: lineage, publications, sister links, public
-office holders and affiliated organizations. All need the "change" action on it."""
+"""Adding details to an organization's profile: lineage, sister links, public office holders
+and affiliated organizations (periodicals: the publications app). All need the "change"
+action on it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from organizations import actions
 from organizations.forms import (
     AffiliateForm,
     LineageEventForm,
-    PublicationForm,
     PublicOfficeForm,
     SisterLinkForm,
 )
@@ -52,13 +52,6 @@ class LineageAddView(ProfileAddView):
     heading = _("Add a lineage event")
     success_message = _("The lineage event was added.")
     action = staticmethod(actions.do_add_lineage_event)
-
-
-class PublicationAddView(ProfileAddView):
-    form_class = PublicationForm
-    heading = _("Add a publication")
-    success_message = _("The publication was added.")
-    action = staticmethod(actions.do_add_publication)
 
 
 class SisterLinkAddView(ProfileAddView):
