@@ -9,6 +9,7 @@ import nucleus.api_schema  # noqa: F401  (registers the token scheme with drf-sp
 from access.feed import ChangeFeedView
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
+from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
 
 router = DefaultRouter()
 # Every URL takes at most one key, here the record's `uid` (viewsets look records up by uid:
@@ -18,6 +19,9 @@ router.register("coalitions", CoalitionViewSet, basename="coalition")
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")
+router.register("reviews", ReviewViewSet, basename="review")
+router.register("review-findings", FindingViewSet, basename="review-finding")
+router.register("review-measures", MeasureViewSet, basename="review-measure")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.
