@@ -20,6 +20,7 @@ from access.actions import do_add_office_user, do_grant_role
 from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.fieldwork import build_fieldwork, fictional_identity
+from demo.reviews import build_review
 from demo.seeds import (
     CipomlParty,
     OrgRef,
@@ -474,6 +475,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     _build_wpi(b, seeds)
     logins = _build_people_and_logins(b, icor)
     b.created += build_fieldwork(b.units, b.people, b.say)
+    b.created += build_review(b.units, b.people, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)
