@@ -205,8 +205,8 @@ def do_follow_up_measure(*, acting_user: Any, measure: Measure, status: str,
                          on: date | None = None) -> Measure:
     """Record whether a measure was carried out (done), given up (dropped) or is open again,
     and on which day; at any time, also after the review was concluded or sent up."""
-    if status not in Measure.Status.values:
-        raise ValidationError({"status": _("Choose open, done or dropped.")}, code="status")
+    if status not in Measure.Status.values:  # the forms and the API offer only these
+        raise ValueError(f"unknown follow-up status {status!r}")
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     before = snapshot(measure)
     measure.status = status

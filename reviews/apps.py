@@ -1,12 +1,10 @@
 from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
-from django.utils.translation import gettext_lazy as _
 
 
 class ReviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "reviews"
-    verbose_name = _("Periodic reviews")
 
     def ready(self) -> None:
         # The figures a review is prepared with: this app's own, then those other apps add in

@@ -98,7 +98,7 @@ class PrepareView(ActionFormView):
         return reverse("reviews:unit_reviews", kwargs={"uid": self.object.uid})
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(submit=_("Prepare the review"), **kwargs)
+        return super().get_context_data(submit=_("Prepare a review"), **kwargs)
 
     def perform(self, form: ReviewForm) -> Done:
         review = actions.do_prepare_review(acting_user=self.request.user, unit=self.object,
@@ -144,7 +144,7 @@ class FindingCreateView(_ReviewPart):
         return self.object
 
     def get_heading(self) -> str:
-        return _("A finding")
+        return _("Add a finding")
 
     def perform(self, form: FindingForm) -> str:
         actions.do_add_finding(acting_user=self.request.user, review=self.object,
@@ -180,7 +180,7 @@ class MeasureCreateView(_ReviewPart):
         return self.object.review
 
     def get_heading(self) -> str:
-        return _("A measure to rectify it")
+        return _("Add a measure")
 
     def get_notice(self) -> str:
         return self.object.text
@@ -227,7 +227,7 @@ class FollowUpView(_ReviewPart):
         return self.object.finding.review
 
     def get_heading(self) -> str:
-        return _("Follow the measure up")
+        return _("Follow up")
 
     def get_notice(self) -> str:
         return self.object.text
