@@ -33,8 +33,10 @@ def test_it_splits_member_hours_by_priority():
         Span(None, None, Decimal(7), date(2026, 1, 1), date(2026, 1, 8)),  # 1 week x 7 = 7
         Span(1, 5, Decimal(3), date(2026, 1, 22), date(2026, 2, 5)),  # 1 week x 3 h = 3
         Span(3, 2, Decimal(9), date(2025, 1, 1), date(2025, 12, 31)),  # over before
+        Span(4, None, Decimal(1), date(2025, 12, 1), None),  # a field not seen: 4 h
     ], FOUR_WEEKS)
-    assert (hours.priority, hours.no_priority, hours.teams, hours.total) == (15, 4, 7, 26)
+    assert (hours.priority, hours.no_priority, hours.teams, hours.unseen, hours.total) == (
+        15, 4, 7, 4, 30)
     assert dict(hours.per_field) == {1: 15, 2: 4}
 
 
@@ -53,10 +55,10 @@ def test_it_prepares_the_concentration_from_the_assignments(fw):
                      since=days_ago(100))
     figure = concentration(secretary, world.units["cell_a"],
                            Period(days_ago(27), days_ago(0)), days_ago(0))
-    # 4 weeks x 3 h on the Steelworks; 2 weeks x 2 h (the default need) on the school.
-    assert (figure["total"], figure["priority"], figure["no_priority"], figure["teams"]) == (
-        16.0, 12.0, 4.0, 0.0)
+    # 4 weeks x 3 h on the Steelworks; 2 weeks x 2 h (the default need) on Cell B's school,
+    # which the cell's secretary does not see: counted apart, its priority untold.
+    assert (figure["total"], figure["priority"], figure["no_priority"], figure["teams"],
+            figure["unseen"]) == (16.0, 12.0, 0.0, 0.0, 4.0)
     assert figure["priority_share"] == 0.75
-    assert figure["unseen"] == 4.0
     assert figure["rows"] == [{"uid": str(fw.field.uid), "name": "Steelworks",
                                "unit": "Cell A", "priority": 4, "hours": 12.0}]
