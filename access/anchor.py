@@ -47,15 +47,23 @@ UNIT_KINDS = frozenset({RECORD, STRUCTURE, UNIT, ROLE})
 class Anchor:
     """``kind`` and ``path``: the lookup from the model to its unit, organization or
     coalition ("" when the model is that thing itself). ``count_path`` counts rows through
-    another unit (a contact is counted with the field they are mapped in)."""
+    another unit (a contact is counted with the field they are mapped in).
+
+    ``sent_up`` (``RECORD`` only) names a nullable field of the record, or of the record it
+    hangs on ("review__sent_up_at"): once it is set, the record is also seen — viewed, never
+    changed — by the roles on the unit directly above its unit. A unit's review sent up to
+    its committee: before that, the committee only counts it, like every record below."""
 
     kind: str
     path: str = ""
     count_path: str | None = None
+    sent_up: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown anchor kind {self.kind!r}")
+        if self.sent_up is not None and self.kind != RECORD:
+            raise ValueError("only a unit's records can be sent up to the unit above")
 
     @property
     def prefix(self) -> str:

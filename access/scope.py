@@ -4,6 +4,8 @@ A role on a unit grants its records (people and everything they own) for that un
 oversight, for its whole subtree. Every unit below a role unit is visible as structure with
 aggregate counts only. Nothing above or beside a role unit is visible. Coalition office users
 see the coalition, its member organizations' public profiles, and what is sent to the coalition.
+A record whose anchor declares ``sent_up`` (a unit's review) is also read by the roles of the
+unit directly above once the unit has sent it up (``Scope.sent_up_q``).
 
 Every model declares its ``Anchor`` (``access/anchor.py``); ``Scope.q_for(anchor, action)``
 turns it into the one filter that lists, detail pages, form choices, API endpoints, search,
@@ -94,6 +96,8 @@ class Scope:
     def q_for(self, anchor: Anchor, action: str) -> Q:
         prefix, kind = anchor.prefix, anchor.kind
         if kind == kinds.RECORD:
+            if anchor.sent_up is not None and action == "view":
+                return self.records_q(prefix, action) | self.sent_up_q(prefix, anchor.sent_up)
             return self.records_q(prefix, action)
         if kind == kinds.STRUCTURE:
             return (self.units_q(prefix, "view") if action == "view"
@@ -141,6 +145,15 @@ class Scope:
                 parts.append(Q(**{f"{prefix}path__startswith": g.path}) if g.oversight
                              else Q(**{f"{prefix}id": g.unit_id}))
         return _any(parts)
+
+    def sent_up_q(self, prefix: str, sent_up: str) -> Q:
+        """Records sent up (``sent_up`` set) by a unit directly below a unit where the user
+        holds a role: the committee a review was sent to reads it, whatever its role's kind
+        and oversight; nobody further up does (with oversight they see it as a record)."""
+        parents = {g.unit_id for g in self.grants if g.allows("view")}
+        if not parents:
+            return NOTHING
+        return Q(**{f"{prefix}parent_id__in": parents, f"{sent_up}__isnull": False})
 
     def sees_records_of(self, unit: Unit, action: str = "view") -> bool:
         return any(g.allows(action) and g.covers(unit.path, unit.id) for g in self.grants)

@@ -22,6 +22,7 @@ from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.publications import ANTERNASIONAL, build_fictional_issues, build_periodical
+from demo.reviews import build_review
 from demo.seeds import (
     CipomlParty,
     OrgRef,
@@ -470,6 +471,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     anternasional = Periodical.objects.get(organization__name=seeds.wpi.name,
                                            title=ANTERNASIONAL)
     b.created += build_fictional_issues(anternasional, timezone.localdate(), b.say)
+    b.created += build_review(b.units, b.people, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

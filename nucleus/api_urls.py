@@ -10,6 +10,7 @@ from access.feed import ChangeFeedView
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
+from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
 
 router = DefaultRouter()
 # Every URL takes at most one key, here the record's `uid` (viewsets look records up by uid:
@@ -21,6 +22,9 @@ router.register("units", UnitViewSet, basename="unit")
 router.register("people", PersonViewSet, basename="person")
 router.register("periodicals", PeriodicalViewSet, basename="periodical")
 router.register("issues", IssueViewSet, basename="issue")
+router.register("reviews", ReviewViewSet, basename="review")
+router.register("review-findings", FindingViewSet, basename="review-finding")
+router.register("review-measures", MeasureViewSet, basename="review-measure")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "people",
     "fieldwork",
     "deployment",
+    "reviews",
     "accounts",
     # Logins (accounts): throttling and lockout, second factor (TOTP and recovery codes).
     "axes",

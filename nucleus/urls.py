@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
+    path("", include("reviews.urls")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]

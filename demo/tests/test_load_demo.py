@@ -351,3 +351,42 @@ def _periodical(title: str):
     from publications.models import Periodical
 
     return Periodical.objects.get(title=title)
+
+
+def test_it_builds_the_mill_cells_quarterly_review(built, login):
+    """Prepared from the demo's work: its figures show the mill's interruption (nothing from
+    57 to 38 days ago); a finding with reasons, conditions and a measure; counted, never
+    read, by the Central Committee."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reviews.models import Review
+
+    today = timezone.localdate()
+    cell = Unit.objects.get(name=SANANDAJ_CELL)
+    review = Review.objects.get(unit=cell)
+    assert (review.kind, review.status, review.ends_on, review.days) == (
+        "quarter", "draft", today, 90)
+    mill = review.figures["figures"]["stopped_fields"]["rows"][0]
+    assert (mill["name"], mill["longest_gap"], mill["stopped"]) == (
+        "Sanandaj textile mill", 20, False)
+    assert (mill["gap_from"], mill["gap_to"]) == (
+        (today - timedelta(days=57)).isoformat(), (today - timedelta(days=38)).isoformat())
+    forces = review.figures["figures"]["concentration"]
+    assert (forces["priority"], forces["unseen"]) == (51.4, 25.7)
+    finding = review.findings.get()
+    assert finding.kind == "mistake" and finding.reasons and finding.conditions
+    measure = finding.measures.get()
+    assert measure.responsible.alias == "Cell-Leyla" and measure.due_on > today
+    url = reverse("reviews:review_detail", kwargs={"uid": review.uid})
+    page = login(User.objects.get(username="secretary")).get(url).content.decode()
+    assert finding.text in page and "Cell-Leyla" in page
+    # The Kurdistan Committee's login has oversight: it reads the cell's records, this too.
+    assert login(User.objects.get(username="kurdistan")).get(url).status_code == 200
+    cc = login(User.objects.get(username="cc"))
+    assert cc.get(url).status_code == 404
+    overview = cc.get(reverse("reviews:overview", kwargs={
+        "uid": Unit.objects.get(name="Central Committee").uid}))
+    assert overview.context["total"].findings["mistake"] == 1
+    assert finding.text not in overview.content.decode()
