@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "access",
     "safety",
     "publications",
+    "agitprop",
     "demo",
     "nucleus",
 

@@ -351,3 +351,18 @@ def _periodical(title: str):
     from publications.models import Periodical
 
     return Periodical.objects.get(title=title)
+
+
+def test_it_builds_a_distribution_and_a_correspondence_at_the_mill(built):
+    from agitprop.models import Correspondence, Distribution, SentCorrespondence
+
+    distribution = Distribution.objects.select_related("activity__field", "issue").get()
+    assert distribution.activity.field.name == "Sanandaj textile mill"
+    assert distribution.issue.edition.periodical.title == "Anternasional"
+    assert distribution.activity.quantity == 40
+    letter = Correspondence.objects.get()
+    assert letter.sent_on is not None and letter.field == distribution.activity.field
+    sent = SentCorrespondence.objects.get()
+    assert (sent.field_name, sent.pen_name) == ("Sanandaj textile mill",
+                                                "A weaver of Sanandaj")
+    assert sent.periodical.title == "Anternasional"
