@@ -20,6 +20,7 @@ from django.utils import timezone
 from access.actions import do_add_office_user, do_grant_role
 from access.models import CoalitionOffice, Role
 from accounts.models import User
+from demo.agitprop import build_agitprop
 from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.publications import ANTERNASIONAL, build_fictional_issues, build_periodical
 from demo.reviews import build_review
@@ -472,6 +473,8 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
                                            title=ANTERNASIONAL)
     b.created += build_fictional_issues(anternasional, timezone.localdate(), b.say)
     b.created += build_review(b.units, b.people, b.say)
+    b.created += build_agitprop(b.units, b.people, anternasional, timezone.localdate(),
+                                b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

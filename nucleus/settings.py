@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "access",
     "safety",
     "publications",
+    "agitprop",
     "demo",
     "nucleus",
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("access.urls")),
     path("", include("safety.urls")),
     path("", include("publications.urls")),
+    path("", include("agitprop.urls")),
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),

@@ -390,3 +390,18 @@ def test_it_builds_the_mill_cells_quarterly_review(built, login):
         "uid": Unit.objects.get(name="Central Committee").uid}))
     assert overview.context["total"].findings["mistake"] == 1
     assert finding.text not in overview.content.decode()
+
+
+def test_it_builds_a_distribution_and_a_correspondence_at_the_mill(built):
+    from agitprop.models import Correspondence, Distribution, SentCorrespondence
+
+    distribution = Distribution.objects.select_related("activity__field", "issue").get()
+    assert distribution.activity.field.name == "Sanandaj textile mill"
+    assert distribution.issue.edition.periodical.title == "Anternasional"
+    assert distribution.activity.quantity == 40
+    letter = Correspondence.objects.get()
+    assert letter.sent_on is not None and letter.field == distribution.activity.field
+    sent = SentCorrespondence.objects.get()
+    assert (sent.field_name, sent.pen_name) == ("Sanandaj textile mill",
+                                                "A weaver of Sanandaj")
+    assert sent.periodical.title == "Anternasional"
