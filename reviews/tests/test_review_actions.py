@@ -42,7 +42,7 @@ def test_it_prepares_a_draft_with_its_figures(world):
         "draft", 90, world.user("cell_secretary"))
     assert set(review.figures["figures"]) == {
         "stopped_fields", "concentration", "unmoved_tests", "demands_never_raised",
-        "open_follow_ups"}
+        "open_follow_ups", "missed_issues"}  # the last one added by publications
     event = AuditEvent.objects.get(model="reviews.Review", object_id=review.pk)
     assert (event.action, event.unit_id) == ("create", world.units["cell_a"].pk)
 
