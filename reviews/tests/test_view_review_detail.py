@@ -25,6 +25,16 @@ def test_it_shows_the_figures_findings_and_measures(world, reviews, login):
         assert text in body, text
 
 
+def test_it_shows_the_review_in_persian(world, reviews, login, settings):
+    client = login(world.user("cell_secretary"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    body = client.get(_url(reviews.reviews["a_draft"])).content.decode()
+    assert 'lang="fa"' in body and 'dir="rtl"' in body
+    for text in ("اقدام‌های جمع‌بندی پیشین", "ارقام آماده‌شده", "Finding a_draft: the work stopped."):
+        assert text in body, text
+    assert "Where the work stopped" not in body and "Conclude the review" not in body
+
+
 def test_it_opens_with_the_measures_of_the_previous_review(world, reviews, login):
     page = login(world.user("cell_member")).get(_url(reviews.reviews["a_draft"]))
     assert page.context["previous"] == reviews.reviews["a_sent"]
