@@ -7,6 +7,12 @@ from rest_framework.routers import DefaultRouter
 
 import nucleus.api_schema  # noqa: F401  (registers the token scheme with drf-spectacular)
 from access.feed import ChangeFeedView
+from agitprop.api import (
+    CorrespondenceViewSet,
+    DistributionViewSet,
+    MaterialViewSet,
+    ReceivedCorrespondenceViewSet,
+)
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
@@ -25,6 +31,11 @@ router.register("issues", IssueViewSet, basename="issue")
 router.register("reviews", ReviewViewSet, basename="review")
 router.register("review-findings", FindingViewSet, basename="review-finding")
 router.register("review-measures", MeasureViewSet, basename="review-measure")
+router.register("materials", MaterialViewSet, basename="material")
+router.register("distributions", DistributionViewSet, basename="distribution")
+router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
+router.register("received-correspondence", ReceivedCorrespondenceViewSet,
+                basename="received-correspondence")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

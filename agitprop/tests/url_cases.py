@@ -1,5 +1,5 @@
-"""URL patterns of the agitation and propaganda pages (see tests/url_walk.py), and the records
-the walk needs: in Cell A, Cell B and Cell X (the other party) a field of their own, a
+"""URL patterns of the agitation and propaganda pages and API (see tests/url_walk.py), and
+the records the walk needs: in Cell A, Cell B and Cell X (the other party) a field of their own, a
 periodical of the party, a material, a distribution and a correspondence sent to the
 periodical, so that every reader has one inside and one outside their scope."""
 
@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from agitprop.models import Correspondence
+from agitprop.models import Correspondence, Distribution, Material, SentCorrespondence
 from fieldwork.models import Field
 from organizations.models import Unit
 from publications.models import Periodical
@@ -23,6 +23,15 @@ CASES = {
     "agitprop:correspondence_send": Case(model=Correspondence, action="change",
                                          method="POST"),
     "agitprop:received": Case(model=Periodical),
+    "material-list": Case(model=None),
+    "material-detail": Case(model=Material),
+    "distribution-list": Case(model=None),
+    "distribution-detail": Case(model=Distribution),
+    "correspondence-list": Case(model=None),
+    "correspondence-detail": Case(model=Correspondence),
+    "correspondence-send": Case(model=Correspondence, action="change", method="POST"),
+    "received-correspondence-list": Case(model=None),
+    "received-correspondence-detail": Case(model=SentCorrespondence),
 }
 
 
