@@ -18,14 +18,13 @@ from agitprop.models import (
     Distribution,
     Material,
     SentCorrespondence,
-    editorial_unit_of,
 )
 from audit.log import record, snapshot
 from fieldwork.actions import do_create_activity
 from fieldwork.models import Activity, Field, FieldPart
 from organizations.models import Unit
 from people.models import Person
-from publications.models import Issue, Periodical
+from publications.models import Issue, Periodical, editorial_unit_of
 
 
 def _is_user(acting_user) -> bool:

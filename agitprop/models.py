@@ -153,15 +153,3 @@ class SentCorrespondence(Record):
 
     def __str__(self) -> str:
         return f"{self.field_name} — {self.pen_name}"
-
-
-def editorial_unit_of(periodical: Periodical) -> Unit:
-    """Where a periodical's internal records hang: its publishing unit, else the top unit of
-    its organization."""
-    if periodical.publishing_unit_id is not None:
-        return periodical.publishing_unit  # type: ignore[return-value]
-    top = Unit.objects.filter(organization_id=periodical.organization_id,
-                              parent__isnull=True).order_by("id").first()
-    if top is None:
-        raise ValidationError(_("This periodical's organization has no unit to receive it."))
-    return top

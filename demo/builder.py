@@ -22,7 +22,13 @@ from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.agitprop import build_agitprop
 from demo.fieldwork import build_fieldwork, fictional_identity
-from demo.publications import ANTERNASIONAL, build_fictional_issues, build_periodical
+from demo.publications import (
+    ANTERNASIONAL,
+    ISKRAA,
+    build_fictional_issues,
+    build_issue_in_preparation,
+    build_periodical,
+)
 from demo.reviews import build_review
 from demo.seeds import (
     CipomlParty,
@@ -472,6 +478,9 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     anternasional = Periodical.objects.get(organization__name=seeds.wpi.name,
                                            title=ANTERNASIONAL)
     b.created += build_fictional_issues(anternasional, timezone.localdate(), b.say)
+    b.created += build_issue_in_preparation(
+        Periodical.objects.get(organization__name=seeds.wpi.name, title=ISKRAA),
+        timezone.localdate(), b.say)
     b.created += build_review(b.units, b.people, b.say)
     b.created += build_agitprop(b.units, b.people, anternasional, timezone.localdate(),
                                 b.say)

@@ -23,7 +23,8 @@ from publications.actions import (
     do_create_periodical,
     do_set_programme_languages,
 )
-from publications.models import Issue, Periodical, Precision, StatusPeriod
+from publications.drafts import do_create_draft
+from publications.models import Issue, IssueDraft, Periodical, Precision, StatusPeriod
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 FREQUENCIES = {"daily": "daily", "weekly": "weekly", "monthly": "monthly",
@@ -140,3 +141,25 @@ def build_fictional_issues(periodical: Periodical, today: date,
         say(f"{ANTERNASIONAL}: {created} fictional issues, the Friday "
             f"{MISSED_WEEKS_BACK} weeks back missed.")
     return created
+
+
+ISKRAA = "Iskraa"
+DRAFT_NOTE = "Fictional: the next issue, prepared by the editorial unit."
+
+
+def build_issue_in_preparation(periodical: Periodical, today: date,
+                               say: Callable[[str], None] = lambda _m: None) -> int:
+    """One fictional issue of Iskraa in preparation, the Kurdistan Committee's record (once:
+    a demo loaded again finds it)."""
+    if IssueDraft.objects.filter(periodical=periodical).exists():
+        return 0
+    edition = periodical.editions.order_by("created_at").first()
+    assert edition is not None  # every periodical has its main edition
+    do_create_draft(acting_user=None, periodical=periodical, data={
+        "edition": edition, "planned_on": today + timedelta(days=14),
+        "contents": "Fictional: the wage demand at the textile mill | "
+                    f"{PEN_NAMES[1]}\n"
+                    "Fictional: letters from the workplaces",
+        "note": DRAFT_NOTE})
+    say(f"{ISKRAA}: one fictional issue in preparation.")
+    return 1

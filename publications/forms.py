@@ -15,11 +15,13 @@ from access.choices import model_choice
 from organizations.forms import ActionModelForm
 from organizations.models import Organization, Unit
 from publications.actions import ArticleLine
+from publications.drafts import contents_text, parse_contents
 from publications.models import (
     LANGUAGE_CODE,
     WEEKDAYS,
     Edition,
     Issue,
+    IssueDraft,
     Periodical,
     ProgrammeLanguage,
     StatusPeriod,
@@ -121,11 +123,21 @@ class StatusForm(ActionModelForm):
         return data
 
 
-class IssueForm(ActionModelForm):
-    contents = forms.CharField(
+def _contents_field() -> forms.CharField:
+    return forms.CharField(
         label=_("contents"), required=False, max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One article per line: its title, then | and the author's pen name."))
+
+
+def _only_editions_of(form: forms.BaseForm, periodical: Periodical) -> None:
+    editions = model_choice(form.fields["edition"])
+    editions.queryset = Edition.objects.filter(periodical=periodical).order_by("created_at")
+    editions.empty_label = None
+
+
+class IssueForm(ActionModelForm):
+    contents = _contents_field()
     file = forms.FileField(label=_("file"), required=False,
                            help_text=_("A PDF or an image of the issue."))
 
@@ -135,9 +147,7 @@ class IssueForm(ActionModelForm):
 
     def __init__(self, *args, user, periodical: Periodical, **kwargs):
         super().__init__(*args, **kwargs)
-        editions = model_choice(self.fields["edition"])
-        editions.queryset = Edition.objects.filter(periodical=periodical).order_by("created_at")
-        editions.empty_label = None
+        _only_editions_of(self, periodical)
 
     def _get_validation_exclusions(self) -> set[str]:
         # The edition's numbers are checked by the action, which says which one is taken
@@ -146,13 +156,7 @@ class IssueForm(ActionModelForm):
                 "number"}
 
     def clean_contents(self) -> list[ArticleLine]:
-        lines = []
-        for line in (self.cleaned_data.get("contents") or "").splitlines():
-            title, _bar, pen_name = line.partition("|")
-            if title.strip():
-                lines.append(ArticleLine(title=" ".join(title.split())[:300],
-                                         pen_name=" ".join(pen_name.split())[:120]))
-        return lines
+        return parse_contents(self.cleaned_data.get("contents") or "")
 
     def clean_file(self) -> bytes | None:
         upload = self.cleaned_data.get("file")
@@ -166,3 +170,25 @@ class IssueForm(ActionModelForm):
 
     def action_data(self) -> dict:
         return {f: self.cleaned_data[f] for f in ("number", "published_on", "title")}
+
+
+class IssueDraftForm(ActionModelForm):
+    """An issue in preparation: the same contents lines as an issue; the draft's number is
+    checked against the edition's issues when it is published."""
+
+    contents = _contents_field()
+
+    class Meta(ActionModelForm.Meta):
+        model = IssueDraft
+        fields = ["edition", "number", "planned_on", "contents", "status", "note"]
+
+    def __init__(self, *args, user, periodical: Periodical, **kwargs):
+        super().__init__(*args, **kwargs)
+        _only_editions_of(self, periodical)
+
+    def clean_contents(self) -> str:
+        # Kept as the lines are entered, tidied the way publishing reads them.
+        return contents_text(parse_contents(self.cleaned_data.get("contents") or ""))
+
+    def action_data(self) -> dict:
+        return {f: self.cleaned_data[f] for f in self._meta.fields or ()}

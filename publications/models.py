@@ -10,7 +10,8 @@ Committee) still belongs to the unit's organization: ``publishing_unit`` names t
 the unit's name is shown only to those who see the unit. Editions, the status history, the
 programme languages and the issues that appeared hang on their periodical's organization
 too: an issue that appeared is a public fact. (Internal records of a publishing unit —
-distribution, correspondence — hang on that unit, RECORD-anchored, in their own models.)
+issues in preparation, distribution, correspondence — hang on the periodical's editorial
+unit, ``editorial_unit_of``, RECORD-anchored: ``IssueDraft`` here, the others in agitprop.)
 """
 
 from __future__ import annotations
@@ -328,6 +329,59 @@ class Article(Record):
 
     def __str__(self) -> str:
         return f"{self.title} — {self.pen_name}" if self.pen_name else self.title
+
+
+def editorial_unit_of(periodical: Periodical) -> Unit:
+    """Where a periodical's internal records hang: its publishing unit, else the top unit of
+    its organization."""
+    if periodical.publishing_unit_id is not None:
+        return periodical.publishing_unit  # type: ignore[return-value]
+    top = Unit.objects.filter(organization_id=periodical.organization_id,
+                              parent__isnull=True).order_by("id").first()
+    if top is None:
+        raise ValidationError(_("This periodical's organization has no unit to receive it."))
+    return top
+
+
+class IssueDraft(Record):
+    """An issue in preparation: the editorial unit's record (``unit`` is
+    ``editorial_unit_of(periodical)``, set by the action), seen and changed by those who hold
+    that unit's records, never part of the public profile. Publishing it makes the ``Issue``
+    (``publications/drafts.py``) and removes the draft."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("In preparation")
+        READY = "ready", _("Ready")
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("unit"))
+    periodical = models.ForeignKey(Periodical, on_delete=models.CASCADE,
+                                   related_name="drafts", verbose_name=_("periodical"))
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="drafts",
+                                verbose_name=_("edition"))
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    planned_on = models.DateField(_("date"), null=True, blank=True)
+    # Article lines as an issue's contents are entered: a title, then | and a pen name.
+    contents = models.TextField(_("contents"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.PREPARING)
+    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_(
+        "For the editors; no names or other personal data."))
+
+    anchor = Anchor(at.RECORD, "unit")
+
+    class Meta:
+        ordering = ["periodical", F("planned_on").asc(nulls_last=True), "created_at"]
+        verbose_name = _("issue in preparation")
+        verbose_name_plural = _("issues in preparation")
+
+    def __str__(self) -> str:
+        return f"{self.edition} {self.number or ''}".strip()
+
+    def clean(self) -> None:
+        if self.edition_id is not None and self.periodical_id is not None \
+                and self.edition.periodical_id != self.periodical_id:
+            raise ValidationError({"edition": _("That one is not available here.")})
 
 
 def partial_date(value: date | None, precision: str) -> tuple[date | None, str]:

@@ -15,6 +15,10 @@ urlpatterns = [
     path("periodicals/<uuid:uid>/status/new/", views.StatusAddView.as_view(),
          name="status_add"),
     path("periodicals/<uuid:uid>/issues/new/", views.IssueAddView.as_view(), name="issue_add"),
+    path("periodicals/<uuid:uid>/drafts/new/", views.DraftAddView.as_view(),
+         name="draft_add"),
+    path("drafts/<uuid:uid>/", views.DraftEditView.as_view(), name="draft_edit"),
+    path("drafts/<uuid:uid>/publish/", views.draft_publish, name="draft_publish"),
     path("issues/<uuid:uid>/", views.issue_detail, name="issue_detail"),
     path("issues/<uuid:uid>/file/", views.issue_file, name="issue_file"),
 ]

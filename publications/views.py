@@ -11,19 +11,27 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from access.helpers import access_object, can
-from nucleus.web import ActionFormView, fresh
+from nucleus.web import ActionFormView, error_text, fresh
 from organizations.models import Organization
-from publications import actions, files
-from publications.forms import EditionForm, IssueForm, PeriodicalForm, StatusForm
-from publications.models import Issue, Periodical
+from publications import actions, drafts, files
+from publications.forms import (
+    EditionForm,
+    IssueDraftForm,
+    IssueForm,
+    PeriodicalForm,
+    StatusForm,
+)
+from publications.models import Issue, IssueDraft, Periodical
 from publications.reports import (
     STOPPED,
     periodicals_continuity,
@@ -62,7 +70,20 @@ def periodical_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
         "translations": [t for t in periodical.translations.all() if t.pk in visible],
         "issues": issues,
         "can_change": can(user, Periodical, periodical, "change"),
+        # The editorial unit's records: only those who hold them see any.
+        "drafts": IssueDraft.objects.restrict(user).filter(periodical=periodical)
+        .select_related("edition"),
+        "can_prepare": _may_prepare(user, periodical),
+        "drafts_heading": IssueDraft._meta.verbose_name_plural,
     })
+
+
+def _may_prepare(user, periodical: Periodical) -> bool:
+    try:
+        drafts.check_may_prepare(user, periodical)
+    except ValidationError:
+        return False
+    return True
 
 
 class _PeriodicalFormView(ActionFormView):
@@ -182,6 +203,75 @@ class IssueAddView(_AddToPeriodical):
             data=form.action_data(), articles=form.cleaned_data["contents"],
             upload=form.cleaned_data["file"])
         return reverse("publications:issue_detail", kwargs={"uid": issue.uid})
+
+
+class DraftAddView(_AddToPeriodical):
+    """A new issue in preparation: for those who may add the editorial unit's records; anyone
+    else who sees the periodical is told so, and a post is refused."""
+
+    scoped_action = "view"
+    form_class = IssueDraftForm
+    heading = IssueDraft._meta.verbose_name
+    success_message = gettext_lazy("Saved.")
+
+    def get_heading(self) -> str:
+        return f"{capfirst(self.heading)} · {self.object.title}"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user,
+                "periodical": self.object, "instance": IssueDraft(periodical=self.object)}
+
+    def get_notice(self) -> str:
+        try:
+            drafts.check_may_prepare(self.request.user, self.object)
+        except ValidationError as refusal:
+            return error_text(refusal)
+        return ""
+
+    def perform(self, form) -> str:
+        drafts.check_may_prepare(self.request.user, self.object)
+        drafts.do_create_draft(acting_user=self.request.user, periodical=self.object,
+                               data=form.action_data())
+        return detail_url(self.object)
+
+
+class DraftEditView(ActionFormView):
+    scoped_model = IssueDraft
+    scoped_action = "change"
+    checks_version = True
+    form_class = IssueDraftForm
+
+    def get_heading(self) -> str:
+        return f"{self.object.periodical.title} · {self.object}"
+
+    def get_cancel_url(self) -> str:
+        return detail_url(self.object.periodical)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user,
+                "periodical": self.object.periodical, "instance": fresh(self.object)}
+
+    def perform(self, form) -> str:
+        drafts.do_update_draft(acting_user=self.request.user, draft=self.object,
+                               data=form.action_data())
+        return detail_url(self.object.periodical)
+
+
+@login_required
+@require_POST
+def draft_publish(request: HttpRequest, uid: UUID) -> HttpResponse:
+    """The publish button: the issue, or the refusal as a message and the draft unchanged."""
+    draft = access_object(IssueDraft, request.user, uid, "change",
+                          queryset=IssueDraft.objects.restrict(request.user, "change")
+                          .select_related("periodical"))
+    try:
+        issue = drafts.do_publish_draft(acting_user=request.user, draft=draft)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return HttpResponseRedirect(reverse("publications:draft_edit",
+                                            kwargs={"uid": draft.uid}))
+    messages.success(request, _("The issue was added."))
+    return HttpResponseRedirect(reverse("publications:issue_detail", kwargs={"uid": issue.uid}))
 
 
 def _issue(request: HttpRequest, uid: UUID) -> Issue:

@@ -405,3 +405,11 @@ def test_it_builds_a_distribution_and_a_correspondence_at_the_mill(built):
     assert (sent.field_name, sent.pen_name) == ("Sanandaj textile mill",
                                                 "A weaver of Sanandaj")
     assert sent.periodical.title == "Anternasional"
+
+
+def test_it_builds_one_iskraa_issue_in_preparation_on_its_committee(built):
+    from publications.models import IssueDraft
+
+    draft = IssueDraft.objects.select_related("periodical", "unit").get()
+    assert (draft.periodical.title, draft.unit.name) == ("Iskraa", "Kurdistan Committee")
+    assert draft.status == IssueDraft.Status.PREPARING and draft.number is None

@@ -1,5 +1,6 @@
 """A periodical's page: its public facts, editions with their continuity, its status history
-(the current status on top), its issues; a publishing unit named only to those who see it."""
+(the current status on top), its issues; a publishing unit named only to those who see it,
+its issues in preparation only to those who hold the editorial unit's records."""
 
 from datetime import date, timedelta
 
@@ -12,6 +13,7 @@ from publications.actions import (
     do_add_status,
     do_set_programme_languages,
 )
+from publications.drafts import do_create_draft
 from publications.tests.helpers import founder, periodical, url
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,16 @@ def test_it_shows_dates_in_the_persian_calendar(world, login, iskra):
     text = login(world.user("cell_member")).get(url("periodical_detail", iskra),
                                                 headers={"Accept-Language": "fa"}).content.decode()
     assert "۱۴۰۳/۰۱/۱۴" in text  # 2 April 2024, the issue's date
+
+
+def test_it_shows_issues_in_preparation_only_to_the_editorial_unit(world, login):
+    bulletin = periodical(world.orgs["rp"], "Cell Bulletin", publishing_unit=world.units["cell_a"])
+    draft = do_create_draft(acting_user=None, periodical=bulletin, data={
+        "edition": bulletin.editions.get(), "number": 4, "note": "the front page"})
+    page = login(world.user("cell_secretary")).get(url("periodical_detail", bulletin))
+    assert url("draft_edit", draft) in page.content.decode()
+    assert url("draft_add", bulletin) in page.content.decode()
+    other = login(world.user("sibling_secretary")).get(url("periodical_detail", bulletin))
+    assert other.status_code == 200
+    assert "the front page" not in other.content.decode()
+    assert url("draft_add", bulletin) not in other.content.decode()
