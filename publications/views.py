@@ -189,7 +189,6 @@ class StatusAddView(_AddToPeriodical):
 
 class IssueAddView(_AddToPeriodical):
     form_class = IssueForm
-    template_name = "publications/issue_form.html"
     heading = gettext_lazy("Add an issue")
     success_message = gettext_lazy("The issue was added.")
 

@@ -30,6 +30,11 @@ def _post(client, star, **data):
     return client.post(url("issue_add", star), {**form, **data})
 
 
+def test_its_form_sends_files(world, login, star):
+    page = login(founder()).get(url("issue_add", star)).content.decode()
+    assert 'enctype="multipart/form-data"' in page and 'type="file"' in page
+
+
 def test_it_adds_the_issue_with_its_contents(world, login, star):
     response = _post(login(founder()), star)
     issue = Issue.objects.get()
