@@ -30,15 +30,8 @@ from demo.publications import (
     build_periodical,
 )
 from demo.reviews import build_review
-from demo.seeds import (
-    CipomlParty,
-    OrgRef,
-    PublicationSeed,
-    Seeds,
-    Signatory,
-    country_in,
-    load_seeds,
-)
+from demo.seed_text import OrgRef, PublicationSeed, country_in
+from demo.seeds import CipomlParty, Seeds, Signatory, load_seeds
 from organizations.actions import (
     do_add_affiliate,
     do_add_lineage_event,

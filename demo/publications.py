@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from demo.seeds import PublicationSeed
+from demo.seed_text import PublicationSeed
 from organizations.models import Organization, Unit
 from publications.actions import (
     ArticleLine,

@@ -7,16 +7,16 @@ from datetime import date
 import pytest
 from django.conf import settings
 
+from demo.seed_text import SeedError
 from demo.seeds import (
-    SeedError,
     load_seeds,
     parse_cipoml,
     parse_cpi_mlm,
     parse_icor_resolution,
     parse_rmp_resolution,
-    parse_wpi,
     read_seed,
 )
+from demo.seeds_wpi import parse_wpi
 
 
 @pytest.fixture(scope="module")

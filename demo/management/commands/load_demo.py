@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.builder import build_demo
-from demo.seeds import SeedError, load_seeds
+from demo.seed_text import SeedError
+from demo.seeds import load_seeds
 from vault.keyring import KeyringError
 
 
