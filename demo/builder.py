@@ -83,6 +83,10 @@ CAST: tuple[tuple[str, str, str | None], ...] = (
     ("cologne", "Cell-Mina", None),
     ("cologne", "Cell-Farhad", None),
     ("cologne", "Cell-Golnar", None),
+    # The Russian Maoist Party's leading organ: its resolutions and circles of allies (002).
+    ("rmp_cc", "RMP-Lev", "rmp"),
+    ("rmp_cc", "RMP-Vera", None),
+    ("rmp_cc", "RMP-Pyotr", None),
 )
 # Logins with a role: (username, unit key, role kind, oversight, identity access).
 ROLES: tuple[tuple[str, str, str, bool, bool], ...] = (
@@ -91,6 +95,7 @@ ROLES: tuple[tuple[str, str, str, bool, bool], ...] = (
     ("neighbour", "mahabad", Role.Kind.SECRETARY, False, True),
     ("kurdistan", "kurdistan", Role.Kind.MEMBER, True, False),
     ("cc", "cc", Role.Kind.MEMBER, False, False),
+    ("rmp", "rmp_cc", Role.Kind.SECRETARY, False, False),
 )
 OFFICE_LOGIN = "icor"
 LOGINS = (*(r[0] for r in ROLES), OFFICE_LOGIN)
@@ -375,6 +380,9 @@ def _build_rmp_allies(b: _Builder, seeds: Seeds) -> None:
                          f"{circle.criteria}")
         summary.append(f"{circle.number}. {'; '.join(names)}.")
     b.note(author, "\n".join(summary))
+    # Its own organ, so that its resolutions and circles have somewhere to hang.
+    b.unit("rmp_cc", author, None, "RMP Central Committee", Unit.Kind.CENTRAL_COMMITTEE,
+           country=author.country)
     b.say(f"RMP: {sum(len(c.organizations) for c in rmp.circles)} allies in 3 circles.")
 
 

@@ -66,7 +66,7 @@ def _org(name: str) -> Organization:
 
 
 def test_it_summarizes_what_it_built(built):
-    assert (built.coalitions, built.organizations, built.units, built.people) == (3, 68, 19, 15)
+    assert (built.coalitions, built.organizations, built.units, built.people) == (3, 68, 20, 18)
     assert built.logins == LOGINS
     assert built.created > 0
 
@@ -163,7 +163,7 @@ def test_loading_twice_changes_nothing(built):
     again = build_demo()
     assert again.created == 0
     assert snapshot() == before
-    assert (again.organizations, again.units, again.people) == (68, 19, 15)
+    assert (again.organizations, again.units, again.people) == (68, 20, 18)
 
 
 def _documented() -> dict[str, dict[str, str]]:
@@ -207,7 +207,7 @@ def test_logins_are_linked_to_their_people(built):
                   .values_list("username", "person__alias"))
     assert linked == {"secretary": "Cell-Sara", "member": "Cell-Hiwa",
                       "neighbour": "Cell-Rojin", "kurdistan": "KC-Shirin", "cc": "CC-Dara",
-                      "icor": None}
+                      "rmp": "RMP-Lev", "icor": None}
     assert not User.objects.filter(is_superuser=True).exists()
 
 
