@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from access import anchor as at
 from access.anchor import Anchor
 from access.records import Record
+from organizations.models import Unit
 from organs.models.meetings import AgendaItem, MajorityRule
 from people.models import Person
 from people.references import STAYS
@@ -85,7 +86,8 @@ class Motion(Record):
         return self.status == self.Status.PROPOSED
 
     @property
-    def unit(self):  # type: ignore[no-untyped-def]
+    def unit(self) -> Unit:
+        """The organ that decides the motion."""
         return self.agenda_item.meeting.unit
 
 
