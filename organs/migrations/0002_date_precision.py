@@ -3,6 +3,14 @@
 from django.db import migrations, models
 
 
+def date_unknown_decisions(apps, schema_editor):
+    """Going back to a schema where every decision has a date: an undated decision gets the
+    day it was recorded (the nearest fact the row holds) rather than blocking the way back."""
+    Decision = apps.get_model("organs", "Decision")
+    for decision in Decision.objects.filter(decided_on__isnull=True).only("pk", "created_at"):
+        Decision.objects.filter(pk=decision.pk).update(decided_on=decision.created_at.date())
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -30,4 +38,6 @@ class Migration(migrations.Migration):
             name='decided_on',
             field=models.DateField(blank=True, null=True, verbose_name='date'),
         ),
+        # Forward nothing to do; backward, before decided_on is NOT NULL again.
+        migrations.RunPython(migrations.RunPython.noop, date_unknown_decisions),
     ]

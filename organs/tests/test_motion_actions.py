@@ -114,3 +114,19 @@ def test_it_uses_the_motions_own_majority_rule_over_the_organs(world):
 def test_it_refuses_a_proposer_from_another_unit(world):
     with pytest.raises(ValidationError, match="proposer must be a member"):
         _motion(world, proposer=world.people["alias-cellb-1"])
+
+
+def test_it_leaves_a_secret_motion_to_its_ballot_box_and_decides_from_its_counts(world):
+    motion = _motion(world, vote_mode="secret")
+    with pytest.raises(ValidationError, match="not voted openly"):
+        _count(motion, 2, 0)
+    # What the ballots app calls once the box is counted.
+    actions.decide_motion(acting_user=None, motion=motion, votes_for=1, against=0, abstain=1)
+    assert Motion.objects.get(pk=motion.pk).status == Motion.Status.ADOPTED
+
+
+def test_it_applies_the_organs_two_thirds_quorum(world):
+    actions.do_set_organ_rules(acting_user=None, unit=world.units["cell_a"],
+                               data={"quorum": "two_thirds"})
+    with pytest.raises(ValidationError, match="1 of 2 voting members present, 2 needed"):
+        _count(_motion(world, present=1), 1, 0)
