@@ -14,6 +14,13 @@ from agitprop.api import (
     ReceivedCorrespondenceViewSet,
 )
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
+from organs.api import (
+    DecisionViewSet,
+    MeetingViewSet,
+    MotionViewSet,
+    PublishedResolutionViewSet,
+    ResolutionViewSet,
+)
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
 from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
@@ -36,6 +43,12 @@ router.register("distributions", DistributionViewSet, basename="distribution")
 router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
 router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("motions", MotionViewSet, basename="motion")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("resolutions", ResolutionViewSet, basename="resolution")
+router.register("published-resolutions", PublishedResolutionViewSet,
+                basename="published-resolution")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.
