@@ -13,6 +13,7 @@ from agitprop.api import (
     MaterialViewSet,
     ReceivedCorrespondenceViewSet,
 )
+from alliances.api import CircleViewSet, ClassificationViewSet, CriterionViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
@@ -36,6 +37,9 @@ router.register("distributions", DistributionViewSet, basename="distribution")
 router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
 router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
+router.register("circles", CircleViewSet, basename="circle")
+router.register("circle-criteria", CriterionViewSet, basename="circle-criterion")
+router.register("classifications", ClassificationViewSet, basename="classification")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.
