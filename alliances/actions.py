@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from alliances.models import Circle, Classification, Criterion, CriterionAssessment
 from audit.log import record, snapshot
 from organizations.models import Organization, Unit
+from organs.decisions import require_decision
+from organs.models import Decision
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,16 @@ def _check_classifiable(circle: Circle, organization: Organization, since: date)
         raise ValidationError(errors)
 
 
+def _check_decision(circle: Circle, decision: Decision | None) -> None:
+    if circle.requires_decision and decision is None:
+        raise ValidationError({"decision": _(
+            "This circle requires a decision of the organ: cite it.")}, code="required")
+    try:
+        require_decision(decision, organization=circle.unit.organization_id)
+    except ValidationError as error:
+        raise ValidationError({"decision": error.messages}, code="foreign_decision") from None
+
+
 def _end_open(*, acting_user: Any, circle: Circle, organization: Organization,
               since: date) -> None:
     """End the organization's open classification by this organ, if it has one, the day
@@ -117,17 +129,19 @@ def _end(*, acting_user: Any, classification: Classification, until: date) -> No
 @transaction.atomic
 def do_classify(*, acting_user: Any, circle: Circle, organization: Organization,
                 since: date, assessments: Sequence[Assessment] = (),
-                note: str = "") -> Classification:
+                decision: Decision | None = None, note: str = "") -> Classification:
     """Put ``organization`` into ``circle`` from ``since``, with an assessment of the
-    circle's criteria. An open classification in another circle of the same organ ends
+    circle's criteria and, where the circle requires one, the organ's ``decision``. An open
+    classification in another circle of the same organ ends
     that day (the rows are the history); one in the same circle is refused."""
     circle = Circle.objects.select_for_update().select_related("unit").get(pk=circle.pk)
     _check_classifiable(circle, organization, since)
     _check_assessments(circle, assessments)
+    _check_decision(circle, decision)
     _end_open(acting_user=acting_user, circle=circle, organization=organization, since=since)
     classification = _created(acting_user, Classification(
         unit=circle.unit, circle=circle, organization=organization, since=since,
-        note=note.strip()))
+        decision=decision, note=note.strip()))
     for item in assessments:
         _created(acting_user, CriterionAssessment(
             classification=classification, criterion=item.criterion, holds=item.holds,

@@ -20,6 +20,7 @@ from alliances.actions import Assessment
 from alliances.models import Circle, Classification, Criterion
 from nucleus.calendars import LocalizedDateField
 from organizations.models import Organization, Unit
+from organs.models import Decision
 
 
 def _today() -> Any:
@@ -56,12 +57,19 @@ class ClassifyForm(RestrictedChoicesForm, forms.Form):
 
     organization = forms.ChoiceField(label=_("Organization"))
     since = LocalizedDateField(label=_("Since"), initial=_today)
+    decision = forms.ModelChoiceField(queryset=Decision.objects.none(), required=False,
+                                      label=_("Decision of the organ"))
     note = forms.CharField(label=_("Note"), required=False, max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, user: Any, circle: Circle, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.circle = circle
+        decision = self.fields["decision"]
+        assert isinstance(decision, forms.ModelChoiceField)
+        # The organization's own decisions (the rest restricted to what the user sees).
+        decision.queryset = Decision.objects.filter(
+            unit__organization_id=circle.unit.organization_id).order_by("-decided_on")
         self.organizations = {str(o.uid): o for o in classifiable(user, circle.unit)}
         choice = self.fields["organization"]
         assert isinstance(choice, forms.ChoiceField)

@@ -80,6 +80,9 @@ class Classification(Record):
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True, max_length=4000)
+    # Required where the circle requires a decision; always one of the organization's own.
+    decision = models.ForeignKey("organs.Decision", on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="+", verbose_name=_("decision"))
 
     anchor = Anchor(at.RECORD, "unit")
 

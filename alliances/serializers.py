@@ -40,5 +40,5 @@ class ClassificationSerializer(RecordSerializer):
     class Meta:
         model = Classification
         fields = ["uid", "version", "unit", "circle", "organization", "organization_name",
-                  "since", "until", "note", "assessments", "created_at", "updated_at"]
+                  "since", "until", "decision", "note", "assessments", "created_at", "updated_at"]
         read_only_fields = fields

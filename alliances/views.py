@@ -131,7 +131,7 @@ class ClassifyView(ActionFormView):
         made = actions.do_classify(
             acting_user=self.request.user, circle=self.object,
             organization=data["organization"], since=data["since"],
-            assessments=form.assessments(), note=data["note"])
+            assessments=form.assessments(), decision=data["decision"], note=data["note"])
         return Done(history_url(made), _("%(organization)s is in %(circle)s.") % {
             "organization": made.organization, "circle": self.object.name})
 
@@ -145,7 +145,7 @@ def history(request: HttpRequest, uid: UUID) -> HttpResponse:
     obj = access_object(Classification, user, uid)
     rows = list(Classification.objects.restrict(user)
                 .filter(unit_id=obj.unit_id, organization_id=obj.organization_id)
-                .select_related("circle"))
+                .select_related("circle", "decision__unit"))
     assessments = (CriterionAssessment.objects.restrict(user)
                    .filter(classification__in=rows).select_related("criterion"))
     by_row: dict[int, list[CriterionAssessment]] = {}
