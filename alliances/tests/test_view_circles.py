@@ -43,3 +43,9 @@ def test_it_refuses_a_circle_without_a_name(allied, login, north_secretary):
 @pytest.mark.parametrize("name", ["coalition_office", "outsider", "sibling_secretary"])
 def test_it_answers_404_outside_the_organ(allied, login, name):
     assert login(allied.user(name)).get(_url(allied.units["north"])).status_code == 404
+
+
+def test_it_is_linked_from_the_unit_page_for_who_sees_its_records(allied, login):
+    unit_url = reverse("organizations:unit_detail", kwargs={"uid": allied.units["north"].uid})
+    assert _url(allied.units["north"]) in login(allied.user("overseer")).get(
+        unit_url).content.decode()

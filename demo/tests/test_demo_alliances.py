@@ -84,22 +84,24 @@ def test_it_adds_cipomls_splits_as_lineage_events(built):
     assert LineageEvent.objects.filter(note="From the CIPOML directory.").count() == 4
 
 
-def test_it_shows_the_circles_to_rmp_only(built, client):
+def test_it_shows_the_circles_to_rmp_only(built, login):
     users = get_user_model().objects
     nearest = Circle.objects.get(unit__name="RMP Central Committee", position=3)
     url = reverse("alliances:circle", kwargs={"uid": nearest.uid})
-    client.force_login(users.get(username="rmp"))
-    assert "KSRD" in client.get(url).content.decode()
-    for name in ("icor", "cc"):
-        client.force_login(users.get(username=name))
-        assert client.get(url).status_code == 404
+    assert "KSRD" in login(users.get(username="rmp")).get(url).content.decode()
+    for name in ("icor", "cc", "kurdistan"):
+        assert login(users.get(username=name)).get(url).status_code == 404
 
 
-def test_it_shows_the_split_counts_to_the_central_committee(built, client):
+def test_it_shows_the_split_counts_to_the_central_committee(built, login):
     split = Split.objects.get(organization__acronym="WPI")
-    client.force_login(get_user_model().objects.get(username="cc"))
+    client = login(get_user_model().objects.get(username="cc"))
     text = client.get(reverse("alliances:split", kwargs={"uid": split.uid})).content.decode()
-    assert "more than half" in text and "most" in text
+    assert "<td>more than half</td>" in text and "<td>most</td>" in text
+    # The Kurdistan Committee sees its own count, not the one of the organ above it.
+    client = login(get_user_model().objects.get(username="kurdistan"))
+    text = client.get(reverse("alliances:split", kwargs={"uid": split.uid})).content.decode()
+    assert "<td>most</td>" in text and "<td>more than half</td>" not in text
 
 
 def test_loading_twice_creates_nothing(built):
