@@ -18,9 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from access.choices import RestrictedChoicesForm
 from alliances.actions import Assessment
 from alliances.models import Circle, Classification, Criterion
+from alliances.splits import OrganCount
 from nucleus.calendars import LocalizedDateField
 from organizations.models import Organization, Unit
 from organs.models import Decision
+from people.models import Person
 
 
 def _today() -> Any:
@@ -97,3 +99,61 @@ class ClassifyForm(RestrictedChoicesForm, forms.Form):
 
 class EndClassificationForm(RestrictedChoicesForm, forms.Form):
     until = LocalizedDateField(label=_("Until"), initial=_today)
+
+
+class SplitForm(RestrictedChoicesForm, forms.Form):
+    """A split of ``organization``: the new organization, when, the members who left (those
+    the user may change) and what it took from one organ, in numbers or words."""
+
+    new_organization = forms.ModelChoiceField(queryset=Organization.objects.all(),
+                                              label=_("New organization"), required=False)
+    new_organization_name = forms.CharField(
+        label=_("Or its name"), required=False, max_length=200,
+        help_text=_("When the new organization is not in your directory."))
+    date = LocalizedDateField(label=_("Date"), required=False)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1800,
+                              max_value=2100, help_text=_("When only the year is known."))
+    departures = forms.ModelMultipleChoiceField(queryset=Person.objects.none(), required=False,
+                                                label=_("Members who left"))
+    organ = forms.ModelChoiceField(queryset=Unit.objects.none(), required=False,
+                                   label=_("Organ"))
+    left = forms.IntegerField(label=_("Members who left the organ"), required=False,
+                              min_value=0)
+    of = forms.IntegerField(label=_("Members of the organ before the split"), required=False,
+                            min_value=0)
+    description = forms.CharField(label=_("In words"), required=False, max_length=200,
+                                  help_text=_("For example “more than half”."))
+    note = forms.CharField(label=_("Note"), required=False, max_length=4000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    choice_actions = {"departures": "change"}
+
+    def __init__(self, *args: Any, user: Any, organization: Organization,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+        new = self.fields["new_organization"]
+        people = self.fields["departures"]
+        organ = self.fields["organ"]
+        assert isinstance(new, forms.ModelChoiceField)
+        assert isinstance(people, forms.ModelMultipleChoiceField)
+        assert isinstance(organ, forms.ModelChoiceField)
+        new.queryset = Organization.objects.exclude(pk=organization.pk).order_by("name")
+        people.queryset = Person.objects.filter(
+            unit__organization=organization, kind=Person.Kind.MEMBER).exclude(
+            status=Person.Status.LEFT).order_by("alias")
+        organ.queryset = Unit.objects.filter(organization=organization)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        counted = any(data.get(k) not in (None, "") for k in ("left", "of", "description"))
+        if counted and data.get("organ") is None:
+            self.add_error("organ", _("Choose the organ these counts are of."))
+        return data
+
+    def counts(self) -> list[OrganCount]:
+        data = self.cleaned_data
+        if data.get("organ") is None:
+            return []
+        return [OrganCount(unit=data["organ"], left=data.get("left"), of=data.get("of"),
+                           description=data.get("description", ""))]

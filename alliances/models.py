@@ -132,9 +132,12 @@ class Split(Record):
 
     organization = models.ForeignKey("organizations.Organization", on_delete=models.PROTECT,
                                      related_name="splits", verbose_name=_("organization"))
-    new_organization = models.ForeignKey("organizations.Organization",
+    # In the directory, or only named (like a lineage event's other organization).
+    new_organization = models.ForeignKey("organizations.Organization", null=True, blank=True,
                                          on_delete=models.PROTECT, related_name="+",
                                          verbose_name=_("new organization"))
+    new_organization_name = models.CharField(_("new organization (name)"), max_length=200,
+                                             blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
     note = models.TextField(_("note"), blank=True)
@@ -148,6 +151,10 @@ class Split(Record):
 
     def __str__(self) -> str:
         return f"split of {self.organization_id} in {self.year}"
+
+    @property
+    def new_name(self) -> str:
+        return str(self.new_organization) if self.new_organization else self.new_organization_name
 
 
 class SplitCount(Record):

@@ -41,9 +41,11 @@ class OrganCount:
     description: str = ""
 
 
-def _check_split(organization: Organization, new_organization: Organization,
-                 year: int) -> None:
-    if new_organization.pk == organization.pk:
+def _check_split(organization: Organization, new_organization: Organization | None,
+                 new_name: str, year: int) -> None:
+    if new_organization is None and not new_name:
+        raise ValidationError({"new_organization": _("Name the new organization.")})
+    if new_organization is not None and new_organization.pk == organization.pk:
         raise ValidationError({"new_organization": _(
             "The new organization is another one than the one that split.")})
     if year > timezone.localdate().year:
@@ -79,27 +81,33 @@ def _check_departures(organization: Organization, people: Sequence[Person]) -> N
 
 
 def _lineage(acting_user: Any, organization: Organization, kind: str,
-             other: Organization, *, year: int, day: date | None, note: str) -> None:
-    if not LineageEvent.objects.filter(organization=organization, kind=kind,
-                                       other=other).exists():
+             other: Organization | None, other_name: str, *, year: int, day: date | None,
+             note: str) -> None:
+    events = LineageEvent.objects.filter(organization=organization, kind=kind)
+    if not (events.filter(other=other) if other else events.filter(other_name=other_name)
+            ).exists():
         do_add_lineage_event(acting_user=acting_user, organization=organization, data={
-            "kind": kind, "other": other, "year": year, "date": day, "note": note})
+            "kind": kind, "other": other, "other_name": "" if other else other_name,
+            "year": year, "date": day, "note": note})
 
 
 @transaction.atomic
 def do_record_split(*, acting_user: Any, organization: Organization,
-                    new_organization: Organization, date: date | None = None,
+                    new_organization: Organization | None = None,
+                    new_organization_name: str = "", date: date | None = None,
                     year: int | None = None, departures: Sequence[Person] = (),
                     counts: Sequence[OrganCount] = (), note: str = "") -> Split:
     """Record that members of ``organization`` left to form ``new_organization`` on
     ``date`` (or in ``year`` when only that is known). A historical split gives counts and
-    no persons."""
+    no persons. A new organization out of the directory is named
+    (``new_organization_name``), like a lineage event's other organization."""
+    new_name = "" if new_organization is not None else new_organization_name.strip()
     year = date.year if date is not None else year
     if year is None:
         raise ValidationError({"date": _("Give the date of the split, or at least its year.")})
     if date is not None and date > timezone.localdate():
         raise ValidationError({"date": _("The date cannot be in the future.")})
-    _check_split(organization, new_organization, year)
+    _check_split(organization, new_organization, new_name, year)
     _check_counts(organization, counts)
     people = list(Person.objects.select_for_update().select_related("unit")
                   .filter(pk__in=[p.pk for p in departures]))
@@ -108,8 +116,8 @@ def do_record_split(*, acting_user: Any, organization: Organization,
     _check_departures(organization, people)
     if people and date is None:
         raise ValidationError({"date": _("Give the day the members left.")})
-    split = Split(organization=organization, new_organization=new_organization, date=date,
-                  year=year, note=note.strip())
+    split = Split(organization=organization, new_organization=new_organization,
+                  new_organization_name=new_name, date=date, year=year, note=note.strip())
     split.full_clean()
     split.save()
     record(actor=acting_user, action="create", obj=split)
@@ -127,7 +135,8 @@ def do_record_split(*, acting_user: Any, organization: Organization,
         departure.save()
         record(actor=acting_user, action="create", obj=departure)
     _lineage(acting_user, organization, LineageEvent.Kind.SPLIT_OFF, new_organization,
-             year=year, day=date, note=split.note)
-    _lineage(acting_user, new_organization, LineageEvent.Kind.SPLIT_FROM, organization,
-             year=year, day=date, note=split.note)
+             new_name, year=year, day=date, note=split.note)
+    if new_organization is not None:
+        _lineage(acting_user, new_organization, LineageEvent.Kind.SPLIT_FROM, organization,
+                 "", year=year, day=date, note=split.note)
     return split

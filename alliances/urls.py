@@ -13,5 +13,7 @@ urlpatterns = [
     path("classifications/<uuid:uid>/end/", views.EndClassificationView.as_view(),
          name="classification_end"),
     path("organizations/<uuid:uid>/splits/", views.organization_splits, name="splits"),
+    path("organizations/<uuid:uid>/splits/record/", views.SplitRecordView.as_view(),
+         name="split_record"),
     path("splits/<uuid:uid>/", views.split, name="split"),
 ]

@@ -22,7 +22,13 @@ from django.views.decorators.http import require_http_methods
 
 from access.helpers import access_object, can
 from alliances import actions
-from alliances.forms import CircleForm, ClassifyForm, CriterionForm, EndClassificationForm
+from alliances.forms import (
+    CircleForm,
+    ClassifyForm,
+    CriterionForm,
+    EndClassificationForm,
+    SplitForm,
+)
 from alliances.models import (
     Circle,
     Classification,
@@ -31,6 +37,7 @@ from alliances.models import (
     Split,
     SplitCount,
 )
+from alliances.splits import do_record_split
 from nucleus.web import ActionFormView, Done, bound, run_form
 from organizations.models import Organization, Unit
 
@@ -189,7 +196,8 @@ def organization_splits(request: HttpRequest, uid: UUID) -> HttpResponse:
     org = access_object(Organization, user, uid)
     splits = Split.objects.restrict(user).filter(organization=org).select_related(
         "new_organization")
-    return render(request, "alliances/splits.html", {"org": org, "splits": splits})
+    return render(request, "alliances/splits.html", {
+        "org": org, "splits": splits, "may_record": can(user, Organization, org, "change")})
 
 
 @login_required
@@ -205,3 +213,39 @@ def split(request: HttpRequest, uid: UUID) -> HttpResponse:
         "departures": Departure.objects.restrict(user).filter(split=obj)
         .select_related("person__unit"),
     })
+
+
+class SplitRecordView(ActionFormView):
+    """uid is the organization that split: its profile's editors record it."""
+
+    form_class = SplitForm
+    scoped_model = Organization
+    scoped_action = "change"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": self.request.user,
+                "organization": self.object}
+
+    def get_heading(self) -> str:
+        return _("Record a split of %(organization)s") % {"organization": self.object}
+
+    def get_cancel_url(self) -> str:
+        return reverse("alliances:splits", kwargs={"uid": self.object.uid})
+
+    def get_notice(self) -> str:
+        return _("The members named here get the status “left”. For a split long past, "
+                 "give the counts only.")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(submit=_("Record the split"), **kwargs)
+
+    def perform(self, form: SplitForm) -> Done:
+        data = form.cleaned_data
+        made = do_record_split(
+            acting_user=self.request.user, organization=self.object,
+            new_organization=data["new_organization"],
+            new_organization_name=data["new_organization_name"], date=data["date"],
+            year=data["year"],
+            departures=list(data["departures"]), counts=form.counts(), note=data["note"])
+        return Done(reverse("alliances:split", kwargs={"uid": made.uid}),
+                    _("The split was recorded."))

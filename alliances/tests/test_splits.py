@@ -128,3 +128,17 @@ def test_it_shows_departures_to_the_units_people_only(allied, new_party):
                               "sibling_secretary", "coalition_office", "outsider")
             if Departure.objects.restrict(allied.user(name)).exists()}
     assert seen == {"cell_secretary", "cell_member", "overseer"}
+
+
+def test_it_names_a_new_organization_out_of_the_directory(allied):
+    split = do_record_split(acting_user=None, organization=allied.orgs["rp"],
+                            new_organization_name="Red Party (Renewal)", year=2010)
+    assert (split.new_organization, split.new_name) == (None, "Red Party (Renewal)")
+    assert LineageEvent.objects.filter(organization=allied.orgs["rp"], kind="split_off",
+                                       other_name="Red Party (Renewal)").exists()
+
+
+def test_it_refuses_a_split_into_nothing(allied):
+    with pytest.raises(ValidationError) as refused:
+        do_record_split(acting_user=None, organization=allied.orgs["rp"], year=2010)
+    assert refused.value.message_dict["new_organization"] == ["Name the new organization."]

@@ -15,6 +15,7 @@ CASES = {
     "alliances:history": Case(model=Classification),
     "alliances:classification_end": Case(model=Classification, action="change"),
     "alliances:splits": Case(model=Organization),
+    "alliances:split_record": Case(model=Organization, action="change"),
     "alliances:split": Case(model=Split),
     "circle-list": Case(model=None),
     "circle-detail": Case(model=Circle),
