@@ -21,6 +21,7 @@ from access.actions import do_add_office_user, do_grant_role
 from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.agitprop import build_agitprop
+from demo.alliances import build_alliances
 from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.organs import build_organs
 from demo.publications import (
@@ -43,7 +44,6 @@ from organizations.actions import (
     do_create_unit,
     do_register_member_organization,
     do_set_membership,
-    do_update_organization,
 )
 from organizations.models import (
     Coalition,
@@ -206,12 +206,6 @@ class _Builder:
         self.organizations.add(org.pk)
         return org
 
-    def note(self, org: Organization, note: str) -> None:
-        """Append a paragraph to a profile's description unless it is there already."""
-        if note not in org.description:
-            description = f"{org.description}\n\n{note}".strip()
-            do_update_organization(acting_user=None, org=org, data={"description": description})
-
     def publication(self, org: Organization, seed: PublicationSeed,
                     unit: Unit | None = None) -> None:
         """A periodical with its schedule, editions and status (demo/publications.py)."""
@@ -364,27 +358,19 @@ def _build_rim(b: _Builder, seeds: Seeds) -> Coalition:
     return rim
 
 
-def _build_rmp_allies(b: _Builder, seeds: Seeds) -> None:
-    """The allies-circle feature comes later; for now each circle is a note on the profiles."""
+def _build_rmp_allies(b: _Builder, seeds: Seeds) -> dict[int, list[Organization]]:
+    """The RMP, its organ and the organizations its circles name (002); the circles
+    themselves are the organ's records, built by demo/alliances.py."""
     rmp = seeds.rmp
     author = b.organization({"name": rmp.author.name, "acronym": rmp.author.acronym,
                              "country": rmp.author.country})
-    summary = [f"In its “{rmp.title}” the {rmp.author.name} ({rmp.author.acronym}) names "
-               f"three circles of foreign allies, from the furthest to the nearest:"]
-    for circle in rmp.circles:
-        names = []
-        for ref in circle.organizations:
-            ally = b.organization(_ref_data(ref))
-            names.append(str(ally))
-            b.note(ally, f"Ally of the {rmp.author.name} ({rmp.author.acronym}), circle "
-                         f"{circle.number} of 3 (3 is the nearest), in its “{rmp.title}”: "
-                         f"{circle.criteria}")
-        summary.append(f"{circle.number}. {'; '.join(names)}.")
-    b.note(author, "\n".join(summary))
+    allies = {circle.number: [b.organization(_ref_data(ref)) for ref in circle.organizations]
+              for circle in rmp.circles}
     # Its own organ, so that its resolutions and circles have somewhere to hang.
     b.unit("rmp_cc", author, None, "RMP Central Committee", Unit.Kind.CENTRAL_COMMITTEE,
            country=author.country)
     b.say(f"RMP: {sum(len(c.organizations) for c in rmp.circles)} allies in 3 circles.")
+    return allies
 
 
 def _ref_data(ref: OrgRef) -> dict:
@@ -473,7 +459,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     icor = _build_icor(b, seeds)
     _build_cipoml(b, seeds)
     _build_rim(b, seeds)
-    _build_rmp_allies(b, seeds)
+    rmp_allies = _build_rmp_allies(b, seeds)
     _build_wpi(b, seeds)
     logins = _build_people_and_logins(b, icor)
     b.created += build_fieldwork(b.units, b.people, b.say)
@@ -487,6 +473,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_agitprop(b.units, b.people, anternasional, timezone.localdate(),
                                 b.say)
     b.created += build_organs(b.units, b.people, settings.NUCLEUS_SEEDS_DIR, b.say)
+    b.created += build_alliances(b.units, seeds, rmp_allies, settings.NUCLEUS_SEEDS_DIR, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

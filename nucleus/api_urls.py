@@ -13,6 +13,7 @@ from agitprop.api import (
     MaterialViewSet,
     ReceivedCorrespondenceViewSet,
 )
+from alliances.api import CircleViewSet, ClassificationViewSet, CriterionViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from organs.api import (
     DecisionViewSet,
@@ -49,6 +50,9 @@ router.register("decisions", DecisionViewSet, basename="decision")
 router.register("resolutions", ResolutionViewSet, basename="resolution")
 router.register("published-resolutions", PublishedResolutionViewSet,
                 basename="published-resolution")
+router.register("circles", CircleViewSet, basename="circle")
+router.register("circle-criteria", CriterionViewSet, basename="circle-criterion")
+router.register("classifications", ClassificationViewSet, basename="classification")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "publications",
     "agitprop",
     "organs",
+    "alliances",
     "demo",
     "nucleus",
 

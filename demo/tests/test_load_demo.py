@@ -97,10 +97,6 @@ def test_it_keeps_one_organization_for_a_party_named_in_several_texts(built):
     for acronym in ("RMP", "KSRD", "MLPD"):
         org = Organization.objects.get(acronym=acronym)
         assert org.coalition_memberships.get().coalition.acronym == "ICOR"
-    assert "circle 3 of 3" in Organization.objects.get(acronym="KSRD").description
-    assert "circle 1 of 3" in Organization.objects.get(acronym="MLPD").description
-    assert "three circles of foreign allies" in Organization.objects.get(
-        acronym="RMP").description
     # Same acronym, different parties.
     assert set(Organization.objects.filter(acronym="PCT").values_list("country", flat=True)) \
         == {"Togo", "Dominican Republic"}
