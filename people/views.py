@@ -30,7 +30,14 @@ from people.actions import (
     do_update_person,
     reveal_identity,
 )
-from people.forms import IdentityForm, class_position_choices, LookupForm, MoveForm, PersonCreateForm, PersonForm
+from people.forms import (
+    IdentityForm,
+    LookupForm,
+    MoveForm,
+    PersonCreateForm,
+    PersonForm,
+    class_position_choices,
+)
 from people.lookup import do_lookup_by_contact
 from people.models import Identity, Person, StatusChange
 
