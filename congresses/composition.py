@@ -100,11 +100,14 @@ def congress_report(user, congress: Congress) -> Report:
     return report
 
 
-def unit_report(user, unit: Unit) -> Report:
-    """The voting members of a unit (its own, not its subtree's). The caller has checked
-    that the user may view the unit's records."""
-    people = list(Person.objects.filter(unit=unit, kind=Person.Kind.MEMBER,
-                                        status=Person.Status.MEMBER).select_related("unit"))
+def unit_report(user, unit: Unit, *, below: bool = False) -> Report:
+    """The voting members of a unit (with ``below``, of its whole subtree). The caller has
+    fetched the unit with the view right: an aggregate flows up to every role that counts
+    the unit, and the database wall of those roles already holds the rows counted."""
+    people = Person.objects.filter(kind=Person.Kind.MEMBER, status=Person.Status.MEMBER)
+    people = (people.filter(unit__path__startswith=unit.path) if below
+              else people.filter(unit=unit))
+    people = list(people.select_related("unit"))
     report = _report(unit.organization, people)
     _audit(user, unit)
     return report

@@ -151,8 +151,10 @@ def unit_composition(request: HttpRequest, uid: UUID) -> HttpResponse:
     """The class composition of a unit's voting members: an aggregate, so it flows up to
     every role that counts the unit (its reading audited)."""
     unit = access_object(Unit, request.user, uid)
+    below = request.GET.get("below") == "1"
     return render(request, "congresses/unit_composition.html", {
-        "unit": unit, "report": composition.unit_report(request.user, unit)})
+        "unit": unit, "below": below,
+        "report": composition.unit_report(request.user, unit, below=below)})
 
 
 class MandateCreateView(ActionFormView):
