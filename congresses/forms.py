@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from access.choices import RestrictedChoicesForm, model_choice
 from congresses.models import ClassPosition, Congress, Delegate, DelegateKey
 from nucleus.calendars import LocalizedDateField
+from organizations.models import Unit
 from people.models import Person
 
 
@@ -87,6 +88,24 @@ class DecisionForm(RestrictedChoicesForm, forms.Form):
 class AttendanceForm(RestrictedChoicesForm, forms.Form):
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Delegate.Attendance.choices,
                                    required=False)
+
+
+class SeatForm(RestrictedChoicesForm, forms.Form):
+    """A named unit's seats under a key of named units (0 takes the unit off the key)."""
+
+    unit = forms.ModelChoiceField(label=_("Sending unit"), queryset=Unit.objects.none())
+    seats = forms.IntegerField(label=_("Seats"), min_value=0, max_value=1000)
+
+    def __init__(self, *args: Any, user, congress: Congress, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        convening = congress.unit
+        model_choice(self.fields["unit"]).queryset = Unit.objects.filter(
+            path__startswith=convening.path).exclude(pk=convening.pk)
+
+
+class NewClassPositionForm(RestrictedChoicesForm, forms.Form):
+    label = forms.CharField(label=_("Class position"), max_length=100)
+    position = forms.IntegerField(label=_("Order"), min_value=0, max_value=999, initial=99)
 
 
 class ClassPositionForm(RestrictedChoicesForm, forms.Form):

@@ -11,10 +11,13 @@ urlpatterns = [
          name="mandate_create"),
     path("units/<uuid:uid>/composition/", views.unit_composition, name="unit_composition"),
     path("units/<uuid:uid>/class-positions/", views.class_positions, name="class_positions"),
+    path("organizations/<uuid:uid>/class-positions/new/",
+         views.ClassPositionCreateView.as_view(), name="class_position_create"),
     path("class-positions/<uuid:uid>/edit/", views.ClassPositionEditView.as_view(),
          name="class_position_edit"),
     path("congresses/<uuid:uid>/", views.congress_detail, name="congress_detail"),
     path("congresses/<uuid:uid>/edit/", views.CongressEditView.as_view(), name="congress_edit"),
     path("congresses/<uuid:uid>/key/", views.KeyView.as_view(), name="key_edit"),
+    path("congresses/<uuid:uid>/seats/", views.SeatView.as_view(), name="seats_edit"),
     path("credentials/<uuid:uid>/", views.credential, name="credential"),
 ]

@@ -26,15 +26,25 @@ from congresses.forms import (
     DecisionForm,
     KeyForm,
     MandateForm,
+    NewClassPositionForm,
+    SeatForm,
 )
 from congresses.models import ClassPosition, Congress, Delegate, DelegateKey, Mandate
 from congresses.seats import seat_table
 from nucleus.web import ActionFormView, Done, bound, run_form
-from organizations.models import Unit
+from organizations.models import Organization, Unit
 
 
 def congress_url(congress: Congress) -> str:
     return reverse("congresses:congress_detail", kwargs={"uid": congress.uid})
+
+
+def positions_url(organization: Organization) -> str:
+    """The list as seen from the organization's top unit."""
+    top = organization.units.filter(parent=None).order_by("path").first()
+    if top is None:
+        return reverse("accounts:home")
+    return reverse("congresses:class_positions", kwargs={"uid": top.uid})
 
 
 def unit_url(unit: Unit) -> str:
@@ -113,15 +123,37 @@ class KeyView(ActionFormView):
     def get_heading(self) -> str:
         return _("Delegate key of %(congress)s") % {"congress": self.object.title}
 
-    def get_notice(self) -> str:
-        return _("This page does not set the seats of named units yet.")
-
     def get_cancel_url(self) -> str:
         return congress_url(self.object)
 
     def perform(self, form: KeyForm) -> str:
         actions.do_set_key(acting_user=self.request.user, congress=self.object,
                            data=dict(form.cleaned_data))
+        return congress_url(self.object)
+
+
+class SeatView(ActionFormView):
+    """A named unit's seats: the key becomes one of named units."""
+
+    form_class = SeatForm
+    scoped_model = Congress
+    scoped_action = "change"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "user": self.request.user,
+                "congress": self.object}
+
+    def get_heading(self) -> str:
+        return _("Seats of a named unit at %(congress)s") % {"congress": self.object.title}
+
+    def get_cancel_url(self) -> str:
+        return congress_url(self.object)
+
+    def perform(self, form: SeatForm) -> str:
+        key = actions.do_set_key(acting_user=self.request.user, congress=self.object,
+                                 data={"kind": DelegateKey.Kind.NAMED})
+        actions.do_set_seats(acting_user=self.request.user, key=key,
+                             unit=form.cleaned_data["unit"], seats=form.cleaned_data["seats"])
         return congress_url(self.object)
 
 
@@ -229,7 +261,28 @@ def class_positions(request: HttpRequest, uid: UUID) -> HttpResponse:
     editable = set(ClassPosition.objects.restrict(request.user, "change")
                    .filter(organization=unit.organization).values_list("pk", flat=True))
     return render(request, "congresses/class_positions.html", {
-        "unit": unit, "entries": [(e, e.pk in editable) for e in entries]})
+        "unit": unit, "entries": [(e, e.pk in editable) for e in entries],
+        "may_add": can(request.user, Organization, unit.organization, "change")})
+
+
+class ClassPositionCreateView(ActionFormView):
+    """uid is the organization; its top secretaries edit its list (the catalogue's rule)."""
+
+    form_class = NewClassPositionForm
+    scoped_model = Organization
+    scoped_action = "change"
+
+    def get_heading(self) -> str:
+        return _("A new class position")
+
+    def perform(self, form: NewClassPositionForm) -> str:
+        actions.do_create_class_position(acting_user=self.request.user,
+                                         organization=self.object,
+                                         data=dict(form.cleaned_data))
+        return positions_url(self.object)
+
+    def get_cancel_url(self) -> str:
+        return positions_url(self.object)
 
 
 class ClassPositionEditView(ActionFormView):
@@ -250,4 +303,7 @@ class ClassPositionEditView(ActionFormView):
     def perform(self, form: ClassPositionForm) -> str:
         actions.do_update_class_position(acting_user=self.request.user, entry=self.object,
                                          data=dict(form.cleaned_data))
-        return reverse("accounts:home")
+        return positions_url(self.object.organization)
+
+    def get_cancel_url(self) -> str:
+        return positions_url(self.object.organization)

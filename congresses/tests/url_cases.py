@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from congresses.models import ClassPosition, Congress, Delegate
-from organizations.models import Unit
+from organizations.models import Organization, Unit
 from tests.url_walk import Case
 
 CASES = {
@@ -20,10 +20,13 @@ CASES = {
     # An aggregate: it flows up to every role that counts the unit.
     "congresses:unit_composition": Case(model=Unit, action="view"),
     "congresses:class_positions": Case(model=Unit, action="view"),
+    # The organization's list is edited by its top secretaries (CATALOGUE's change).
+    "congresses:class_position_create": Case(model=Organization, action="change"),
     "congresses:class_position_edit": Case(model=ClassPosition, action="change"),
     "congresses:congress_detail": Case(model=Congress, action="view"),
     "congresses:congress_edit": Case(model=Congress, action="change"),
     "congresses:key_edit": Case(model=Congress, action="change"),
+    "congresses:seats_edit": Case(model=Congress, action="change"),
     "congresses:credential": Case(model=Delegate, action="change"),
 }
 
