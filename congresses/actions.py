@@ -123,7 +123,22 @@ def do_give_mandate(*, acting_user, congress: Congress, unit: Unit, person: Pers
         record(actor=None, action="create", obj=credential)
     mandate = Mandate(congress=congress, unit=unit, person=person, selection=selection, on=on,
                       credential=credential)
-    return _create(acting_user, mandate)
+    # Its congress and credential were checked above; on PostgreSQL the sending unit's wall
+    # would hide them from the model's own lookups (foreign keys are checked by the database,
+    # which referential checks do not hide).
+    mandate.full_clean(exclude=["congress", "credential"])
+    mandate.save()
+    record(actor=acting_user, action="create", obj=mandate)
+    return mandate
+
+
+def credentials_of(mandates: list[Mandate]) -> dict[int, Delegate]:
+    """The credentials of the sending unit's own mandates, by mandate id: the convening
+    unit's records, read under the system scope for these rows only (their number and
+    status are what the sending unit is told)."""
+    with dbwall.system_scope():
+        found = Delegate.objects.in_bulk([m.credential_id for m in mandates])
+    return {m.pk: found[m.credential_id] for m in mandates if m.credential_id in found}
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ congress's record) and not the person (the sending unit's)."""
 
 from __future__ import annotations
 
+from access import dbwall
 from congresses.models import Congress, Delegate, Mandate
 
 
@@ -15,9 +16,12 @@ def delegate_keys_for(user) -> set[str]:
     person_id = getattr(user, "person_id", None)
     if not getattr(user, "is_authenticated", False) or person_id is None:
         return set()
-    credentials = (Mandate.objects.filter(person_id=person_id,
-                                          credential__status=Delegate.Status.CONFIRMED)
-                   .values_list("credential__uid", flat=True))
+    # The credential is the convening unit's record, behind the database wall of the
+    # user's own units: read under the system scope for the user's own person only.
+    with dbwall.system_scope():
+        credentials = set(Mandate.objects.filter(
+            person_id=person_id, credential__status=Delegate.Status.CONFIRMED)
+            .values_list("credential__uid", flat=True))
     return {f"delegate:{uid}" for uid in credentials}
 
 

@@ -38,8 +38,9 @@ class DelegateSerializer(RecordSerializer):
 class MandateSerializer(RecordSerializer):
     class Meta:
         model = Mandate
-        fields = ["uid", "version", "unit", "congress", "person", "selection", "on",
-                  "credential"]
+        # Not the congress or the credential: the convening unit's records, which the
+        # sending unit's database wall does not hold (the unit's page shows their number).
+        fields = ["uid", "version", "unit", "person", "selection", "on"]
         read_only_fields = fields
         validators: list[Any] = []
 

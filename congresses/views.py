@@ -58,12 +58,14 @@ def unit_congresses(request: HttpRequest, uid: UUID) -> HttpResponse:
     unit = access_object(Unit, user, uid)
     may_add = Unit.objects.holding_records(user, "add").filter(pk=unit.pk).exists()
     holds = Unit.objects.holding_records(user, "view").filter(pk=unit.pk).exists()
+    mandates = (list(Mandate.objects.restrict(user).filter(unit=unit).select_related("person"))
+                if holds else [])
+    credentials = actions.credentials_of(mandates)
     return render(request, "congresses/unit_congresses.html", {
         "unit": unit, "may_add": may_add,
         "congresses": Congress.objects.restrict(user).filter(unit=unit),
         "sends_to": actions.congresses_for_sender(unit) if may_add else [],
-        "mandates": (Mandate.objects.restrict(user).filter(unit=unit)
-                     .select_related("person", "credential") if holds else [])})
+        "mandates": [(m, credentials.get(m.pk)) for m in mandates]})
 
 
 class CongressCreateView(ActionFormView):
@@ -220,8 +222,9 @@ class MandateCreateView(ActionFormView):
         mandate = actions.do_give_mandate(
             acting_user=self.request.user, congress=form.chosen_congress(), unit=self.object,
             person=data["person"], selection=data["selection"], on=data["on"])
+        number = actions.credentials_of([mandate])[mandate.pk].number
         return Done(unit_url(self.object), _("Credential %(number)s was sent.") % {
-            "number": mandate.credential.number})
+            "number": number})
 
 
 @login_required
