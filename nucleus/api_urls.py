@@ -14,6 +14,7 @@ from agitprop.api import (
     ReceivedCorrespondenceViewSet,
 )
 from alliances.api import CircleViewSet, ClassificationViewSet, CriterionViewSet
+from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from organs.api import (
     DecisionViewSet,
@@ -37,6 +38,10 @@ router.register("people", PersonViewSet, basename="person")
 router.register("periodicals", PeriodicalViewSet, basename="periodical")
 router.register("issues", IssueViewSet, basename="issue")
 router.register("reviews", ReviewViewSet, basename="review")
+router.register("congresses", CongressViewSet, basename="congress")
+router.register("delegates", DelegateViewSet, basename="delegate")
+router.register("mandates", MandateViewSet, basename="mandate")
+router.register("class-positions", ClassPositionViewSet, basename="class-position")
 router.register("review-findings", FindingViewSet, basename="review-finding")
 router.register("review-measures", MeasureViewSet, basename="review-measure")
 router.register("materials", MaterialViewSet, basename="material")
