@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "fieldwork",
     "deployment",
     "reviews",
+    "elections",
     "accounts",
     # Logins (accounts): throttling and lockout, second factor (TOTP and recovery codes).
     "axes",
