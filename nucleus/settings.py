@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "safety",
     "publications",
     "agitprop",
+    "organs",
     "demo",
     "nucleus",
 
