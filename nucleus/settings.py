@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "publications",
     "agitprop",
     "organs",
+    "congresses",
     "demo",
     "nucleus",
 

@@ -38,6 +38,22 @@ def validate_identity(identity: Identity) -> None:
         raise ValidationError(errors)
 
 
+def _check_class_position(identity: Identity, organization_id: int) -> None:
+    """A class position is an entry of the person's organization's list (congresses)."""
+    if not identity.class_position:
+        return
+    from congresses.models import ClassPosition
+
+    try:
+        known = ClassPosition.objects.filter(organization_id=organization_id,
+                                             uid=identity.class_position).exists()
+    except ValidationError:  # not a uid at all
+        known = False
+    if not known:
+        raise ValidationError({"class_position": _(
+            "Choose a class position from this organization's list.")})
+
+
 def _check_dates(person: Person) -> None:
     today = timezone.localdate()
     errors = {}
@@ -54,6 +70,7 @@ def do_create_person(*, acting_user, unit: Unit, data: dict,
                      identity: Identity | None = None) -> Person:
     identity = identity or Identity()
     validate_identity(identity)
+    _check_class_position(identity, unit.organization_id)
     data = {"status_since": timezone.localdate(), **data}
     person = Person(unit=unit, **data)
     _check_dates(person)
@@ -89,6 +106,7 @@ def do_update_person(*, acting_user, person: Person, data: dict,
     sealed: list[str] = []
     if identity is not None:
         validate_identity(identity)
+        _check_class_position(identity, person.unit.organization_id)
         old = person.unseal_identity().as_dict()
         sealed = changed_fields(old, identity.as_dict())
         if sealed:

@@ -85,6 +85,16 @@ class PersonForm(RestrictedChoicesForm, forms.Form):
         return [self[n] for n in self.plain_names()]
 
 
+def class_position_choices(organization, *, current: str = "") -> list[tuple[str, str]]:
+    """The organization's class positions in use (uids as values), and the stored one even
+    if it was retired since."""
+    from congresses.catalogue import positions_for
+
+    entries = [(str(p.uid), p.label) for p in positions_for(organization)
+               if not p.retired or str(p.uid) == current]
+    return [("", "—"), *entries]
+
+
 class IdentityForm(RestrictedChoicesForm, forms.Form):
     """The sealed fields. Values entered here are only ever stored encrypted."""
 
@@ -96,6 +106,20 @@ class IdentityForm(RestrictedChoicesForm, forms.Form):
                               widget=forms.Textarea(attrs={"rows": 3}))
     notes = forms.CharField(label=_("Notes"), max_length=2000, required=False,
                             widget=forms.Textarea(attrs={"rows": 3}))
+    # Sealed too: in a small unit a class position and sector identify (congresses).
+    class_position = forms.ChoiceField(label=_("Class position"), required=False,
+                                       choices=[("", "—")])
+    sector = forms.CharField(label=_("Sector"), max_length=200, required=False,
+                             help_text=_("For example textiles, health, construction."))
+
+    def __init__(self, *args, organization=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        unit = getattr(self, "unit", None)
+        if organization is None and unit is not None:
+            organization = unit.organization
+        if organization is not None:
+            self.fields["class_position"].choices = class_position_choices(
+                organization, current=self.initial.get("class_position", ""))
 
     def clean_phone(self) -> str:
         return _clean_phone(self.cleaned_data["phone"])

@@ -26,8 +26,13 @@ class Identity:
     email: str = ""
     address: str = ""
     notes: str = ""
+    # The person's class position (the uid of a congresses.ClassPosition of their
+    # organization, as a string) and sector: sealed with the identity because, with a unit's
+    # small size, they identify. Ciphertexts sealed before these existed open with them blank.
+    class_position: str = ""
+    sector: str = ""
 
-    FIELDS = ("legal_name", "phone", "email", "address", "notes")
+    FIELDS = ("legal_name", "phone", "email", "address", "notes", "class_position", "sector")
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)

@@ -36,6 +36,10 @@ class IdentitySerializer(serializers.Serializer):
     email = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     address = serializers.CharField(required=False, allow_blank=True, max_length=2000)
     notes = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    class_position = serializers.CharField(
+        required=False, allow_blank=True, max_length=40,
+        help_text="The uid of one of the organization's class positions.")
+    sector = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
     def validate(self, attrs) -> dict[str, str]:
         # The parts sent, checked on their own (the parts left out are not touched).

@@ -126,9 +126,10 @@ def person_identity_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     person = access_object(Person, request.user, uid, "reveal")
     if "save" not in request.POST:
         identity = reveal_identity(acting_user=request.user, person=person)
-        form = IdentityForm(initial=identity.as_dict())
+        form = IdentityForm(initial=identity.as_dict(),
+                            organization=person.unit.organization)
     else:
-        form = IdentityForm(request.POST)
+        form = IdentityForm(request.POST, organization=person.unit.organization)
 
     def perform() -> str:
         do_update_person(acting_user=request.user, person=person, data={},
