@@ -20,13 +20,16 @@ from django.utils.translation import gettext as _
 
 from access.helpers import can
 from audit.log import record, snapshot
-from elections.electorate import is_voting_member
+from congresses.models import Delegate
+from elections.electorate import is_confirmed_delegate, is_voting_member, own_delegate
 from elections.models import Election, Nomination
 from organizations.models import Unit
+from organs.decisions import require_decision
 from people.models import Person
 
 ELECTION_FIELDS = ("seat_unit", "kind", "title", "seats", "method", "sole_candidate_rule",
-                   "role_kind", "nominations_close", "held_on", "note")
+                   "role_kind", "nominations_close", "held_on", "note", "called_by",
+                   "congress")
 
 
 def refusal(field: str, message: str, code: str) -> ValidationError:
@@ -60,10 +63,19 @@ def do_create_election(*, acting_user: Any, unit: Unit, data: dict[str, Any]) ->
     election = Election(unit=unit, **{k: v for k, v in data.items() if k in ELECTION_FIELDS})
     if election.kind == Election.Kind.OFFICE:
         election.seats = 1
+    require_decision(election.called_by, organization=unit.organization_id)
     election.full_clean()
     election.save()
     record(actor=acting_user, action="create", obj=election)
     return election
+
+
+def _check_delegate(election: Election, delegate: Delegate | None) -> None:
+    if not is_confirmed_delegate(election, delegate):
+        raise refusal("delegate", _("At a congress the candidates are its confirmed "
+                                    "delegates."), "not_delegate")
+    if election.nominations.filter(delegate=delegate).exists():
+        raise refusal("delegate", _("This delegate is already nominated."), "twice")
 
 
 def _check_candidate(election: Election, candidate: Person | None, public_name: str) -> None:
@@ -92,6 +104,17 @@ def _check_candidate(election: Election, candidate: Person | None, public_name: 
                       % {"name": candidate.alias}, "twice")
 
 
+def _check_delegate_nominator(acting_user: Any, election: Election,
+                              nominated_by: Delegate | None) -> None:
+    if not is_confirmed_delegate(election, nominated_by):
+        raise refusal("nominated_by_delegate", _(
+            "At a congress a nomination is made by a confirmed delegate."), "nominator")
+    if not may_change(acting_user, election) and (
+            nominated_by != own_delegate(acting_user, election)):
+        raise refusal("nominated_by_delegate", _("You may nominate only in your own name."),
+                      "not_yours")
+
+
 def _check_nominator(acting_user: Any, election: Election, candidate: Person | None,
                      nominated_by: Person | None, self_nominated: bool) -> None:
     if election.is_recorded:
@@ -109,7 +132,9 @@ def _check_nominator(acting_user: Any, election: Election, candidate: Person | N
 @transaction.atomic
 def do_nominate(*, acting_user: Any, election: Election, candidate: Person | None = None,
                 public_name: str = "", nominated_by: Person | None = None,
-                self_nominated: bool = False, on: date | None = None) -> Nomination:
+                self_nominated: bool = False, delegate: Delegate | None = None,
+                nominated_by_delegate: Delegate | None = None,
+                on: date | None = None) -> Nomination:
     """Nominate a candidate. A self-nomination stands at once; a nomination by another waits
     for the candidate's acceptance. ``on`` is the day of a nomination recorded from the past
     (recorded elections only); otherwise today, which must not be after the deadline."""
@@ -122,11 +147,19 @@ def do_nominate(*, acting_user: Any, election: Election, candidate: Person | Non
         raise ValidationError(_("Nominations closed on %(day)s.")
                               % {"day": election.nominations_close.isoformat()},
                               code="deadline")
-    _check_candidate(election, candidate, public_name)
-    _check_nominator(acting_user, election, candidate, nominated_by, self_nominated)
+    if election.congress_id is not None and not election.is_recorded:
+        _check_delegate(election, delegate)
+        _check_delegate_nominator(acting_user, election,
+                                  delegate if self_nominated else nominated_by_delegate)
+        candidate, nominated_by = None, None
+    else:
+        _check_candidate(election, candidate, public_name)
+        _check_nominator(acting_user, election, candidate, nominated_by, self_nominated)
+        delegate = nominated_by_delegate = None
     nomination = Nomination(
-        election=election, candidate=candidate, public_name=public_name,
+        election=election, candidate=candidate, public_name=public_name, delegate=delegate,
         nominated_by=candidate if self_nominated else nominated_by,
+        nominated_by_delegate=delegate if self_nominated else nominated_by_delegate,
         self_nominated=self_nominated)
     if self_nominated:
         nomination.status = Nomination.Status.ACCEPTED
@@ -141,8 +174,12 @@ def may_answer(user: Any, nomination: Nomination) -> bool:
     """The candidate (their own login) accepts or withdraws; the organ's secretaries record
     it for a candidate without a login."""
     person = own_person(user)
-    return (person is not None and nomination.candidate_id == person.pk) or may_change(
-        user, nomination.election)
+    if person is not None and nomination.candidate_id == person.pk:
+        return True
+    if nomination.delegate_id is not None and (
+            own_delegate(user, nomination.election) == nomination.delegate):
+        return True
+    return may_change(user, nomination.election)
 
 
 def _locked_nomination(acting_user: Any, nomination: Nomination) -> Nomination:

@@ -83,6 +83,12 @@ class Election(Record):
     # {"method", "ballots", "voted", "electorate", "counts" or "rounds", "elected", ...}.
     result = models.JSONField(_("result"), default=dict, blank=True, editable=False)
     note = models.TextField(_("note"), max_length=2000, blank=True)
+    called_by = models.ForeignKey("organs.Decision", on_delete=models.PROTECT, null=True,
+                                  blank=True, related_name="+",
+                                  verbose_name=_("called by decision"))
+    # An election at a congress: the confirmed delegates vote and stand, not the members.
+    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="+", verbose_name=_("congress"))
 
     anchor = Anchor(at.RECORD, "unit")
 
@@ -121,6 +127,8 @@ class Election(Record):
                                     "organization.")
         if self.nominations_close and self.held_on and self.nominations_close > self.held_on:
             errors["nominations_close"] = _("Nominations close on or before the election.")
+        if self.congress is not None and self.unit_id and self.congress.unit_id != self.unit_id:
+            errors["congress"] = _("The congress must be convened by the electing organ.")
         if errors:
             raise ValidationError(errors)
 
@@ -135,6 +143,12 @@ class Nomination(Record):
                                  verbose_name=_("election"))
     candidate = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="+", verbose_name=_("candidate"))
+    # At a congress: the delegate's credential, which names no person (congresses.models).
+    delegate = models.ForeignKey("congresses.Delegate", on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="+", verbose_name=_("delegate"))
+    nominated_by_delegate = models.ForeignKey(
+        "congresses.Delegate", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("nominated by delegate"))
     # Only in an election recorded from the public record: a public figure, never a Person.
     public_name = models.CharField(_("public name"), max_length=200, blank=True)
     nominated_by = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True,
@@ -160,12 +174,17 @@ class Nomination(Record):
             models.UniqueConstraint(fields=["election", "candidate"],
                                     condition=Q(candidate__isnull=False),
                                     name="nomination_once_per_candidate"),
+            models.UniqueConstraint(fields=["election", "delegate"],
+                                    condition=Q(delegate__isnull=False),
+                                    name="nomination_once_per_delegate"),
             models.UniqueConstraint(fields=["election", "public_name"],
                                     condition=~Q(public_name=""),
                                     name="nomination_once_per_public_name"),
             models.CheckConstraint(
-                condition=(Q(candidate__isnull=False) & Q(public_name=""))
-                | (Q(candidate__isnull=True) & ~Q(public_name="")),
+                condition=(Q(candidate__isnull=False) & Q(public_name="")
+                           & Q(delegate__isnull=True))
+                | (Q(candidate__isnull=True) & ~Q(public_name="") & Q(delegate__isnull=True))
+                | (Q(candidate__isnull=True) & Q(public_name="") & Q(delegate__isnull=False)),
                 name="nomination_names_one_candidate"),
         ]
 
@@ -173,7 +192,11 @@ class Nomination(Record):
         return f"nomination {self.uid} in election {self.election_id}"
 
     def name(self) -> str:
-        """How the candidate is named on the organ's pages: the alias, or the public name."""
+        """How the candidate is named on the organ's pages: the alias, the public name, or
+        the delegate's credential (number and sending unit, never a person)."""
+        if self.delegate is not None:
+            return _("Delegate %(number)s (%(unit)s)") % {
+                "number": self.delegate.number, "unit": self.delegate.sending_unit.name}
         return self.public_name or (self.candidate.alias if self.candidate else "")
 
     @property
@@ -190,6 +213,8 @@ class OfficeTerm(Record):
     holder = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True,
                                related_name="+", verbose_name=_("holder"))
     public_name = models.CharField(_("public name"), max_length=200, blank=True)
+    delegate = models.ForeignKey("congresses.Delegate", on_delete=models.PROTECT, null=True,
+                                 blank=True, related_name="+", verbose_name=_("delegate"))
     since = models.DateField(_("since"))
     until = models.DateField(_("until"), null=True, blank=True,
                              help_text=_("The first day the office is no longer held."))

@@ -21,14 +21,17 @@ from access.models import Role
 from accounts.models import User
 from audit.log import record, snapshot
 from elections.actions import locked, require_status
+from elections.electorate import delegate_person
 from elections.models import Election, Nomination, OfficeTerm
 from organizations.actions import do_add_public_office
 from organizations.models import PublicOffice
+from people.models import Person
 
 
 def elected(election: Election) -> list[Nomination]:
     uids = election.result.get("elected", [])
-    by_uid = {str(n.uid): n for n in election.nominations.select_related("candidate")}
+    by_uid = {str(n.uid): n for n in election.nominations.select_related(
+        "candidate", "delegate", "delegate__sending_unit")}
     return [by_uid[u] for u in uids if u in by_uid]
 
 
@@ -55,9 +58,15 @@ def _end_previous(acting_user: Any, election: Election, since: date,
     return kept
 
 
-def _role_for(acting_user: Any, election: Election, nomination: Nomination,
+def holder_of(nomination: Nomination) -> Person | None:
+    """The person elected: the candidate, or the person of a delegate's mandate."""
+    if nomination.delegate is not None:
+        return delegate_person(nomination.delegate)
+    return nomination.candidate
+
+
+def _role_for(acting_user: Any, election: Election, person: Person | None,
               kept: dict[int, Role]) -> Role | None:
-    person = nomination.candidate
     if person is None or not election.role_kind:
         return None
     if person.pk in kept:
@@ -84,13 +93,15 @@ def do_publish_results(*, acting_user: Any, election: Election) -> Election:
     require_status(election, Election.Status.COUNTED)
     winners = elected(election)
     since = election.held_on
+    holders = {n.pk: holder_of(n) for n in winners}
     kept = _end_previous(acting_user, election, since,
-                         {n.candidate_id for n in winners if n.candidate_id})
+                         {p.pk for p in holders.values() if p is not None})
     for nomination in winners:
+        person = holders[nomination.pk]
         term = OfficeTerm(election=election, unit=election.office_unit, title=election.title,
-                          holder=nomination.candidate, public_name=nomination.public_name,
-                          since=since,
-                          role=_role_for(acting_user, election, nomination, kept))
+                          holder=person, public_name=nomination.public_name,
+                          delegate=nomination.delegate, since=since,
+                          role=_role_for(acting_user, election, person, kept))
         term.full_clean()
         term.save()
         record(actor=acting_user, action="create", obj=term)
