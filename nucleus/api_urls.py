@@ -17,6 +17,7 @@ from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
 from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
+from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 
 router = DefaultRouter()
 # Every URL takes at most one key, here the record's `uid` (viewsets look records up by uid:
@@ -36,6 +37,9 @@ router.register("distributions", DistributionViewSet, basename="distribution")
 router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
 router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
+router.register("elections", ElectionViewSet, basename="election")
+router.register("nominations", NominationViewSet, basename="nomination")
+router.register("office-terms", OfficeTermViewSet, basename="office-term")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),
+    path("", include("elections.urls")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]
