@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "agitprop",
     "organs",
     "congresses",
+    "ballots",
     "demo",
     "nucleus",
 
