@@ -49,7 +49,7 @@ class ElectionForm(RestrictedChoicesForm, forms.Form):
         model_choice(self.fields["congress"]).queryset = Congress.objects.filter(unit=unit)
 
 
-class _DelegateChoice(forms.ModelChoiceField[Delegate]):
+class _DelegateChoice(forms.ModelChoiceField):
     """A credential by its number and sending unit: it names no person."""
 
     def label_from_instance(self, obj: Delegate) -> str:
@@ -94,7 +94,7 @@ class NominationForm(RestrictedChoicesForm, forms.Form):
                     election).select_related("sending_unit")
 
 
-class _NominationChoice(forms.ModelChoiceField[Nomination]):
+class _NominationChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Nomination) -> str:
         return obj.name()
 
@@ -111,7 +111,7 @@ class WithdrawForm(RestrictedChoicesForm, forms.Form):
             .select_related("candidate", "delegate__sending_unit"))
 
 
-class _NominationsChoice(forms.ModelMultipleChoiceField[Nomination]):
+class _NominationsChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Nomination) -> str:
         return obj.name()
 

@@ -89,6 +89,12 @@ class Election(Record):
     # An election at a congress: the confirmed delegates vote and stand, not the members.
     congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, null=True,
                                  blank=True, related_name="+", verbose_name=_("congress"))
+    # The ballot boxes of the vote: the first round, and the runoff of the absolute-majority
+    # method (a second box with the strongest two).
+    box = models.OneToOneField("ballots.BallotBox", on_delete=models.PROTECT, null=True,
+                               blank=True, related_name="+", editable=False)
+    runoff_box = models.OneToOneField("ballots.BallotBox", on_delete=models.PROTECT,
+                                      null=True, blank=True, related_name="+", editable=False)
 
     anchor = Anchor(at.RECORD, "unit")
 

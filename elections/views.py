@@ -75,7 +75,7 @@ class ElectionCreateView(ActionFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "unit": self.object}
+        return {**super().get_form_kwargs(), "user": self.request.user, "unit": self.object}
 
     def get_heading(self) -> str:
         return _("Call an election of %(unit)s") % {"unit": self.object.name}
@@ -94,7 +94,7 @@ class NominateView(ActionFormView):
     scoped_model = Election
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "election": self.object,
+        return {**super().get_form_kwargs(), "user": self.request.user, "election": self.object,
                 "runs_it": actions.may_change(self.request.user, self.object)}
 
     def get_heading(self) -> str:
@@ -123,7 +123,8 @@ class WithdrawView(ActionFormView):
     scoped_model = Nomination
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "nomination": self.object}
+        return {**super().get_form_kwargs(), "user": self.request.user,
+                "nomination": self.object}
 
     def get_heading(self) -> str:
         return _("Withdraw the nomination of %(name)s") % {"name": self.object.name()}
@@ -143,7 +144,8 @@ class OutcomeView(ActionFormView):
     scoped_action = "change"
 
     def get_form_kwargs(self) -> dict[str, Any]:
-        return {**super().get_form_kwargs(), "election": self.object}
+        return {**super().get_form_kwargs(), "user": self.request.user,
+                "election": self.object}
 
     def get_heading(self) -> str:
         return _("Record the outcome from the public record")
@@ -157,7 +159,7 @@ class OutcomeView(ActionFormView):
         return Done(election_url(self.object), _("The outcome is recorded: publish it."))
 
 
-def _step(request: HttpRequest, election: Election, step: Any, done: str,
+def _step(request: HttpRequest, back_to: Election, step: Any, done: str,
           **kwargs: Any) -> HttpResponse:
     """A button on the election page: run the step, say what came of it, go back."""
     try:
@@ -166,7 +168,7 @@ def _step(request: HttpRequest, election: Election, step: Any, done: str,
         messages.error(request, error_text(refusal))
     else:
         messages.success(request, done)
-    return HttpResponseRedirect(election_url(election))
+    return HttpResponseRedirect(election_url(back_to))
 
 
 @login_required

@@ -28,7 +28,7 @@ from elections.actions import locked, require_status, standing
 from elections.electorate import voter_keys
 from elections.models import Election, Nomination
 
-BOX_METHOD = {
+BOX_METHOD: dict[str, str] = {
     Election.Method.PLURALITY: BallotBox.Method.PLURALITY,
     Election.Method.ABSOLUTE: BallotBox.Method.ABSOLUTE_MAJORITY,
     Election.Method.APPROVAL: BallotBox.Method.APPROVAL,

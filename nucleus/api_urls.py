@@ -13,11 +13,11 @@ from agitprop.api import (
     MaterialViewSet,
     ReceivedCorrespondenceViewSet,
 )
+from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
 from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
-from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 
 router = DefaultRouter()
 # Every URL takes at most one key, here the record's `uid` (viewsets look records up by uid:
