@@ -34,3 +34,10 @@ def chair(world) -> Election:
                                   "role_kind": "secretary",
                                   "nominations_close": today + timedelta(days=3),
                                   "held_on": today + timedelta(days=3)})
+
+
+@pytest.fixture
+def elections(world):
+    from elections.tests.world import add_election_world
+
+    return add_election_world(world).elections
