@@ -108,6 +108,30 @@ def test_it_keeps_no_voter_and_no_time_in_any_ballot_column(election):
             assert not [v for v in forbidden if v in str(value)], (column, value)
 
 
+def _orders_shown(boxes, rows, kinds=None) -> dict[str, int]:
+    """In how many boxes each order of the ballot rows is the order of casting."""
+    shown: dict[str, int] = {}
+    for box, order in zip(boxes, ORDERS, strict=True):
+        cast = [RANKINGS[i] for i in order]
+        for name, ballots in _order_keys([r for r in rows if r["box_id"] == box.pk]).items():
+            if kinds is not None and name not in kinds:
+                continue
+            assert sorted(map(tuple, ballots)) == sorted(map(tuple, cast))
+            if ballots in (cast, cast[::-1]):
+                shown[name] = shown.get(name, 0) + 1
+    return shown
+
+
+def test_it_keeps_no_order_of_casting_while_open(election):
+    """While a box is open its keys (and SQLite's rowid, which is the key) are random
+    already; PostgreSQL's ctid and xmin do follow the casting until the close rewrites the
+    rows (docs/deployment.md), so they are not asked here."""
+    _voters, boxes, open_rows = election
+    rows = [r for rows in open_rows.values() for r in rows]
+    shown = _orders_shown(boxes, rows, kinds={"id", "uid", "rowid"})
+    assert not [name for name, n in shown.items() if n == len(boxes)], shown
+
+
 def test_it_keeps_no_order_of_casting(election):
     _voters, boxes, _open = election
     rows = _raw_rows(Ballot)
@@ -149,6 +173,8 @@ def test_it_writes_no_audit_row_that_names_a_ballot(election):
     ballot_values = {str(r[c]) for r in _raw_rows(Ballot) for c in ("id", "uid")}
     ballot_values |= {str(r[c]) for rows in open_rows.values() for r in rows
                       for c in ("id", "uid")}
+    # Random 63-bit keys and uids are long; a short number would match any row by chance.
+    ballot_values = {v for v in ballot_values if len(v) > 8}
     voter_values = _voter_values(voters)
     audit = _raw_rows(AuditEvent)
     assert audit
