@@ -13,6 +13,7 @@ from agitprop.api import (
     MaterialViewSet,
     ReceivedCorrespondenceViewSet,
 )
+from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
@@ -30,6 +31,10 @@ router.register("people", PersonViewSet, basename="person")
 router.register("periodicals", PeriodicalViewSet, basename="periodical")
 router.register("issues", IssueViewSet, basename="issue")
 router.register("reviews", ReviewViewSet, basename="review")
+router.register("congresses", CongressViewSet, basename="congress")
+router.register("delegates", DelegateViewSet, basename="delegate")
+router.register("mandates", MandateViewSet, basename="mandate")
+router.register("class-positions", ClassPositionViewSet, basename="class-position")
 router.register("review-findings", FindingViewSet, basename="review-finding")
 router.register("review-measures", MeasureViewSet, basename="review-measure")
 router.register("materials", MaterialViewSet, basename="material")

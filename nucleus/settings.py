@@ -57,6 +57,10 @@ NUCLEUS_BACKUP_PASSPHRASE = os.environ.get("NUCLEUS_BACKUP_PASSPHRASE") or None
 NUCLEUS_BACKUP_PASSPHRASE_FILE = os.environ.get("NUCLEUS_BACKUP_PASSPHRASE_FILE") or None
 NUCLEUS_SEEDS_DIR = Path(os.environ.get("NUCLEUS_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
 NUCLEUS_STALE_DAYS = env_int("NUCLEUS_STALE_DAYS", 21, minimum=1, maximum=3650)
+# A composition report (congresses) shows no breakdown with a group smaller than this: a
+# group of two is two people anyone can name by elimination.
+NUCLEUS_COMPOSITION_THRESHOLD = env_int("NUCLEUS_COMPOSITION_THRESHOLD", 5, minimum=2,
+                                        maximum=1000)
 # Rows an import writes per transaction (fieldwork/import_runs.py): fewer, shorter waits for
 # the other writers on SQLite; more, a faster import.
 NUCLEUS_IMPORT_BATCH_ROWS = env_int("NUCLEUS_IMPORT_BATCH_ROWS", 100, minimum=1, maximum=10000)

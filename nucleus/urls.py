@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),
     path("", include("elections.urls")),
+    path("", include("congresses.urls")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]

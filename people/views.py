@@ -30,7 +30,14 @@ from people.actions import (
     do_update_person,
     reveal_identity,
 )
-from people.forms import IdentityForm, LookupForm, MoveForm, PersonCreateForm, PersonForm
+from people.forms import (
+    IdentityForm,
+    LookupForm,
+    MoveForm,
+    PersonCreateForm,
+    PersonForm,
+    class_position_choices,
+)
 from people.lookup import do_lookup_by_contact
 from people.models import Identity, Person, StatusChange
 
@@ -80,6 +87,8 @@ def person_reveal(request: HttpRequest, uid: UUID) -> HttpResponse:
     person = access_object(Person, request.user, uid, "reveal")
     identity = reveal_identity(acting_user=request.user, person=person)
     context = _detail_context(request.user, person, identity)
+    context["class_position"] = dict(class_position_choices(person.unit.organization)).get(
+        identity.class_position, "")
     # htmx swaps only the identity box; without JavaScript the whole page comes back.
     template = "people/_identity.html" if is_htmx(request) else "people/person_detail.html"
     return render(request, template, context)
