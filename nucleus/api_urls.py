@@ -16,6 +16,13 @@ from agitprop.api import (
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
+from organs.api import (
+    DecisionViewSet,
+    MeetingViewSet,
+    MotionViewSet,
+    PublishedResolutionViewSet,
+    ResolutionViewSet,
+)
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
 from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
@@ -45,6 +52,12 @@ router.register("received-correspondence", ReceivedCorrespondenceViewSet,
 router.register("elections", ElectionViewSet, basename="election")
 router.register("nominations", NominationViewSet, basename="nomination")
 router.register("office-terms", OfficeTermViewSet, basename="office-term")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("motions", MotionViewSet, basename="motion")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("resolutions", ResolutionViewSet, basename="resolution")
+router.register("published-resolutions", PublishedResolutionViewSet,
+                basename="published-resolution")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("elections.urls")),
     path("", include("congresses.urls")),
+    path("", include("organs.urls")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]
