@@ -22,6 +22,7 @@ from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.agitprop import build_agitprop
 from demo.congresses import build_congresses
+from demo.elections import build_elections
 from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.publications import (
     ANTERNASIONAL,
@@ -487,6 +488,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_agitprop(b.units, b.people, anternasional, timezone.localdate(),
                                 b.say)
     b.created += build_congresses(b.units, b.people, b.say)
+    b.created += build_elections(b.units, b.people, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

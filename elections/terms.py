@@ -6,7 +6,9 @@ the day of the election: the open terms of the same office on that unit end that
 roles follow the terms through the audited role actions — a winner with a login is given
 the election's role on the unit, a previous holder who was not re-elected loses theirs.
 A public figure elected in an election recorded from the public record is recorded on the
-organization's public profile (``do_add_public_office``), never as a person.
+organization's public profile (``do_add_public_office``), never as a person — only while
+their term is current, since the profile keeps no end of an office. An older election
+recorded after a newer one gets a term that ends where the newer began.
 """
 
 from __future__ import annotations
@@ -96,16 +98,23 @@ def do_publish_results(*, acting_user: Any, election: Election) -> Election:
     holders = {n.pk: holder_of(n) for n in winners}
     kept = _end_previous(acting_user, election, since,
                          {p.pk for p in holders.values() if p is not None})
+    # History entered out of order (an older recorded election after a newer one): the
+    # term ends where the next one began, and gives no role.
+    later = (OfficeTerm.objects.filter(unit=election.office_unit, title=election.title,
+                                       since__gt=since).order_by("since").first())
     for nomination in winners:
         person = holders[nomination.pk]
         term = OfficeTerm(election=election, unit=election.office_unit, title=election.title,
                           holder=person, public_name=nomination.public_name,
                           delegate=nomination.delegate, since=since,
-                          role=_role_for(acting_user, election, person, kept))
+                          until=later.since if later else None,
+                          role=None if later else _role_for(acting_user, election, person,
+                                                            kept))
         term.full_clean()
         term.save()
         record(actor=acting_user, action="create", obj=term)
-        if nomination.public_name:
+        if nomination.public_name and later is None:
+            # The public profile has no end date for an office: only a current holder.
             _public_office(acting_user, election, nomination)
     before = snapshot(election)
     election.status = Election.Status.PUBLISHED
