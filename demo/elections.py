@@ -158,11 +158,12 @@ def _conference_committee(units: dict[str, Unit], people: dict[str, Person]) -> 
         if nomination.status == Nomination.Status.PROPOSED:
             do_accept_nomination(acting_user=None, nomination=nomination)
         nominations[alias] = str(nomination.uid)
-    election = do_open_vote(acting_user=None, election=election)
+    box = do_open_vote(acting_user=None, election=election).box
+    assert box is not None  # the vote is open
     for username, ranking in APP_BALLOTS:
-        do_cast_ballot(acting_user=User.objects.get(username=username), box=election.box,
+        do_cast_ballot(acting_user=User.objects.get(username=username), box=box,
                        marks=[nominations[a] for a in ranking])
-    _paper(election.box, units["kurdistan"], [nominations[a] for a in PAPER_BALLOT])
+    _paper(box, units["kurdistan"], [nominations[a] for a in PAPER_BALLOT])
     election = do_close_vote(acting_user=None, election=election)
     do_publish_results(acting_user=None, election=election)
     return 1 + len(CANDIDATES) + 3
