@@ -43,3 +43,57 @@ def count_box(box: BallotBox) -> BoxResult | None:
     else:
         count = counting.stv(ballots, box.seats, options, seed=box.seed())
     return BoxResult(box=box, count=count, ballots=len(ballots))
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    votes: float
+    elected: bool = False
+    tied: bool = False
+
+
+@dataclass(frozen=True)
+class RoundView:
+    number: int
+    lines: list[tuple[str, float]]
+    exhausted: float
+    elected: list[str]
+    eliminated: list[str]
+    transfers: list[tuple[str, str, float]]
+    by_lot: bool
+
+
+def lines_of(result: BoxResult) -> list[Line]:
+    """The count per option with labels, for a choice, majority or STV count."""
+    labels = result.box.option_labels()
+    count = result.count
+    if isinstance(count, counting.ChoiceCount):
+        return [Line(labels.get(k, k), n, k in count.elected, k in count.tied)
+                for k, n in count.counts]
+    if isinstance(count, counting.MajorityCount):
+        return [Line(labels.get(k, k), n, k == count.winner, k in count.runoff)
+                for k, n in count.counts]
+    if isinstance(count, counting.StvCount):
+        first = dict(count.rounds[0].counts) if count.rounds else {}
+        return [Line(labels.get(k, k), first.get(k, 0), k in count.elected)
+                for k in result.box.option_keys()]
+    return []
+
+
+def rounds_of(result: BoxResult) -> list[RoundView]:
+    """The rounds of an STV count, with labels ("" is the exhausted ballots)."""
+    if not isinstance(result.count, counting.StvCount):
+        return []
+    labels = result.box.option_labels()
+
+    def name(key: str) -> str:
+        return labels.get(key, key)
+
+    return [RoundView(number=i, lines=[(name(k), v) for k, v in r.counts],
+                      exhausted=r.exhausted, elected=[name(k) for k in r.elected],
+                      eliminated=[name(k) for k in r.eliminated],
+                      transfers=[(name(src), name(dst) if dst else "", v)
+                                 for src, to in r.transfers.items() for dst, v in to.items()],
+                      by_lot=r.by_lot)
+            for i, r in enumerate(result.count.rounds, start=1)]
