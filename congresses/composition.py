@@ -104,11 +104,10 @@ def unit_report(user, unit: Unit, *, below: bool = False) -> Report:
     """The voting members of a unit (with ``below``, of its whole subtree). The caller has
     fetched the unit with the view right: an aggregate flows up to every role that counts
     the unit, and the database wall of those roles already holds the rows counted."""
-    people = Person.objects.filter(kind=Person.Kind.MEMBER, status=Person.Status.MEMBER)
-    people = (people.filter(unit__path__startswith=unit.path) if below
-              else people.filter(unit=unit))
-    people = list(people.select_related("unit"))
-    report = _report(unit.organization, people)
+    voting = Person.objects.filter(kind=Person.Kind.MEMBER, status=Person.Status.MEMBER)
+    voting = (voting.filter(unit__path__startswith=unit.path) if below
+              else voting.filter(unit=unit))
+    report = _report(unit.organization, list(voting.select_related("unit")))
     _audit(user, unit)
     return report
 

@@ -52,7 +52,7 @@ class MandateForm(RestrictedChoicesForm, forms.Form):
     """The sending unit's delegate. The congresses are the convening units' records, which
     the sender does not see: offered as plain choices (congresses_for_sender)."""
 
-    congress = forms.ChoiceField(label=_("Congress"))
+    congress: forms.ChoiceField = forms.ChoiceField(label=_("Congress"))
     person = forms.ModelChoiceField(label=_("Delegate"), queryset=Person.objects.none())
     selection = forms.ChoiceField(label=_("Elected or appointed"),
                                   choices=Delegate.Selection.choices)
@@ -63,7 +63,9 @@ class MandateForm(RestrictedChoicesForm, forms.Form):
         kwargs.setdefault("initial", {"on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         self.offered = {str(c.uid): c for c, _seats in offered}
-        self.fields["congress"].choices = [
+        choice = self.fields["congress"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = [
             (str(c.uid), _("%(congress)s of %(unit)s (%(seats)s seats)") % {
                 "congress": c.title, "unit": c.unit.name, "seats": seats})
             for c, seats in offered]

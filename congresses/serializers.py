@@ -53,7 +53,7 @@ class ClassPositionSerializer(RecordSerializer):
 
 
 class GroupSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not DRF's label
     count = serializers.IntegerField()
     share = serializers.FloatField()
 

@@ -114,7 +114,7 @@ class KeyView(ActionFormView):
         return _("Delegate key of %(congress)s") % {"congress": self.object.title}
 
     def get_notice(self) -> str:
-        return _("Named units with seats are set through the API.")
+        return _("This page does not set the seats of named units yet.")
 
     def get_cancel_url(self) -> str:
         return congress_url(self.object)
