@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from audit.log import record, snapshot
@@ -119,7 +120,9 @@ def do_close_vote(*, acting_user: Any, election: Election) -> Election:
     box = election.runoff_box or election.box
     if box is None:
         raise ValidationError(_("This election has no ballot box."), code="no_box")
-    box = do_close_box(acting_user=acting_user, box=box)
+    if box.is_open:
+        box = do_close_box(acting_user=acting_user, box=box)
+    # else closed already on the ballot box's own page: counted as it is.
     data = count_of(box)
     if election.method == Election.Method.ABSOLUTE and election.runoff_box_id is None and (
             not data["elected"]):
@@ -141,6 +144,7 @@ def vote_state(user: Any, election: Election) -> dict[str, Any]:
     box = election.runoff_box or election.box
     if box is None:
         return {}
-    return {"box": box, "is_open": box.is_open, "turnout": turnout(box),
+    return {"box": box, "box_url": reverse("ballots:box", kwargs={"uid": box.uid}),
+            "is_open": box.is_open, "turnout": turnout(box),
             "electorate": len(box.electorate),
             "may_cast": box.is_open and voter_key_in(box, user) is not None}

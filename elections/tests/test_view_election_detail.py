@@ -30,3 +30,20 @@ def test_it_offers_running_the_vote_only_to_the_secretary(world, elections, logi
 def test_it_answers_404_outside_the_unit(world, elections, login):
     assert login(world.user("sibling_secretary")).get(_url(elections["chair"])
                                                       ).status_code == 404
+
+
+def test_it_links_a_voter_to_the_open_ballot_box(world, elections, login):
+    from elections.actions import do_accept_nomination, do_nominate
+    from elections.voting import do_open_vote
+
+    election = elections["open"]
+    do_accept_nomination(acting_user=None, nomination=election.nominations.get())
+    do_nominate(acting_user=None, election=election, candidate=world.people["alias-cella-1"],
+                self_nominated=True)
+    election = do_open_vote(acting_user=None, election=election)
+    user = world.user("cell_member")
+    user.person = world.people["alias-cella-1"]
+    user.save()
+    page = login(user).get(_url(election))
+    assert page.context["vote"]["may_cast"] and page.context["vote"]["turnout"] == 0
+    assert reverse("ballots:box", kwargs={"uid": election.box.uid}) in page.content.decode()
