@@ -76,6 +76,10 @@ def _role_for(acting_user: Any, election: Election, person: Person | None,
     user = User.objects.filter(person=person, is_active=True).first()
     if user is None:
         return None
+    if Role.objects.filter(user=user, unit=election.office_unit, until__isnull=True).exists():
+        # A role held apart from this office (a secretary elected to the bureau) is neither
+        # changed by the term nor ended with it.
+        return None
     return do_grant_role(acting_user=acting_user, user=user, unit=election.office_unit,
                          kind=election.role_kind, since=election.held_on)
 

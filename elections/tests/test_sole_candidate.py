@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from access.models import Role
+from accounts.models import User
 from elections.actions import (
     do_appoint_sole_candidate,
     do_nominate,
@@ -60,9 +61,8 @@ def test_it_refuses_the_rule_where_the_organ_did_not_adopt_it(world, chair):
 
 
 def test_it_starts_the_term_and_grants_the_role_on_publishing(world, chair):
-    holder_user = world.user("cell_member")
-    holder_user.person = world.people["alias-cella-1"]
-    holder_user.save()
+    holder_user = User.objects.create_user("holder", password="x y z w v",
+                                           person=world.people["alias-cella-1"])
     do_nominate(acting_user=None, election=chair, candidate=world.people["alias-cella-1"],
                 self_nominated=True)
     do_appoint_sole_candidate(acting_user=None, election=chair)
@@ -72,3 +72,17 @@ def test_it_starts_the_term_and_grants_the_role_on_publishing(world, chair):
                                                       chair.held_on, None)
     assert term.role is not None and term.role.kind == Role.Kind.SECRETARY
     assert term.role.user == holder_user and term.role.unit == world.units["cell_a"]
+
+
+def test_it_leaves_a_role_held_apart_from_the_office_as_it_is(world, chair):
+    secretary = world.user("cell_secretary")
+    secretary.person = world.people["alias-cella-1"]
+    secretary.save()
+    Election.objects.filter(pk=chair.pk).update(role_kind="member")
+    chair.refresh_from_db()
+    do_nominate(acting_user=None, election=chair, candidate=world.people["alias-cella-1"],
+                self_nominated=True)
+    do_appoint_sole_candidate(acting_user=None, election=chair)
+    do_publish_results(acting_user=None, election=chair)
+    assert OfficeTerm.objects.get(election=chair).role is None
+    assert Role.objects.get(user=secretary, until__isnull=True).kind == Role.Kind.SECRETARY
