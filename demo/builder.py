@@ -23,6 +23,7 @@ from accounts.models import User
 from demo.agitprop import build_agitprop
 from demo.alliances import build_alliances
 from demo.congresses import build_congresses
+from demo.elections import build_elections
 from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.organs import build_organs
 from demo.publications import (
@@ -476,6 +477,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_organs(b.units, b.people, settings.NUCLEUS_SEEDS_DIR, b.say)
     b.created += build_alliances(b.units, seeds, rmp_allies, settings.NUCLEUS_SEEDS_DIR, b.say)
     b.created += build_congresses(b.units, b.people, b.say)
+    b.created += build_elections(b.units, b.people, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

@@ -15,6 +15,7 @@ from agitprop.api import (
 )
 from alliances.api import CircleViewSet, ClassificationViewSet, CriterionViewSet
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
+from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from organs.api import (
     DecisionViewSet,
@@ -49,6 +50,9 @@ router.register("distributions", DistributionViewSet, basename="distribution")
 router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
 router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
+router.register("elections", ElectionViewSet, basename="election")
+router.register("nominations", NominationViewSet, basename="nomination")
+router.register("office-terms", OfficeTermViewSet, basename="office-term")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("motions", MotionViewSet, basename="motion")
 router.register("decisions", DecisionViewSet, basename="decision")

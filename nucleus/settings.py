@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "fieldwork",
     "deployment",
     "reviews",
+    "elections",
     "accounts",
     # Logins (accounts): throttling and lockout, second factor (TOTP and recovery codes).
     "axes",
@@ -100,6 +101,7 @@ INSTALLED_APPS = [
     "organs",
     "alliances",
     "congresses",
+    "ballots",
     "demo",
     "nucleus",
 

@@ -1,0 +1,49 @@
+"""Voter keys: who a user may vote as, and an organ's voting members.
+
+A voter key is a string, ``"person:<uid>"`` for a member of an organ, ``"delegate:<uid>"``
+for a congress delegate's credential (added by ``congresses``). A box keeps the keys of its
+electorate, never a foreign key to a voter. ``voter_keys_for(user)`` is the user's own
+person's key plus what the providers add: another app registers one in a module named
+``ballot_voters`` (found by ``ballots.apps``), with ``register(provider)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+Provider = Callable[[Any], Iterable[str]]
+
+_PROVIDERS: list[Provider] = []
+
+
+def register(provider: Provider) -> Provider:
+    """Add a provider of voter keys (usable as a decorator); registering twice is a no-op."""
+    if provider not in _PROVIDERS:
+        _PROVIDERS.append(provider)
+    return provider
+
+
+def person_key(person: Any) -> str:
+    return f"person:{person.uid}"
+
+
+def voter_keys_for(user: Any) -> set[str]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    keys: set[str] = set()
+    if user.person_id is not None:
+        keys.add(person_key(user.person))
+    for provider in _PROVIDERS:
+        keys.update(provider(user))
+    return keys
+
+
+def organ_voter_keys(unit: Any) -> list[str]:
+    """The organ's voting members: its people of kind member with status member (a
+    candidate member has a voice, no vote)."""
+    from people.models import Person
+
+    people = Person.objects.filter(unit=unit, kind=Person.Kind.MEMBER,
+                                   status=Person.Status.MEMBER).order_by("uid")
+    return [person_key(p) for p in people]
