@@ -47,3 +47,20 @@ def organ_voter_keys(unit: Any) -> list[str]:
     people = Person.objects.filter(unit=unit, kind=Person.Kind.MEMBER,
                                    status=Person.Status.MEMBER).order_by("uid")
     return [person_key(p) for p in people]
+
+
+def box_for_voter(user: Any, uid: Any) -> Any:
+    """The box named by ``uid``, for whoever sees the organ's records or is one of its
+    voters (a congress delegate casts without a role on the organ); else Http404, as for a
+    missing box. The cast page and the API's ``cast`` use it, nothing else."""
+    from django.http import Http404
+
+    from ballots.models import BallotBox
+
+    seen = BallotBox.objects.restrict(user).filter(uid=uid).first()
+    if seen is not None:
+        return seen
+    box = BallotBox.objects.filter(uid=uid).first()
+    if box is None or not voter_keys_for(user) & set(box.electorate):
+        raise Http404("No ballot box matches the given query.")
+    return box

@@ -15,7 +15,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from ballots.actions import (
     turnout,
     voter_key_in,
 )
-from ballots.electorate import organ_voter_keys
+from ballots.electorate import box_for_voter, organ_voter_keys
 from ballots.forms import CastForm, ConfirmForm, OpenBoxForm, PaperEntryForm
 from ballots.marks import option_codes
 from ballots.models import BallotBox, PaperCount, VoterMark
@@ -99,21 +99,10 @@ def box_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
         "paper_counts": box.paper_counts.order_by("-created_at") if may_change else ()})
 
 
-def _box_for_voter(user: Any, uid: UUID) -> BallotBox:
-    """The box, for whoever sees the organ's records or is one of its voters."""
-    seen = BallotBox.objects.restrict(user).filter(uid=uid).first()
-    if seen is not None:
-        return seen
-    box = BallotBox.objects.filter(uid=uid).first()
-    if box is None or voter_key_in(box, user) is None:
-        raise Http404("No ballot box matches the given query.")
-    return box
-
-
 @login_required
 @never_cache
 def cast(request: HttpRequest, uid: UUID) -> HttpResponse:
-    box = _box_for_voter(request.user, uid)
+    box = box_for_voter(request.user, uid)
     key = voter_key_in(box, request.user)
     voted = key is not None and VoterMark.objects.filter(box=box, voter_key=key).exists()
     form = CastForm(bound(request), box=box)

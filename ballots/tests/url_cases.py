@@ -36,3 +36,13 @@ def extend_world(world) -> None:
                           options=[{"key": "a", "label": "First"},
                                    {"key": "b", "label": "Second"}])
         do_enter_first_count(acting_user=world.user(secretary), box=box, text="A B\nB\n")
+
+CASES.update({
+    "ballot-box-list": Case(model=None),
+    "ballot-box-detail": Case(model=BallotBox),
+    # An empty POST: 400 for the organ's readers (no marks), 404 for everyone else.
+    "ballot-box-cast": Case(model=BallotBox, method="POST"),
+    "paper-count-list": Case(model=None),
+    "paper-count-detail": Case(model=PaperCount, action="change"),
+    "paper-count-second": Case(model=PaperCount, action="change", method="POST"),
+})
