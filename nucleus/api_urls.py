@@ -15,6 +15,13 @@ from agitprop.api import (
 )
 from ballots.api import BallotBoxViewSet, PaperCountViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
+from organs.api import (
+    DecisionViewSet,
+    MeetingViewSet,
+    MotionViewSet,
+    PublishedResolutionViewSet,
+    ResolutionViewSet,
+)
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
 from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
@@ -39,6 +46,12 @@ router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
 router.register("ballot-boxes", BallotBoxViewSet, basename="ballot-box")
 router.register("paper-counts", PaperCountViewSet, basename="paper-count")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("motions", MotionViewSet, basename="motion")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("resolutions", ResolutionViewSet, basename="resolution")
+router.register("published-resolutions", PublishedResolutionViewSet,
+                basename="published-resolution")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "publications",
     "agitprop",
     "ballots",
+    "organs",
     "demo",
     "nucleus",
 

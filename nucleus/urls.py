@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),
+    path("", include("organs.urls")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]

@@ -167,6 +167,7 @@ def _sealed_plaintexts() -> dict[tuple[str, str], set[bytes]]:
     through the models' own unsealing."""
     from deployment.models import MemberCapacity
     from fieldwork.models import Activity, Assessment
+    from organs.models import Meeting
 
     out: dict[tuple[str, str], set[bytes]] = {}
 
@@ -178,6 +179,9 @@ def _sealed_plaintexts() -> dict[tuple[str, str], set[bytes]]:
         add(("fieldwork.Activity", "outcome_sealed"), a.unseal_outcome())
     for assessment in Assessment.objects.all():
         add(("fieldwork.Assessment", "note_sealed"), assessment.unseal_note())
+    out.setdefault(("organs.Meeting", "minutes_sealed"), set())
+    for meeting in Meeting.objects.all():
+        add(("organs.Meeting", "minutes_sealed"), meeting.unseal_minutes())
     for cap in MemberCapacity.objects.all():
         add(("deployment.MemberCapacity", "notes_sealed"), cap.unseal_notes())
         location = cap.unseal_location()

@@ -1,0 +1,40 @@
+from django.urls import path
+
+from organs import views, views_forms
+
+app_name = "organs"
+urlpatterns = [
+    path("units/<uuid:uid>/organ/", views.organ, name="organ"),
+    path("units/<uuid:uid>/organ/rules/", views_forms.RulesView.as_view(), name="rules"),
+    path("units/<uuid:uid>/meetings/new/", views_forms.MeetingCreateView.as_view(),
+         name="meeting_create"),
+    path("units/<uuid:uid>/decisions/new/", views_forms.DecisionCreateView.as_view(),
+         name="decision_create"),
+    path("units/<uuid:uid>/resolutions/new/", views_forms.ResolutionCreateView.as_view(),
+         name="resolution_create"),
+    path("meetings/<uuid:uid>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<uuid:uid>/edit/", views_forms.MeetingEditView.as_view(),
+         name="meeting_edit"),
+    path("meetings/<uuid:uid>/minutes/", views.meeting_minutes, name="meeting_minutes"),
+    path("meetings/<uuid:uid>/agenda/new/", views_forms.AgendaItemCreateView.as_view(),
+         name="agenda_item_create"),
+    path("meetings/<uuid:uid>/attendance/", views_forms.AttendanceView.as_view(),
+         name="attendance"),
+    path("agenda/<uuid:uid>/motions/new/", views_forms.MotionCreateView.as_view(),
+         name="motion_create"),
+    path("motions/<uuid:uid>/", views.motion_detail, name="motion_detail"),
+    path("motions/<uuid:uid>/amend/", views_forms.AmendmentCreateView.as_view(),
+         name="amendment_create"),
+    path("motions/<uuid:uid>/count/", views_forms.CountView.as_view(), name="motion_count"),
+    path("motions/<uuid:uid>/named-votes/", views_forms.NamedVotesView.as_view(),
+         name="motion_named_votes"),
+    path("motions/<uuid:uid>/withdraw/", views.motion_withdraw, name="motion_withdraw"),
+    path("decisions/<uuid:uid>/", views.decision_detail, name="decision_detail"),
+    path("resolutions/<uuid:uid>/", views.resolution_detail, name="resolution_detail"),
+    path("resolutions/<uuid:uid>/edit/", views_forms.ResolutionEditView.as_view(),
+         name="resolution_edit"),
+    path("resolutions/<uuid:uid>/publish/", views.resolution_publish,
+         name="resolution_publish"),
+    path("published-resolutions/<uuid:uid>/", views.published_detail,
+         name="published_detail"),
+]
