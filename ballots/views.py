@@ -34,9 +34,11 @@ from ballots.electorate import box_for_voter, organ_voter_keys
 from ballots.forms import CastForm, ConfirmForm, OpenBoxForm, PaperEntryForm
 from ballots.marks import option_codes
 from ballots.models import BallotBox, PaperCount, VoterMark
+from ballots.motions import do_open_motion_ballot
 from ballots.results import count_box, lines_of, rounds_of
 from nucleus.web import ActionFormView, Done, add_action_errors, bound, run_form
 from organizations.models import Unit
+from organs.models import Motion
 
 
 def box_url(box: BallotBox) -> str:
@@ -138,6 +140,32 @@ class CloseBoxView(ActionFormView):
     def perform(self, form: ConfirmForm) -> Done:
         do_close_box(acting_user=self.request.user, box=self.object)
         return Done(box_url(self.object), _("The ballot is closed and counted."))
+
+
+class MotionBallotView(ActionFormView):
+    """uid is a motion voted by secret ballot: its box, or a button that opens it."""
+
+    form_class = ConfirmForm
+    scoped_model = Motion
+    scoped_action = "change"
+    heading = _("Open the secret ballot on this motion")
+
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        box = BallotBox.objects.filter(motion=self.object).first()
+        if box is not None:
+            return HttpResponseRedirect(box_url(box))
+        return super().get(request, *args, **kwargs)
+
+    def get_cancel_url(self) -> str:
+        return reverse("organs:motion_detail", kwargs={"uid": self.object.uid})
+
+    def get_notice(self) -> str:
+        return _("The voters are the organ's voting members present at the meeting. Closing "
+                 "the ballot counts it and decides the motion by its majority rule.")
+
+    def perform(self, form: ConfirmForm) -> Done:
+        box = do_open_motion_ballot(acting_user=self.request.user, motion=self.object)
+        return Done(box_url(box), _("The ballot is open."))
 
 
 def _paper_context(box: BallotBox) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ballots.models import BallotBox, PaperCount
 from organizations.models import Unit
+from organs.models import Motion
 from tests.url_walk import Case
 
 CASES = {
@@ -19,6 +20,7 @@ CASES = {
     "ballots:close": Case(model=BallotBox, action="change"),
     "ballots:paper_first": Case(model=BallotBox, action="change"),
     "ballots:paper_second": Case(model=PaperCount, action="change"),
+    "ballots:motion_ballot": Case(model=Motion, action="change"),
 }
 
 BOXES = (("cell_a", "cell_secretary"), ("cell_b", "sibling_secretary"), ("cell_x", "outsider"))
