@@ -24,6 +24,14 @@ def register(provider: Provider) -> Provider:
     return provider
 
 
+def register_module(module: Any) -> None:
+    """A ``ballot_voters`` module found by ``ballots.apps``: its ``voter_keys`` function, if
+    it names one, is registered (a module may also call ``register`` itself)."""
+    provider = getattr(module, "voter_keys", None)
+    if callable(provider):
+        register(provider)
+
+
 def person_key(person: Any) -> str:
     return f"person:{person.uid}"
 
