@@ -22,6 +22,7 @@ from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.agitprop import build_agitprop
 from demo.fieldwork import build_fieldwork, fictional_identity
+from demo.organs import build_organs
 from demo.publications import (
     ANTERNASIONAL,
     ISKRAA,
@@ -485,6 +486,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_review(b.units, b.people, b.say)
     b.created += build_agitprop(b.units, b.people, anternasional, timezone.localdate(),
                                 b.say)
+    b.created += build_organs(b.units, b.people, settings.NUCLEUS_SEEDS_DIR, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

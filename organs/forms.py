@@ -15,6 +15,7 @@ from organs.models import Attendance, Decision, Meeting, Motion, NamedVote, Reso
 from organs.models.meetings import MajorityRule, QuorumRule
 from organs.models.motions import TEXT_MAX
 from people.models import Person
+from publications.models import Precision
 
 WRITE_ALIASES = _("Name members by alias: never a legal name, a phone or where someone lives.")
 NOT_VOTED = ""
@@ -31,8 +32,15 @@ def _initial(obj: Any, names: tuple[str, ...], kwargs: dict[str, Any]) -> None:
         kwargs["initial"] = {**{n: getattr(obj, n) for n in names}, **kwargs.get("initial", {})}
 
 
+def _precision() -> forms.ChoiceField:
+    return forms.ChoiceField(label=_("Date known to the"), choices=Precision.choices,
+                             initial=Precision.DAY, help_text=_(
+                                 "For a month or a year, give its first day."))
+
+
 class MeetingForm(RestrictedChoicesForm, forms.Form):
     held_on = LocalizedDateField(label=_("Date"))
+    date_precision = _precision()
     kind = forms.ChoiceField(label=_("Kind"), choices=Meeting.Kind.choices)
     status = forms.ChoiceField(label=_("Status"), choices=Meeting.Status.choices)
     minutes = _text(_("Minutes"), required=False, rows=8, max_length=Meeting.MINUTES_MAX,
@@ -41,7 +49,7 @@ class MeetingForm(RestrictedChoicesForm, forms.Form):
                                 "minutes."))
 
     def __init__(self, *args: Any, meeting: Meeting | None = None, **kwargs: Any) -> None:
-        _initial(meeting, ("held_on", "kind", "status"), kwargs)
+        _initial(meeting, ("held_on", "date_precision", "kind", "status"), kwargs)
         super().__init__(*args, **kwargs)
 
 
@@ -122,7 +130,9 @@ class NamedVotesForm(RestrictedChoicesForm, forms.Form):
 
 
 class DecisionForm(RestrictedChoicesForm, forms.Form):
-    decided_on = LocalizedDateField(label=_("Date"))
+    decided_on = LocalizedDateField(label=_("Date"), required=False,
+                                    help_text=_("Empty when the date is not known."))
+    date_precision = _precision()
     title = forms.CharField(label=_("Title"), max_length=300)
     text = _text(_("Text"), required=False, help_text=WRITE_ALIASES)
 

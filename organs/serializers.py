@@ -66,7 +66,8 @@ class MeetingSerializer(_StaysOnItsUnit):
 
     class Meta:
         model = Meeting
-        fields = ["uid", "version", "unit", "held_on", "kind", "status", "minutes",
+        fields = ["uid", "version", "unit", "held_on", "date_precision", "kind", "status",
+                  "minutes",
                   "has_minutes", "agenda", "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
@@ -130,7 +131,8 @@ class DecisionSerializer(_StaysOnItsUnit):
 
     class Meta:
         model = Decision
-        fields = ["uid", "version", "unit", "number", "decided_on", "title", "text",
+        fields = ["uid", "version", "unit", "number", "decided_on", "date_precision", "title",
+                  "text",
                   "motion", "created_at", "updated_at"]
         read_only_fields = ["number", "created_at", "updated_at"]
 
@@ -185,7 +187,8 @@ class PublishedResolutionSerializer(RecordSerializer):
 
     class Meta:
         model = PublishedResolution
-        fields = ["uid", "version", "organization", "title", "dated", "preamble", "points",
+        fields = ["uid", "version", "organization", "title", "dated", "date_precision",
+                  "preamble", "points",
                   "about", "signatories", "signature_count", "published_on"]
         read_only_fields = fields
 

@@ -25,7 +25,6 @@ from nucleus.web import error_text
 from organizations.models import Unit
 from organs import actions, rules
 from organs.members import quorum_of
-from organs.models.meetings import MajorityRule
 from organs.models import (
     Decision,
     Meeting,
@@ -35,6 +34,7 @@ from organs.models import (
     PublishedResolution,
     Resolution,
 )
+from organs.models.meetings import MajorityRule
 from people.models import Person
 
 

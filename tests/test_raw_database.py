@@ -179,7 +179,6 @@ def _sealed_plaintexts() -> dict[tuple[str, str], set[bytes]]:
         add(("fieldwork.Activity", "outcome_sealed"), a.unseal_outcome())
     for assessment in Assessment.objects.all():
         add(("fieldwork.Assessment", "note_sealed"), assessment.unseal_note())
-    out.setdefault(("organs.Meeting", "minutes_sealed"), set())
     for meeting in Meeting.objects.all():
         add(("organs.Meeting", "minutes_sealed"), meeting.unseal_minutes())
     for cap in MemberCapacity.objects.all():

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from audit.log import record
 from organizations.models import Unit
 from organs.models import Decision, Motion
+from publications.models import Precision
 
-DECISION_FIELDS = ("decided_on", "title", "text")
+DECISION_FIELDS = ("decided_on", "date_precision", "title", "text")
 
 
 def _next_number(unit: Unit) -> int:
@@ -25,8 +26,10 @@ def _next_number(unit: Unit) -> int:
     return int(last or 0) + 1
 
 
-def _check_date(decided_on: date | None) -> date:
+def _check_date(decided_on: date | None, *, may_be_unknown: bool) -> date | None:
     if decided_on is None:
+        if may_be_unknown:
+            return None
         raise ValidationError({"decided_on": _("Give the date of the decision.")})
     if decided_on > timezone.localdate():
         raise ValidationError({"decided_on": _("A decision is recorded once it is taken: "
@@ -35,9 +38,13 @@ def _check_date(decided_on: date | None) -> date:
 
 
 def take_decision(*, acting_user: Any, unit: Unit, decided_on: date | None, title: str,
-                  text: str, motion: Motion | None = None) -> Decision:
-    """The next decision of ``unit`` (inside the caller's transaction)."""
-    decision = Decision(unit=unit, number=_next_number(unit), decided_on=_check_date(decided_on),
+                  text: str, motion: Motion | None = None,
+                  date_precision: str = Precision.DAY) -> Decision:
+    """The next decision of ``unit`` (inside the caller's transaction). Only a decision
+    recorded directly may have no date (the source does not tell it)."""
+    when = _check_date(decided_on, may_be_unknown=motion is None)
+    decision = Decision(unit=unit, number=_next_number(unit), decided_on=when,
+                        date_precision=date_precision if when else Precision.DAY,
                         title=title, text=text, motion=motion)
     decision.full_clean()
     decision.save()
@@ -48,6 +55,8 @@ def take_decision(*, acting_user: Any, unit: Unit, decided_on: date | None, titl
 @transaction.atomic
 def do_record_decision(*, acting_user: Any, unit: Unit, data: dict[str, Any]) -> Decision:
     """A decision recorded directly, without a motion voted here (a historical decision
-    whose vote counts were not recorded): ``data`` has decided_on, title, text."""
+    whose vote counts were not recorded): ``data`` has decided_on (empty: not known),
+    date_precision, title, text."""
     return take_decision(acting_user=acting_user, unit=unit, decided_on=data.get("decided_on"),
+                         date_precision=data.get("date_precision") or Precision.DAY,
                          title=data.get("title", ""), text=data.get("text", ""))

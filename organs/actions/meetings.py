@@ -18,7 +18,7 @@ from organs.members import members_of
 from organs.models import AgendaItem, Attendance, Meeting, OrganRules
 from people.models import Person
 
-MEETING_FIELDS = ("held_on", "kind", "status")
+MEETING_FIELDS = ("held_on", "date_precision", "kind", "status")
 RULES_FIELDS = ("quorum", "majority")
 
 

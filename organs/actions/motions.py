@@ -112,7 +112,8 @@ def decide_motion(*, acting_user: Any, motion: Motion, votes_for: int, against: 
     record(actor=acting_user, action="update", obj=motion, before=before)
     if adopted and motion.amends_id is None:
         take_decision(acting_user=acting_user, unit=meeting.unit, decided_on=meeting.held_on,
-                      title=motion.title, text=motion.text, motion=motion)
+                      title=motion.title, text=motion.text, motion=motion,
+                      date_precision=meeting.date_precision)
     return motion
 
 

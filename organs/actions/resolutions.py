@@ -16,6 +16,7 @@ from organizations.models import Unit
 from organs.decisions import require_decision
 from organs.models import PublishedPoint, PublishedResolution, Resolution, ResolutionPoint
 from organs.models.resolutions import POINT_MAX
+from publications.models import Precision
 
 RESOLUTION_FIELDS = ("title", "preamble", "signatories", "signature_count", "decision")
 
@@ -90,18 +91,22 @@ def do_publish_resolution(*, acting_user: Any, resolution: Resolution) -> Publis
     is published; the copy holds the text and public names only."""
     resolution = Resolution.objects.select_for_update().select_related(
         "unit", "decision").get(pk=resolution.pk)
-    if resolution.decision is None:
-        raise ValidationError(_("Only an adopted resolution is published: cite the decision "
-                                "that adopted it."), code="not_adopted")
-    require_decision(resolution.decision, organization=resolution.unit.organization_id)
+    decision = resolution.decision
+    if decision is None and not resolution.signatory_names:
+        raise ValidationError(_("Only an adopted or signed resolution is published: cite the "
+                                "decision that adopted it or name its signatories."),
+                              code="not_adopted")
+    require_decision(decision, organization=resolution.unit.organization_id)
     points = list(resolution.points.order_by("number"))
-    if not points:
-        raise ValidationError(_("A resolution without points cannot be published."),
-                              code="no_points")
+    if not points and not resolution.preamble:
+        raise ValidationError(_("A resolution without text cannot be published."),
+                              code="no_text")
     copy = resolution.published or PublishedResolution(
         organization_id=resolution.unit.organization_id)
     values = {"title": resolution.title, "preamble": resolution.preamble,
-              "dated": resolution.decision.decided_on, "signatories": resolution.signatories,
+              "dated": decision.decided_on if decision else None,
+              "date_precision": decision.date_precision if decision else Precision.DAY,
+              "signatories": resolution.signatories,
               "signature_count": resolution.signature_count,
               "published_on": timezone.localdate()}
     for key, value in values.items():

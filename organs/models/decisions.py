@@ -12,13 +12,18 @@ from access.anchor import Anchor
 from access.records import Record
 from organizations.models import Unit
 from organs.models.motions import Motion
+from publications.models import Precision
 
 
 class Decision(Record):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="decisions",
                              verbose_name=_("organ"))
     number = models.PositiveIntegerField(_("number"), editable=False)
-    decided_on = models.DateField(_("date"))
+    # Empty when the source does not tell (a historical decision); known to the month or
+    # the year only, it is the first day of that month or year.
+    decided_on = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(_("date known to the"), max_length=5,
+                                      choices=Precision.choices, default=Precision.DAY)
     title = models.CharField(_("title"), max_length=300)
     text = models.TextField(_("text"), max_length=20000, blank=True)
     # Empty: recorded directly, without a motion voted in the app.

@@ -19,6 +19,7 @@ from organizations.models import Unit
 from organs import rules
 from people.models import Person
 from people.references import STAYS
+from publications.models import Precision
 from vault.keyring import Keyring
 
 TITLE_MAX = 300
@@ -72,6 +73,10 @@ class Meeting(Record):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="meetings",
                              verbose_name=_("organ"))
     held_on = models.DateField(_("date"))
+    # A historical meeting may be known to the month or the year only (then held_on is its
+    # first day), as the sources give it.
+    date_precision = models.CharField(_("date known to the"), max_length=5,
+                                      choices=Precision.choices, default=Precision.DAY)
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices,
                             default=Kind.REGULAR)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices,

@@ -18,6 +18,7 @@ from access.anchor import Anchor
 from access.records import Record
 from organizations.models import Organization, Unit
 from organs.models.decisions import Decision
+from publications.models import Precision
 
 TITLE_MAX = 300
 POINT_MAX = 10000
@@ -29,6 +30,8 @@ class PublishedResolution(Record):
                                      verbose_name=_("organization"))
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     dated = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(_("date known to the"), max_length=5,
+                                      choices=Precision.choices, default=Precision.DAY)
     preamble = models.TextField(_("preamble"), max_length=POINT_MAX, blank=True)
     about = models.ManyToManyField(Organization, blank=True, related_name="+",
                                    verbose_name=_("about"))

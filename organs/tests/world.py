@@ -50,5 +50,6 @@ def add_organ_world(world) -> OrganWorld:
             data={"title": "On the strike fund", "points": ["We collect.", "We report."],
                   "decision": motion.decision, "signatories": "A. Public\nB. Public"})
         actions.do_publish_resolution(acting_user=None, resolution=resolution)
+        resolution.refresh_from_db()
         out.meetings[key], out.motions[key], out.resolutions[key] = meeting, motion, resolution
     return out
