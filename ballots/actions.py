@@ -123,25 +123,24 @@ def do_cast_ballot(*, acting_user: Any, box: BallotBox, marks: Sequence[str]) ->
         raise ValidationError(_("You are not among the voters of this ballot."),
                               code="not_a_voter")
     cleaned = clean_marks(box, marks)
-    with transaction.atomic():
+    # A delegate may vote in a congress's box without a role on its unit: the electorate is
+    # the rule here, so the box is locked and the two rows written past the database wall
+    # (the voter reads nothing through it but whether they voted).
+    with dbwall.system_scope(), transaction.atomic():
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
         check_open(locked)
         if VoterMark.objects.filter(box=locked, voter_key=key).exists():
             raise ValidationError(_("You have already voted in this ballot."), code="twice")
         mark = VoterMark(box=locked, voter_key=key)
-        # A delegate may vote in a congress's box without a role on its unit: the
-        # electorate is the rule here, so these two rows are written past the database
-        # wall (the voter reads nothing through it).
-        with dbwall.system_scope():
-            try:
-                with transaction.atomic():
-                    mark.save()
-            except IntegrityError:
-                raise ValidationError(_("You have already voted in this ballot."),
-                                      code="twice") from None
-            Ballot.objects.create(box=locked, marks=cleaned)
-            # The one audit row of a vote: who voted in which box, no marks, no ballot.
-            record(actor=acting_user, action="create", obj=mark)
+        try:
+            with transaction.atomic():
+                mark.save()
+        except IntegrityError:
+            raise ValidationError(_("You have already voted in this ballot."),
+                                  code="twice") from None
+        Ballot.objects.create(box=locked, marks=cleaned)
+        # The one audit row of a vote: who voted in which box, no marks, no ballot.
+        record(actor=acting_user, action="create", obj=mark)
     return mark
 
 
