@@ -29,6 +29,7 @@ from ballots import counting
 from ballots.electorate import voter_keys_for
 from ballots.marks import clean_marks
 from ballots.models import Ballot, BallotBox, VoterMark, random_key
+from ballots.results import ballots_of
 
 KIND_OF_METHOD: dict[str, str] = {
     BallotBox.Method.YES_NO: BallotBox.Kind.YES_NO,
@@ -60,8 +61,8 @@ def _max_marks(method: str, seats: int, options: int) -> int:
 
 def do_open_box(*, acting_user: Any, unit: Any, label: str, method: str,
                 electorate: Sequence[str], options: Sequence[dict[str, str]] = (),
-                seats: int = 1, rule: str = "", closes_at: datetime | None = None
-                ) -> BallotBox:
+                seats: int = 1, rule: str = "", closes_at: datetime | None = None,
+                motion: Any = None) -> BallotBox:
     """Open a box for ``unit`` (the organ). A yes/no box has the options for, against and
     abstain and needs a majority ``rule``; the others need ``options`` (``{key, label}``,
     keys unique) and at least as many options as ``seats``. ``acting_user`` None: a trusted
@@ -91,7 +92,8 @@ def do_open_box(*, acting_user: Any, unit: Any, label: str, method: str,
                               code="electorate")
     box = BallotBox(unit=unit, label=label, method=method, kind=KIND_OF_METHOD[method],
                     options=opts, seats=seats, rule=rule, electorate=voters,
-                    closes_at=closes_at, max_marks=_max_marks(method, seats, len(opts)))
+                    closes_at=closes_at, max_marks=_max_marks(method, seats, len(opts)),
+                    motion=motion)
     with transaction.atomic():
         box.full_clean()
         box.save()
@@ -121,25 +123,24 @@ def do_cast_ballot(*, acting_user: Any, box: BallotBox, marks: Sequence[str]) ->
         raise ValidationError(_("You are not among the voters of this ballot."),
                               code="not_a_voter")
     cleaned = clean_marks(box, marks)
-    with transaction.atomic():
+    # A delegate may vote in a congress's box without a role on its unit: the electorate is
+    # the rule here, so the box is locked and the two rows written past the database wall
+    # (the voter reads nothing through it but whether they voted).
+    with dbwall.system_scope(), transaction.atomic():
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
         check_open(locked)
         if VoterMark.objects.filter(box=locked, voter_key=key).exists():
             raise ValidationError(_("You have already voted in this ballot."), code="twice")
         mark = VoterMark(box=locked, voter_key=key)
-        # A delegate may vote in a congress's box without a role on its unit: the
-        # electorate is the rule here, so these two rows are written past the database
-        # wall (the voter reads nothing through it).
-        with dbwall.system_scope():
-            try:
-                with transaction.atomic():
-                    mark.save()
-            except IntegrityError:
-                raise ValidationError(_("You have already voted in this ballot."),
-                                      code="twice") from None
-            Ballot.objects.create(box=locked, marks=cleaned)
-            # The one audit row of a vote: who voted in which box, no marks, no ballot.
-            record(actor=acting_user, action="create", obj=mark)
+        try:
+            with transaction.atomic():
+                mark.save()
+        except IntegrityError:
+            raise ValidationError(_("You have already voted in this ballot."),
+                                  code="twice") from None
+        Ballot.objects.create(box=locked, marks=cleaned)
+        # The one audit row of a vote: who voted in which box, no marks, no ballot.
+        record(actor=acting_user, action="create", obj=mark)
     return mark
 
 
@@ -149,7 +150,8 @@ def turnout(box: BallotBox) -> int:
 
 def do_close_box(*, acting_user: Any, box: BallotBox) -> BallotBox:
     """Close the box and rewrite its ballots (see the module docstring). What the box
-    decides is read from its ballots afterwards (``ballots/results.py``)."""
+    decides is read from its ballots afterwards (``ballots/results.py``); a motion's box
+    decides the motion here, in the same transaction (``ballots/motions.py``)."""
     require_right(acting_user, box.unit, "change")
     with transaction.atomic():
         locked = BallotBox.objects.select_for_update().get(pk=box.pk)
@@ -161,6 +163,10 @@ def do_close_box(*, acting_user: Any, box: BallotBox) -> BallotBox:
         locked.save()
         _reshuffle(locked)
         record(actor=acting_user, action="update", obj=locked, before=before)
+        if locked.motion_id is not None:
+            from ballots.motions import decide_from_box  # it opens boxes through this module
+
+            decide_from_box(acting_user=acting_user, box=locked, ballots=ballots_of(locked))
     return locked
 
 

@@ -1,5 +1,7 @@
-from django.apps import AppConfig
-from django.utils.module_loading import autodiscover_modules
+from importlib import import_module
+
+from django.apps import AppConfig, apps
+from django.utils.module_loading import module_has_submodule
 
 
 class BallotsConfig(AppConfig):
@@ -8,5 +10,10 @@ class BallotsConfig(AppConfig):
 
     def ready(self) -> None:
         # Voter keys other apps add (congress delegates): a ``ballot_voters`` module of
-        # theirs registers a provider with ``ballots.electorate.register``.
-        autodiscover_modules("ballot_voters")
+        # theirs registers a provider with ``ballots.electorate.register`` or names it
+        # ``voter_keys`` (registered here; registering twice is a no-op).
+        from ballots.electorate import register_module
+
+        for config in apps.get_app_configs():
+            if module_has_submodule(config.module, "ballot_voters"):
+                register_module(import_module(f"{config.name}.ballot_voters"))

@@ -4,7 +4,8 @@ A ballot is a sequence of option keys: one key for a yes/no vote ("for", "agains
 "abstain"), the keys marked for a choice, the keys in order of preference for a ranking; an
 empty ballot is a blank one (counted, never for anyone).
 
-Majority rules for motions (the definitions ``organs/rules.py`` also writes down):
+Majority rules for motions are ``organs/rules.py``'s (pure too), so that a secret ballot
+adopts exactly what an open vote with the same counts would:
 
 * ``simple``: more for than against; abstentions do not count.
 * ``absolute``: more for than half of the organ's voting members (3 of 5, 4 of 6).
@@ -26,11 +27,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from organs import rules
+
 FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
 YES_NO_KEYS = (FOR, AGAINST, ABSTAIN)
 
-SIMPLE, ABSOLUTE, TWO_THIRDS = "simple", "absolute", "two_thirds"
-RULES = (SIMPLE, ABSOLUTE, TWO_THIRDS)
+SIMPLE, ABSOLUTE, TWO_THIRDS = rules.SIMPLE, rules.ABSOLUTE, rules.TWO_THIRDS
+RULES = rules.MAJORITY_RULES
 
 Ballots = Iterable[Sequence[str]]
 
@@ -47,26 +50,16 @@ class YesNoCount:
     adopted: bool
 
 
-def required_for(rule: str, against: int, voting_members: int) -> int:
-    """The smallest number of votes for that adopts a motion."""
-    if rule == SIMPLE:
-        return against + 1
-    if rule == ABSOLUTE:
-        return voting_members // 2 + 1
-    if rule == TWO_THIRDS:
-        # for >= 2/3 (for + against)  <=>  for >= 2 * against, and at least one vote for.
-        return max(2 * against, 1)
-    raise ValueError(f"unknown majority rule {rule!r}")
-
-
 def count_yes_no(ballots: Ballots, rule: str, voting_members: int) -> YesNoCount:
     tally: Counter[str] = Counter()
     for ballot in ballots:
         tally[ballot[0] if ballot else ""] += 1
-    required = required_for(rule, tally[AGAINST], voting_members)
-    return YesNoCount(for_votes=tally[FOR], against=tally[AGAINST], abstain=tally[ABSTAIN],
-                      blank=tally[""], rule=rule, required=required,
-                      adopted=tally[FOR] >= required)
+    return YesNoCount(
+        for_votes=tally[FOR], against=tally[AGAINST], abstain=tally[ABSTAIN], blank=tally[""],
+        rule=rule, required=rules.votes_needed(rule, against=tally[AGAINST],
+                                               members=voting_members),
+        adopted=rules.adopted(rule, votes_for=tally[FOR], against=tally[AGAINST],
+                              abstain=tally[ABSTAIN], members=voting_members))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,14 @@ def register(provider: Provider) -> Provider:
     return provider
 
 
+def register_module(module: Any) -> None:
+    """A ``ballot_voters`` module found by ``ballots.apps``: its ``voter_keys`` function, if
+    it names one, is registered (a module may also call ``register`` itself)."""
+    provider = getattr(module, "voter_keys", None)
+    if callable(provider):
+        register(provider)
+
+
 def person_key(person: Any) -> str:
     return f"person:{person.uid}"
 
@@ -47,3 +55,24 @@ def organ_voter_keys(unit: Any) -> list[str]:
     people = Person.objects.filter(unit=unit, kind=Person.Kind.MEMBER,
                                    status=Person.Status.MEMBER).order_by("uid")
     return [person_key(p) for p in people]
+
+
+def box_for_voter(user: Any, uid: Any) -> Any:
+    """The box named by ``uid``, for whoever sees the organ's records or is one of its
+    voters (a congress delegate casts without a role on the organ); else Http404, as for a
+    missing box. The cast page and the API's ``cast`` use it, nothing else."""
+    from django.http import Http404
+
+    from access import dbwall
+    from ballots.models import BallotBox
+
+    seen = BallotBox.objects.restrict(user).filter(uid=uid).first()
+    if seen is not None:
+        return seen
+    # Past PostgreSQL's wall (a delegate holds no role on the organ): the box is read only
+    # to compare its electorate with the user's own keys.
+    with dbwall.system_scope():
+        box = BallotBox.objects.filter(uid=uid).first()
+    if box is None or not voter_keys_for(user) & set(box.electorate):
+        raise Http404("No ballot box matches the given query.")
+    return box

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access.anchor import RECORD, Anchor
 from access.records import Record
-from ballots import counting
+from organs.models.meetings import MajorityRule
 
 
 def random_key() -> int:
@@ -55,10 +55,8 @@ class BallotBox(Record):
         CHOOSE = "choose", _("Marks")
         RANK = "rank", _("Ranking")
 
-    class Rule(models.TextChoices):
-        SIMPLE = counting.SIMPLE, _("Simple majority")
-        ABSOLUTE = counting.ABSOLUTE, _("Absolute majority of the members")
-        TWO_THIRDS = counting.TWO_THIRDS, _("Two thirds of the votes cast")
+    # The organs' rules, by their names (organs/rules.py defines them).
+    Rule = MajorityRule
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -83,6 +81,11 @@ class BallotBox(Record):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     # Voters on paper (they signed the attendance list): counted in the turnout.
     paper_voters = models.PositiveIntegerField(_("paper voters"), default=0)
+    # A motion voted by secret ballot (ballots/motions.py): closing the box decides it. The
+    # link is here so that organs does not depend on ballots.
+    motion = models.OneToOneField("organs.Motion", on_delete=models.PROTECT, null=True,
+                                  blank=True, related_name="ballot_box",
+                                  verbose_name=_("motion"))
 
     anchor = Anchor(RECORD, "unit")
 

@@ -33,7 +33,10 @@ def count_box(box: BallotBox) -> BoxResult | None:
     method = box.method
     count: Any
     if method == BallotBox.Method.YES_NO:
-        count = counting.count_yes_no(ballots, box.rule, len(box.electorate))
+        # A motion's absolute majority is of the organ's voting members when it was decided
+        # (organs keeps them on the motion); a plain box's, of its electorate.
+        members = getattr(box.motion, "voting_members", None) or len(box.electorate)
+        count = counting.count_yes_no(ballots, box.rule, members)
     elif method == BallotBox.Method.PLURALITY:
         count = counting.plurality(ballots, box.seats, options)
     elif method == BallotBox.Method.APPROVAL:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("ballots/<uuid:uid>/cast/", views.cast, name="cast"),
     path("ballots/<uuid:uid>/close/", views.CloseBoxView.as_view(), name="close"),
     path("ballots/<uuid:uid>/paper/", views.paper_first, name="paper_first"),
+    path("motions/<uuid:uid>/ballot/", views.MotionBallotView.as_view(), name="motion_ballot"),
     path("paper-counts/<uuid:uid>/", views.paper_second, name="paper_second"),
 ]

@@ -15,12 +15,13 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from access import dbwall
 from access.helpers import access_object, can
 from ballots import paper
 from ballots.actions import (
@@ -30,13 +31,15 @@ from ballots.actions import (
     turnout,
     voter_key_in,
 )
-from ballots.electorate import organ_voter_keys
+from ballots.electorate import box_for_voter, organ_voter_keys
 from ballots.forms import CastForm, ConfirmForm, OpenBoxForm, PaperEntryForm
 from ballots.marks import option_codes
 from ballots.models import BallotBox, PaperCount, VoterMark
+from ballots.motions import do_open_motion_ballot
 from ballots.results import count_box, lines_of, rounds_of
 from nucleus.web import ActionFormView, Done, add_action_errors, bound, run_form
 from organizations.models import Unit
+from organs.models import Motion
 
 
 def box_url(box: BallotBox) -> str:
@@ -99,23 +102,13 @@ def box_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
         "paper_counts": box.paper_counts.order_by("-created_at") if may_change else ()})
 
 
-def _box_for_voter(user: Any, uid: UUID) -> BallotBox:
-    """The box, for whoever sees the organ's records or is one of its voters."""
-    seen = BallotBox.objects.restrict(user).filter(uid=uid).first()
-    if seen is not None:
-        return seen
-    box = BallotBox.objects.filter(uid=uid).first()
-    if box is None or voter_key_in(box, user) is None:
-        raise Http404("No ballot box matches the given query.")
-    return box
-
-
 @login_required
 @never_cache
 def cast(request: HttpRequest, uid: UUID) -> HttpResponse:
-    box = _box_for_voter(request.user, uid)
+    box = box_for_voter(request.user, uid)
     key = voter_key_in(box, request.user)
-    voted = key is not None and VoterMark.objects.filter(box=box, voter_key=key).exists()
+    with dbwall.system_scope():  # a delegate's own mark, past the wall (as in the action)
+        voted = key is not None and VoterMark.objects.filter(box=box, voter_key=key).exists()
     form = CastForm(bound(request), box=box)
 
     def perform() -> Done:
@@ -149,6 +142,32 @@ class CloseBoxView(ActionFormView):
     def perform(self, form: ConfirmForm) -> Done:
         do_close_box(acting_user=self.request.user, box=self.object)
         return Done(box_url(self.object), _("The ballot is closed and counted."))
+
+
+class MotionBallotView(ActionFormView):
+    """uid is a motion voted by secret ballot: its box, or a button that opens it."""
+
+    form_class = ConfirmForm
+    scoped_model = Motion
+    scoped_action = "change"
+    heading = _("Open the secret ballot on this motion")
+
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        box = BallotBox.objects.filter(motion=self.object).first()
+        if box is not None:
+            return HttpResponseRedirect(box_url(box))
+        return super().get(request, *args, **kwargs)
+
+    def get_cancel_url(self) -> str:
+        return reverse("organs:motion_detail", kwargs={"uid": self.object.uid})
+
+    def get_notice(self) -> str:
+        return _("The voters are the organ's voting members present at the meeting. Closing "
+                 "the ballot counts it and decides the motion by its majority rule.")
+
+    def perform(self, form: ConfirmForm) -> Done:
+        box = do_open_motion_ballot(acting_user=self.request.user, motion=self.object)
+        return Done(box_url(box), _("The ballot is open."))
 
 
 def _paper_context(box: BallotBox) -> dict[str, Any]:

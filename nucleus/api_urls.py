@@ -14,6 +14,7 @@ from agitprop.api import (
     ReceivedCorrespondenceViewSet,
 )
 from alliances.api import CircleViewSet, ClassificationViewSet, CriterionViewSet
+from ballots.api import BallotBoxViewSet, PaperCountViewSet
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
@@ -53,6 +54,8 @@ router.register("received-correspondence", ReceivedCorrespondenceViewSet,
 router.register("elections", ElectionViewSet, basename="election")
 router.register("nominations", NominationViewSet, basename="nomination")
 router.register("office-terms", OfficeTermViewSet, basename="office-term")
+router.register("ballot-boxes", BallotBoxViewSet, basename="ballot-box")
+router.register("paper-counts", PaperCountViewSet, basename="paper-count")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("motions", MotionViewSet, basename="motion")
 router.register("decisions", DecisionViewSet, basename="decision")

@@ -138,3 +138,21 @@ def test_it_audits_the_vote_on_the_mark_only(world, voters):
                                                             "ballots.VoterMark"]
     vote = rows.get(model="ballots.VoterMark")
     assert vote.actor == voters[0] and "k-cy" not in str(vote.changes)
+
+
+
+def test_it_registers_a_provider_a_module_names_voter_keys():
+    from types import SimpleNamespace
+
+    from ballots import electorate
+
+    def voter_keys(user):
+        return {"delegate:test"}
+
+    try:
+        electorate.register_module(SimpleNamespace(voter_keys=voter_keys))
+        electorate.register_module(SimpleNamespace(voter_keys=voter_keys))
+        assert electorate._PROVIDERS.count(voter_keys) == 1
+        electorate.register_module(SimpleNamespace())  # one that registers itself
+    finally:
+        electorate._PROVIDERS.remove(voter_keys)

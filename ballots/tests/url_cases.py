@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ballots.models import BallotBox, PaperCount
 from organizations.models import Unit
+from organs.models import Motion
 from tests.url_walk import Case
 
 CASES = {
@@ -19,6 +20,7 @@ CASES = {
     "ballots:close": Case(model=BallotBox, action="change"),
     "ballots:paper_first": Case(model=BallotBox, action="change"),
     "ballots:paper_second": Case(model=PaperCount, action="change"),
+    "ballots:motion_ballot": Case(model=Motion, action="change"),
 }
 
 BOXES = (("cell_a", "cell_secretary"), ("cell_b", "sibling_secretary"), ("cell_x", "outsider"))
@@ -36,3 +38,13 @@ def extend_world(world) -> None:
                           options=[{"key": "a", "label": "First"},
                                    {"key": "b", "label": "Second"}])
         do_enter_first_count(acting_user=world.user(secretary), box=box, text="A B\nB\n")
+
+CASES.update({
+    "ballot-box-list": Case(model=None),
+    "ballot-box-detail": Case(model=BallotBox),
+    # An empty POST: 400 for the organ's readers (no marks), 404 for everyone else.
+    "ballot-box-cast": Case(model=BallotBox, method="POST"),
+    "paper-count-list": Case(model=None),
+    "paper-count-detail": Case(model=PaperCount, action="change"),
+    "paper-count-second": Case(model=PaperCount, action="change", method="POST"),
+})
