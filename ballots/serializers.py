@@ -20,6 +20,8 @@ from organizations.models import Unit
 
 class BallotBoxSerializer(RecordSerializer):
     unit = RestrictedRelatedField(model=Unit, read_only=True)
+    # Plain text: organs' motions name the same choices "majority" (one enum, one name).
+    rule = serializers.CharField(read_only=True, help_text="simple, absolute or two_thirds.")
     turnout = serializers.SerializerMethodField()
     electorate_size = serializers.SerializerMethodField()
     count = serializers.SerializerMethodField()
