@@ -8,8 +8,10 @@ dashboard page, calling ``register``::
 
     register(Panel("campaigns/_dashboard_actions.html", actions_context))
 
-``context(user, coalition)`` returns the template's context, or None to show nothing; it reads
-through the access layer like any page (the office user is ``user``).
+``coalitions/_panel_list.html`` is a ready template: a ``title`` and ``items`` (each a
+``label`` and an optional ``url``). ``context(user, coalition)`` returns the template's
+context, or None to show nothing; it reads through the access layer like any page (the
+office user is ``user``).
 """
 
 from __future__ import annotations
