@@ -13,6 +13,13 @@ from agitprop.api import (
     MaterialViewSet,
     ReceivedCorrespondenceViewSet,
 )
+from coalitions.api import (
+    AnswerViewSet,
+    CirculationViewSet,
+    ResolutionTextViewSet,
+    ResolutionViewSet,
+    SignatoryViewSet,
+)
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
@@ -36,6 +43,11 @@ router.register("distributions", DistributionViewSet, basename="distribution")
 router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
 router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
+router.register("resolutions", ResolutionViewSet, basename="resolution")
+router.register("resolution-texts", ResolutionTextViewSet, basename="resolution-text")
+router.register("circulations", CirculationViewSet, basename="circulation")
+router.register("answers", AnswerViewSet, basename="answer")
+router.register("signatories", SignatoryViewSet, basename="signatory")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

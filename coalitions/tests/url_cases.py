@@ -64,3 +64,18 @@ def extend_world(world) -> None:
     do_add_office_user(acting_user=None, coalition=elsewhere, user=elsewhere_office)
     do_draft_resolution(acting_user=elsewhere_office, coalition=elsewhere,
                         title="Elsewhere draft", language="en", body="Text.")
+
+
+def _api_cases() -> dict[str, Case]:
+    from coalitions.models import Answer, Circulation, ResolutionText, Signatory
+
+    cases = {}
+    for name, model in (("resolution", CoalitionResolution), ("resolution-text", ResolutionText),
+                        ("circulation", Circulation), ("answer", Answer),
+                        ("signatory", Signatory)):
+        cases[f"{name}-list"] = Case(model=None)
+        cases[f"{name}-detail"] = Case(model=model)
+    return cases
+
+
+CASES.update(_api_cases())
