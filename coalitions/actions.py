@@ -46,7 +46,8 @@ def is_office(user: Any, coalition: Coalition) -> bool:
 
 
 def _require_office(user: Any, coalition: Coalition) -> None:
-    if not is_office(user, coalition):
+    # None is the system: a command or the demo builder (never a request, which has a user).
+    if user is not None and not is_office(user, coalition):
         raise ValidationError(_("Only the coalition's office can do this."), code="office")
 
 
@@ -358,6 +359,20 @@ def do_sign_later(*, acting_user: Any, resolution: CoalitionResolution,
     signatory.save()
     record(actor=acting_user, action="create", obj=signatory)
     return signatory
+
+
+@transaction.atomic
+def do_record_issued(*, acting_user: Any, resolution: CoalitionResolution,
+                     on: datetime.date | None = None) -> CoalitionResolution:
+    """A text the coalition adopted before it was kept here (a joint statement already issued):
+    adopted without a circulation, on ``on`` when the day is known; every member reads it."""
+    resolution = _locked(resolution)
+    _require_office(acting_user, resolution.coalition)
+    if resolution.status != Status.DRAFT:
+        raise ValidationError(_("Only a draft can be recorded as issued."), code="status")
+    resolution.circulated, resolution.adopted_on = True, on
+    _status(acting_user, resolution, Status.ADOPTED, on or timezone.localdate())
+    return resolution
 
 
 @transaction.atomic
