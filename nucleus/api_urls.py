@@ -15,6 +15,13 @@ from agitprop.api import (
 )
 from alliances.api import CircleViewSet, ClassificationViewSet, CriterionViewSet
 from ballots.api import BallotBoxViewSet, PaperCountViewSet
+from coalitions.api import (
+    AnswerViewSet,
+    CirculationViewSet,
+    ResolutionTextViewSet,
+    ResolutionViewSet,
+    SignatoryViewSet,
+)
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
@@ -65,6 +72,10 @@ router.register("published-resolutions", PublishedResolutionViewSet,
 router.register("circles", CircleViewSet, basename="circle")
 router.register("circle-criteria", CriterionViewSet, basename="circle-criterion")
 router.register("classifications", ClassificationViewSet, basename="classification")
+router.register("resolution-texts", ResolutionTextViewSet, basename="resolution-text")
+router.register("circulations", CirculationViewSet, basename="circulation")
+router.register("answers", AnswerViewSet, basename="answer")
+router.register("signatories", SignatoryViewSet, basename="signatory")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "alliances",
     "congresses",
     "ballots",
+    "coalitions",
     "demo",
     "nucleus",
 
