@@ -151,3 +151,68 @@ class Material(Record):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- sent to the coalition by member organizations ---
+# Records an organization sends: the organization, and a name only when it chooses to sign
+# with one (``signed_as``); never the person, user or unit who wrote them.
+SENT = Anchor(at.COALITION, "campaign__coalition")  # until the coalition-sent kind is merged
+
+
+class Uptake(Record):
+    """A member organization takes up a component of the campaign."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="uptakes",
+                                 verbose_name=_("campaign"))
+    component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="uptakes",
+                                  verbose_name=_("component"))
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.CASCADE,
+                                     related_name="campaign_uptakes",
+                                     verbose_name=_("organization"))
+    signed_as = models.CharField(_("signed as"), max_length=120, blank=True)
+
+    anchor = SENT
+
+    class Meta:
+        ordering = ["campaign", "component__number", "organization__name"]
+        verbose_name = _("component taken up")
+        verbose_name_plural = _("components taken up")
+        constraints = [models.UniqueConstraint(fields=["component", "organization"],
+                                               name="uptake_once_per_organization")]
+
+
+class ActionAnnouncement(Record):
+    """An action a member organization announces: what, where, when, for which component.
+    Never people: there is no field for a name. The office publishes it (``published``): then
+    the other members see it, and the public page shows it."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE,
+                                 related_name="announcements", verbose_name=_("campaign"))
+    component = models.ForeignKey(Component, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="announcements", verbose_name=_("component"))
+    organization = models.ForeignKey("organizations.Organization", on_delete=models.CASCADE,
+                                     related_name="campaign_actions",
+                                     verbose_name=_("organization"))
+    what = models.CharField(_("what"), max_length=300)
+    city = models.CharField(_("city"), max_length=100)
+    country = models.CharField(_("country"), max_length=100)
+    date = models.DateField(_("date"))
+    signed_as = models.CharField(_("signed as"), max_length=120, blank=True)
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True,
+                                        editable=False)
+
+    anchor = SENT
+
+    class Meta:
+        ordering = ["campaign", "date", "city"]
+        verbose_name = _("announced action")
+        verbose_name_plural = _("announced actions")
+
+    def __str__(self) -> str:
+        return self.what
+
+    def clean(self) -> None:
+        if self.component_id and self.campaign_id and self.component.campaign_id != \
+                self.campaign_id:
+            raise ValidationError({"component": _("That component is not this campaign's.")})
