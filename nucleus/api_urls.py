@@ -7,6 +7,13 @@ from rest_framework.routers import DefaultRouter
 
 import nucleus.api_schema  # noqa: F401  (registers the token scheme with drf-spectacular)
 from access.feed import ChangeFeedView
+from campaigns.api import (
+    AnnouncementViewSet,
+    CampaignViewSet,
+    ComponentViewSet,
+    UptakeViewSet,
+)
+from campaigns.api import MaterialViewSet as CampaignMaterialViewSet
 from agitprop.api import (
     CorrespondenceViewSet,
     DistributionViewSet,
@@ -36,6 +43,11 @@ router.register("distributions", DistributionViewSet, basename="distribution")
 router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
 router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("campaign-components", ComponentViewSet, basename="campaign-component")
+router.register("campaign-materials", CampaignMaterialViewSet, basename="campaign-material")
+router.register("campaign-uptakes", UptakeViewSet, basename="campaign-uptake")
+router.register("campaign-actions", AnnouncementViewSet, basename="campaign-action")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

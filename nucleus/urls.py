@@ -25,6 +25,9 @@ urlpatterns = [
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),
+    path("", include("campaigns.urls")),
+    # The public campaign pages, without login (campaigns/public_views.py).
+    path("", include("campaigns.urls_public")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]
