@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from access.choices import RestrictedChoicesForm, model_choice
 from campaigns.models import Campaign, Component, Material
+from coalitions.models import CoalitionResolution
 from nucleus.calendars import LocalizedDateField
+from organizations.models import Organization
 
 NOT_OFFERED = _("Choose one of the options offered here.")
 
@@ -23,7 +27,16 @@ class CampaignForm(RestrictedChoicesForm, forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = ["title", "description", "language", "starts_on", "ends_on"]
+        fields = ["title", "resolution", "description", "language", "starts_on", "ends_on"]
+        error_messages = {"resolution": {"invalid_choice": NOT_OFFERED}}
+
+    def __init__(self, *args, user, coalition, **kwargs):
+        super().__init__(*args, **kwargs)
+        resolutions = model_choice(self.fields["resolution"])
+        resolutions.queryset = CoalitionResolution.objects.filter(coalition=coalition)
+        resolutions.required = False
+        if self.instance.coalition_id is None:  # the model's checks compare coalitions
+            self.instance.coalition = coalition
 
 
 class ComponentForm(RestrictedChoicesForm, forms.ModelForm):
@@ -64,7 +77,8 @@ class MaterialForm(RestrictedChoicesForm, forms.ModelForm):
 class _SentForm(RestrictedChoicesForm, forms.Form):
     """Sent to the coalition on behalf of an organization the user acts for."""
 
-    organization = forms.ModelChoiceField(queryset=None, label=_("On behalf of"),
+    organization: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=Organization.objects.none(), label=_("On behalf of"),
                                           error_messages={"invalid_choice": NOT_OFFERED})
     signed_as = forms.CharField(label=_("Sign with a name (optional)"), max_length=120,
                                 required=False, help_text=_(

@@ -19,7 +19,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from access import dbwall
 from access.models import Role
 from audit.log import record, snapshot
 from campaigns.models import ActionAnnouncement, Campaign, Component, Uptake
@@ -56,11 +55,10 @@ def _sender_unit_id(acting_user: Any, organization: Organization) -> int | None:
 
 def _save_sent(obj: Any, acting_user: Any, organization: Organization) -> None:
     obj.full_clean()
-    # The copy is the coalition's, beyond the sender's database wall: saved under the system
-    # scope with its actorless audit row; the sender reads nothing there.
-    with dbwall.system_scope():
-        obj.save()
-        record(actor=None, action="create", obj=obj)
+    # The coalition's copy: its audit row names no actor. (The database wall covers the
+    # units' tables, not the coalitions': no wider scope is needed to write it.)
+    obj.save()
+    record(actor=None, action="create", obj=obj)
     unit_id = _sender_unit_id(acting_user, organization)
     if unit_id is not None:
         record(actor=acting_user, action="create", obj=obj, unit_id=unit_id)

@@ -37,7 +37,7 @@ class CampaignSerializer(RecordSerializer):
 
     class Meta:
         model = Campaign
-        fields = ["uid", "version", "coalition", "title", "description", "language",
+        fields = ["uid", "version", "coalition", "resolution", "title", "description", "language",
                   "starts_on", "ends_on", "published_at", "day_of_action"]
 
     def get_day_of_action(self, campaign: Campaign) -> dict[str, Any] | None:

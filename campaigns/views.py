@@ -94,7 +94,8 @@ class CampaignCreateView(ActionFormView):
         return reverse("campaigns:coalition_campaigns", kwargs={"uid": self.object.uid})
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
+        return {**super().get_form_kwargs(), "user": self.request.user,
+                "coalition": self.object}
 
     def perform(self, form) -> str:
         campaign = actions.do_create_campaign(acting_user=self.request.user,
@@ -111,7 +112,7 @@ class CampaignEditView(_OfficeView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user,
-                "instance": self.object}
+                "coalition": self.object.coalition, "instance": self.object}
 
     def perform(self, form) -> str:
         actions.do_update_campaign(acting_user=self.request.user, campaign=self.object,

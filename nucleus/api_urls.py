@@ -7,6 +7,12 @@ from rest_framework.routers import DefaultRouter
 
 import nucleus.api_schema  # noqa: F401  (registers the token scheme with drf-spectacular)
 from access.feed import ChangeFeedView
+from agitprop.api import (
+    CorrespondenceViewSet,
+    DistributionViewSet,
+    MaterialViewSet,
+    ReceivedCorrespondenceViewSet,
+)
 from campaigns.api import (
     AnnouncementViewSet,
     CampaignViewSet,
@@ -14,12 +20,6 @@ from campaigns.api import (
     UptakeViewSet,
 )
 from campaigns.api import MaterialViewSet as CampaignMaterialViewSet
-from agitprop.api import (
-    CorrespondenceViewSet,
-    DistributionViewSet,
-    MaterialViewSet,
-    ReceivedCorrespondenceViewSet,
-)
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet

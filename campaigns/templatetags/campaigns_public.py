@@ -9,7 +9,7 @@ from typing import Any
 
 from django import template
 from django.apps import apps
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -19,6 +19,7 @@ _SLOT = "{% load memberreports_public %}{% public_reports campaign %}"
 @register.simple_tag(takes_context=True)
 def public_reports_slot(context: template.Context, campaign: Any) -> SafeString:
     if not apps.is_installed("memberreports"):
-        return mark_safe("")
+        return SafeString("")
     with context.push(campaign=campaign):
-        return mark_safe(context.template.engine.from_string(_SLOT).render(context))
+        # A template's rendering is already marked safe (it escaped what it inserted).
+        return template.Template(_SLOT).render(context)
