@@ -16,6 +16,7 @@ from django.conf import settings
 
 from campaigns import actions, sending
 from campaigns.models import ActionAnnouncement, Campaign, Material
+from coalitions.models import CoalitionResolution
 from demo.seed_text import SeedError
 from demo.seeds import IcorResolution, read_seed
 from organizations.models import Coalition, Organization
@@ -26,6 +27,7 @@ WINDOW = (date(2022, 11, 26), date(2022, 12, 10))
 #: Fictional: the seed fixes no date.
 FIXED_DAY = date(2022, 12, 10)
 FIXED_NOTE = "Fictional date for the demo: the seed gives only the window."
+TITLE_LIMIT = 150
 RESOLUTION_FILE_TITLE = "The resolution (text of the call)"
 #: (organization's acronym, what, city, country, date, component number): all fictional.
 ACTIONS = (
@@ -60,13 +62,21 @@ def parse_components(text: str, source: str = "003") -> list[SeedComponent]:
             continue
         if not line.startswith("•"):
             raise SeedError(f"{source}: a component line does not start with •: {line[:40]!r}")
-        body = line.lstrip("•").strip()
-        head, sep, rest = body.partition(". ")
-        found.append(SeedComponent(title=(head + "." if sep else head).strip(),
-                                   description=rest.strip()))
+        found.append(_component(line.lstrip("•").strip()))
     if not found:
         raise SeedError(f"{source}: the list of components is empty")
     return found
+
+
+def _component(body: str) -> SeedComponent:
+    """The first sentence as title and the rest as description; a first sentence too long for
+    a title is shortened at a word (…) and the description holds the whole line."""
+    head, sep, rest = body.partition(". ")
+    head = head + "." if sep else head
+    if len(head) <= TITLE_LIMIT:
+        return SeedComponent(title=head, description=rest.strip())
+    short = body[:TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:( ")
+    return SeedComponent(title=f"{short}…", description=body)
 
 
 def resolution_text(text: str, source: str = "003") -> str:
@@ -110,6 +120,11 @@ def build_campaigns(icor: Coalition, resolution: IcorResolution,
                                 content=resolution_text(text).encode())
         created += 1
     created += _announce(icor, campaign)
+    # The resolution itself is the coalitions demo's (demo/coalitions.py): linked once there.
+    adopted = CoalitionResolution.objects.filter(coalition=icor, title=resolution.title).first()
+    if adopted is not None and campaign.resolution_id is None:
+        actions.do_update_campaign(acting_user=None, campaign=campaign,
+                                   data={"resolution": adopted})
     if not campaign.is_published:
         actions.do_set_campaign_published(acting_user=None, campaign=campaign, published=True)
     say(f"ICOR campaign: {len(components)} components, "
