@@ -88,3 +88,15 @@ def test_a_long_first_sentence_is_shortened_and_kept_whole_in_the_description():
     assert second.title.endswith("…") and len(second.title) <= 150
     assert second.description.startswith("Deeper ideological-political discussion")
     assert second.description.endswith("socialist revolution.)")
+
+
+def test_its_public_page_weighs_less_than_150_kib_in_every_language(built, client):
+    from django.contrib.staticfiles import finders
+
+    campaign = Campaign.objects.get(coalition__name=ICOR_NAME)
+    css = len(open(finders.find("campaigns/public.css"), "rb").read())
+    address = reverse("campaigns_public:page", kwargs={"uid": campaign.uid})
+    for language in ("en", "fa", "ar", "de"):
+        html = len(client.get(f"{address}?lang={language}").content)
+        print(f"public page [{language}]: {html} + {css} bytes = {(html + css) / 1024:.1f} KiB")
+        assert html + css <= 150 * 1024
