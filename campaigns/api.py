@@ -14,9 +14,9 @@ from access.api import RestrictedViewSetMixin
 from campaigns.models import ActionAnnouncement, Campaign, Component, Material, Uptake
 from campaigns.serializers import (
     AnnouncementSerializer,
+    CampaignMaterialSerializer,
     CampaignSerializer,
     ComponentSerializer,
-    MaterialSerializer,
     UptakeSerializer,
 )
 
@@ -51,10 +51,10 @@ class ComponentViewSet(_Read):
     serializer_class = ComponentSerializer
 
 
-class MaterialViewSet(_Read):
+class CampaignMaterialViewSet(_Read):
     model = Material
     queryset = Material.objects.none()
-    serializer_class = MaterialSerializer
+    serializer_class = CampaignMaterialSerializer
 
 
 class UptakeViewSet(mixins.CreateModelMixin, _Read):

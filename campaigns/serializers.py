@@ -61,7 +61,7 @@ class ComponentSerializer(RecordSerializer):
         read_only_fields = fields
 
 
-class MaterialSerializer(RecordSerializer):
+class CampaignMaterialSerializer(RecordSerializer):
     class Meta:
         model = Material
         fields = ["uid", "version", "campaign", "title", "kind", "language", "public",

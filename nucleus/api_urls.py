@@ -15,11 +15,11 @@ from agitprop.api import (
 )
 from campaigns.api import (
     AnnouncementViewSet,
+    CampaignMaterialViewSet,
     CampaignViewSet,
     ComponentViewSet,
     UptakeViewSet,
 )
-from campaigns.api import MaterialViewSet as CampaignMaterialViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
