@@ -16,7 +16,7 @@ from coalitions.models import Answer, Circulation, CoalitionResolution, Resoluti
 from coalitions.serializers import (
     AnswerSerializer,
     CirculationSerializer,
-    ResolutionSerializer,
+    CoalitionResolutionSerializer,
     SignatorySerializer,
     TextSerializer,
 )
@@ -39,10 +39,10 @@ class _Read(RestrictedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelM
         return qs
 
 
-class ResolutionViewSet(_Read):
+class CoalitionResolutionViewSet(_Read):
     model = CoalitionResolution
     queryset = CoalitionResolution.objects.none()
-    serializer_class = ResolutionSerializer
+    serializer_class = CoalitionResolutionSerializer
 
 
 class ResolutionTextViewSet(_Read):

@@ -41,7 +41,7 @@ class TextSerializer(RecordSerializer):
         read_only_fields = fields
 
 
-class ResolutionSerializer(RecordSerializer):
+class CoalitionResolutionSerializer(RecordSerializer):
     coalition = RestrictedRelatedField(model=Coalition, read_only=True)
     proposed_by = RestrictedRelatedField(model=Organization, read_only=True)
 

@@ -22,6 +22,7 @@ from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.agitprop import build_agitprop
 from demo.alliances import build_alliances
+from demo.campaigns import build_campaigns
 from demo.coalitions import build_coalitions
 from demo.congresses import build_congresses
 from demo.elections import build_elections
@@ -480,6 +481,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_congresses(b.units, b.people, b.say)
     b.created += build_elections(b.units, b.people, b.say)
     b.created += build_coalitions(seeds, settings.NUCLEUS_SEEDS_DIR, timezone.localdate(), b.say)
+    b.created += build_campaigns(icor, seeds.icor, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

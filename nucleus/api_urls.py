@@ -15,11 +15,18 @@ from agitprop.api import (
 )
 from alliances.api import CircleViewSet, ClassificationViewSet, CriterionViewSet
 from ballots.api import BallotBoxViewSet, PaperCountViewSet
+from campaigns.api import (
+    AnnouncementViewSet,
+    CampaignMaterialViewSet,
+    CampaignViewSet,
+    ComponentViewSet,
+    UptakeViewSet,
+)
 from coalitions.api import (
     AnswerViewSet,
     CirculationViewSet,
+    CoalitionResolutionViewSet,
     ResolutionTextViewSet,
-    ResolutionViewSet,
     SignatoryViewSet,
 )
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
@@ -72,10 +79,17 @@ router.register("published-resolutions", PublishedResolutionViewSet,
 router.register("circles", CircleViewSet, basename="circle")
 router.register("circle-criteria", CriterionViewSet, basename="circle-criterion")
 router.register("classifications", ClassificationViewSet, basename="classification")
+router.register("coalition-resolutions", CoalitionResolutionViewSet,
+                basename="coalition-resolution")
 router.register("resolution-texts", ResolutionTextViewSet, basename="resolution-text")
 router.register("circulations", CirculationViewSet, basename="circulation")
 router.register("answers", AnswerViewSet, basename="answer")
 router.register("signatories", SignatoryViewSet, basename="signatory")
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("campaign-components", ComponentViewSet, basename="campaign-component")
+router.register("campaign-materials", CampaignMaterialViewSet, basename="campaign-material")
+router.register("campaign-uptakes", UptakeViewSet, basename="campaign-uptake")
+router.register("campaign-actions", AnnouncementViewSet, basename="campaign-action")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "congresses",
     "ballots",
     "coalitions",
+    "campaigns",
     "demo",
     "nucleus",
 
@@ -190,6 +191,10 @@ NUCLEUS_ISSUE_FILE_MAX_BYTES = env_int("NUCLEUS_ISSUE_FILE_MAX_BYTES", 20 * 1024
                                        minimum=1024, maximum=200 * 1024 * 1024)
 NUCLEUS_ISSUE_IMAGE_MAX_PIXELS = env_int("NUCLEUS_ISSUE_IMAGE_MAX_PIXELS", 40_000_000,
                                          minimum=1, maximum=200_000_000)
+# A campaign's material (campaigns/files.py: documents, posters, songs): at most this many
+# bytes per file; images keep the pixel limit above.
+NUCLEUS_MATERIAL_MAX_BYTES = env_int("NUCLEUS_MATERIAL_MAX_BYTES", 30 * 1024 * 1024,
+                                     minimum=1024, maximum=500 * 1024 * 1024)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

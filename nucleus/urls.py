@@ -31,6 +31,9 @@ urlpatterns = [
     path("", include("alliances.urls")),
     path("", include("congresses.urls")),
     path("", include("elections.urls")),
+    path("", include("campaigns.urls")),
+    # The public campaign pages, without login (campaigns/public_views.py).
+    path("", include("campaigns.urls_public")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]

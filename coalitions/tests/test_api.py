@@ -51,6 +51,7 @@ def test_it_lists_only_what_the_caller_sees(world, login):
     assert _rows(member_client.get(reverse("answer-list")).json()) == []  # not RP's answer
     signatories = _rows(member_client.get(reverse("signatory-list")).json())
     assert [s["organization"] for s in signatories] == [str(member(1).uid)]
-    assert _rows(login(world.user("outsider")).get(reverse("resolution-list")).json()) == []
+    outsider = login(world.user("outsider"))
+    assert _rows(outsider.get(reverse("coalition-resolution-list")).json()) == []
     office = _rows(login(world.user("coalition_office")).get(reverse("answer-list")).json())
     assert len(office) == 1

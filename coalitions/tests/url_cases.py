@@ -70,8 +70,9 @@ def _api_cases() -> dict[str, Case]:
     from coalitions.models import Answer, Circulation, ResolutionText, Signatory
 
     cases = {}
-    for name, model in (("resolution", CoalitionResolution), ("resolution-text", ResolutionText),
-                        ("circulation", Circulation), ("answer", Answer),
+    for name, model in (("coalition-resolution", CoalitionResolution),
+                        ("resolution-text", ResolutionText), ("circulation", Circulation),
+                        ("answer", Answer),
                         ("signatory", Signatory)):
         cases[f"{name}-list"] = Case(model=None)
         cases[f"{name}-detail"] = Case(model=model)
