@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "safety",
     "publications",
     "agitprop",
+    "memberreports",
     "demo",
     "nucleus",
 
@@ -180,6 +181,13 @@ NUCLEUS_ISSUE_FILE_MAX_BYTES = env_int("NUCLEUS_ISSUE_FILE_MAX_BYTES", 20 * 1024
                                        minimum=1024, maximum=200 * 1024 * 1024)
 NUCLEUS_ISSUE_IMAGE_MAX_PIXELS = env_int("NUCLEUS_ISSUE_IMAGE_MAX_PIXELS", 40_000_000,
                                          minimum=1, maximum=200_000_000)
+# A member report's photos and videos (memberreports/media.py): at most this many bytes per
+# file and per report, and this many files.
+NUCLEUS_REPORT_FILE_MAX_BYTES = env_int("NUCLEUS_REPORT_FILE_MAX_BYTES", 50 * 1024 * 1024,
+                                        minimum=1024, maximum=2 * 1024 * 1024 * 1024)
+NUCLEUS_REPORT_MAX_BYTES = env_int("NUCLEUS_REPORT_MAX_BYTES", 200 * 1024 * 1024,
+                                   minimum=1024, maximum=2 * 1024 * 1024 * 1024)
+NUCLEUS_REPORT_MAX_FILES = env_int("NUCLEUS_REPORT_MAX_FILES", 12, minimum=1, maximum=100)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
