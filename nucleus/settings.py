@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "safety",
     "publications",
     "agitprop",
+    "campaigns",
     "memberreports",
     "demo",
     "nucleus",
@@ -181,6 +182,10 @@ NUCLEUS_ISSUE_FILE_MAX_BYTES = env_int("NUCLEUS_ISSUE_FILE_MAX_BYTES", 20 * 1024
                                        minimum=1024, maximum=200 * 1024 * 1024)
 NUCLEUS_ISSUE_IMAGE_MAX_PIXELS = env_int("NUCLEUS_ISSUE_IMAGE_MAX_PIXELS", 40_000_000,
                                          minimum=1, maximum=200_000_000)
+# A campaign's material (campaigns/files.py: documents, posters, songs): at most this many
+# bytes per file; images keep the pixel limit above.
+NUCLEUS_MATERIAL_MAX_BYTES = env_int("NUCLEUS_MATERIAL_MAX_BYTES", 30 * 1024 * 1024,
+                                     minimum=1024, maximum=500 * 1024 * 1024)
 # A member report's photos and videos (memberreports/media.py): at most this many bytes per
 # file and per report, and this many files.
 NUCLEUS_REPORT_FILE_MAX_BYTES = env_int("NUCLEUS_REPORT_FILE_MAX_BYTES", 50 * 1024 * 1024,
