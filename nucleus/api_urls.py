@@ -13,6 +13,7 @@ from agitprop.api import (
     MaterialViewSet,
     ReceivedCorrespondenceViewSet,
 )
+from memberreports.api import MemberReportViewSet, ReportMediaViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
@@ -36,6 +37,8 @@ router.register("distributions", DistributionViewSet, basename="distribution")
 router.register("correspondence", CorrespondenceViewSet, basename="correspondence")
 router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
+router.register("member-reports", MemberReportViewSet, basename="member-report")
+router.register("report-media", ReportMediaViewSet, basename="report-media")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("safety.urls")),
     path("", include("publications.urls")),
     path("", include("agitprop.urls")),
+    path("", include("memberreports.urls")),
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),

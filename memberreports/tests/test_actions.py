@@ -17,6 +17,7 @@ from memberreports.actions import (
 from memberreports.models import MemberReport, ReportMedia, SentReport
 from memberreports.tests.conftest import gps_jpeg
 
+
 def _rows(obj):
     return AuditEvent.objects.filter(model=obj._meta.label, object_id=obj.pk)
 
