@@ -20,10 +20,11 @@ from audit.log import record, snapshot
 
 @transaction.atomic
 def do_grant_role(*, acting_user: Any, user: Any, unit: Any, kind: str, oversight: bool = False,
-                  identity_access: bool = False,
+                  identity_access: bool = False, international_work: bool = False,
                   since: datetime.date | None = None) -> Role:
     today = timezone.localdate()
-    wanted = {"kind": kind, "oversight": oversight, "identity_access": identity_access}
+    wanted = {"kind": kind, "oversight": oversight, "identity_access": identity_access,
+              "international_work": international_work}
     current = (Role.objects.select_for_update().filter(user=user, unit=unit, until__isnull=True)
                .first())
     if current is not None:

@@ -34,11 +34,16 @@ ORGANIZATION_WIDE = "organization_wide"
 ORGANIZATION = "organization"
 # The coalition itself, and what its member organizations share with it.
 COALITION = "coalition"
+# What an organization sends to a coalition (a proposal, an answer): a separate copy that
+# names the coalition and the sending organization, never a unit, person or user. Seen by the
+# coalition's office and the sending organization's users; with ``shared`` set, also by the
+# users of the coalition's member and signatory organizations. Changed by the office only.
+COALITION_SENT = "coalition_sent"
 # A shared vocabulary without owner (ideology tags): seen by everyone who is logged in.
 PUBLIC = "public"
 
 KINDS = frozenset({RECORD, STRUCTURE, UNIT, ROLE, CATALOGUE, ORGANIZATION_WIDE, ORGANIZATION,
-                   COALITION, PUBLIC})
+                   COALITION, COALITION_SENT, PUBLIC})
 # Kinds whose path ends at a unit (the others end at an organization or a coalition).
 UNIT_KINDS = frozenset({RECORD, STRUCTURE, UNIT, ROLE})
 
@@ -52,18 +57,29 @@ class Anchor:
     ``sent_up`` (``RECORD`` only) names a nullable field of the record, or of the record it
     hangs on ("review__sent_up_at"): once it is set, the record is also seen — viewed, never
     changed — by the roles on the unit directly above its unit. A unit's review sent up to
-    its committee: before that, the committee only counts it, like every record below."""
+    its committee: before that, the committee only counts it, like every record below.
+
+    ``sender`` (``COALITION_SENT`` only, required there) is the path to the sending
+    organization; ``shared`` optionally names a boolean field: when true, the coalition's
+    member organizations see the record too."""
 
     kind: str
     path: str = ""
     count_path: str | None = None
     sent_up: str | None = None
+    sender: str | None = None
+    shared: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown anchor kind {self.kind!r}")
         if self.sent_up is not None and self.kind != RECORD:
             raise ValueError("only a unit's records can be sent up to the unit above")
+        if (self.kind == COALITION_SENT) != (self.sender is not None):
+            raise ValueError("a record sent to a coalition, and only such a record, names "
+                             "its sender")
+        if self.shared is not None and self.kind != COALITION_SENT:
+            raise ValueError("only a record sent to a coalition is shared with its members")
 
     @property
     def prefix(self) -> str:
@@ -77,7 +93,7 @@ class Anchor:
     @property
     def many_valued(self) -> bool:
         # Organizations and coalitions are reached through memberships: rows can repeat.
-        return self.kind in (ORGANIZATION, COALITION)
+        return self.kind in (ORGANIZATION, COALITION, COALITION_SENT)
 
     def _follow(self, obj: Any, path: str) -> Any:
         for part in filter(None, path.split("__")):

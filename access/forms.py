@@ -27,6 +27,9 @@ class RoleGrantForm(RestrictedChoicesForm, forms.Form):
     identity_access = forms.BooleanField(
         label=_("May reveal identities"), required=False,
         help_text=_("Separate from seeing aliases; every reveal is recorded."))
+    international_work = forms.BooleanField(
+        label=_("International work"), required=False,
+        help_text=_("Drafts, sends and answers for the organization toward its coalitions."))
     since = LocalizedDateField(label=_("Since"), required=False)
 
     def __init__(self, *args: Any, user: Any, unit: Unit, **kwargs: Any) -> None:

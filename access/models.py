@@ -53,6 +53,11 @@ class Role(Record):
     identity_access = models.BooleanField(
         _("may reveal identities"), default=False,
         help_text=_("Separate from seeing aliases; every reveal is recorded."))
+    # Set by the unit's secretary: the holder drafts, sends and answers for the organization
+    # toward its coalitions (coalitions/rights.py). Gives no access to any unit's records.
+    international_work = models.BooleanField(
+        _("international work"), default=False,
+        help_text=_("Drafts, sends and answers for the organization toward its coalitions."))
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True,
                              help_text=_("The first day the role is no longer held."))

@@ -3,7 +3,8 @@
 A role on a unit grants its records (people and everything they own) for that unit; with
 oversight, for its whole subtree. Every unit below a role unit is visible as structure with
 aggregate counts only. Nothing above or beside a role unit is visible. Coalition office users
-see the coalition, its member organizations' public profiles, and what is sent to the coalition.
+see the coalition, its member organizations' public profiles, and what is sent to the coalition
+(``Scope.coalition_sent_q``: also read by the sender and, where shared, by the members).
 A record whose anchor declares ``sent_up`` (a unit's review) is also read by the roles of the
 unit directly above once the unit has sent it up (``Scope.sent_up_q``).
 
@@ -40,6 +41,8 @@ RECORD_ACTIONS: dict[str, frozenset[str]] = {
     "delete": frozenset({SECRETARY}),
     "reveal": frozenset(ROLE_KINDS),  # and the role's identity flag, see Grant.allows
 }
+# The coalition membership statuses whose organizations read what is shared with the members.
+SHARING_STATUSES = ("member", "signatory")
 # Changing structure (units, roles) is for secretaries.
 STRUCTURE_ACTIONS: dict[str, frozenset[str]] = {
     "view": frozenset(ROLE_KINDS),
@@ -119,6 +122,8 @@ class Scope:
             return self.organizations_q(prefix, action)
         if kind == kinds.COALITION:
             return self.coalitions_q(prefix, action)
+        if kind == kinds.COALITION_SENT:
+            return self.coalition_sent_q(anchor, action)
         if kind == kinds.PUBLIC:
             return Q() if self.authenticated and action == "view" else NOTHING
         raise ValueError(f"no access rule for anchor kind {kind!r}")
@@ -208,6 +213,28 @@ class Scope:
             return office | Q(**{f"{prefix}memberships__organization_id__in":
                                  self.organization_ids})
         return office
+
+    def coalition_sent_q(self, anchor: Anchor, action: str) -> Q:
+        """What an organization sent to a coalition: read by the coalition's office, by the
+        sending organization's users (any role in it) and, where the record's ``shared``
+        field is true, by the users of the coalition's member and signatory organizations.
+        Only the office changes it (through its actions): a sent record is not edited by its
+        sender, a correction is sent anew."""
+        if not self.authenticated:
+            return NOTHING
+        prefix = anchor.prefix
+        office = Q(**{f"{prefix}id__in": self.office_coalition_ids})
+        if action != "view":
+            return office
+        assert anchor.sender is not None  # Anchor.__post_init__ requires it for this kind
+        seen = office | Q(**{f"{anchor.sender}__id__in": self.organization_ids})
+        if anchor.shared is not None and self.organization_ids:
+            # Membership statuses as organizations.CoalitionMembership names them (the access
+            # layer imports no domain app): observers, suspended and former members do not read.
+            seen |= Q(**{anchor.shared: True,
+                         f"{prefix}memberships__organization_id__in": self.organization_ids,
+                         f"{prefix}memberships__status__in": SHARING_STATUSES})
+        return seen
 
 
 _ATTR = "_nucleus_scope"

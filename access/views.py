@@ -45,7 +45,8 @@ def role_grant(request: HttpRequest, uid: UUID) -> HttpResponse:
         data = form.cleaned_data
         role = do_grant_role(acting_user=request.user, user=holder, unit=unit,
                              kind=data["kind"], oversight=data["oversight"],
-                             identity_access=data["identity_access"], since=data["since"])
+                             identity_access=data["identity_access"],
+                             international_work=data["international_work"], since=data["since"])
         return Done(reverse("access:role_grant", kwargs={"uid": unit.uid}),
                     _("%(user)s is now %(role)s of %(unit)s.") % {
                         "user": role.user.username, "role": role.get_kind_display(),
@@ -60,7 +61,7 @@ def role_grant(request: HttpRequest, uid: UUID) -> HttpResponse:
         context["offer"], context["offer_code"] = do_offer_role(
             acting_user=request.user, unit=unit, username=data["username"], kind=data["kind"],
             oversight=data["oversight"], identity_access=data["identity_access"],
-            since=data["since"])
+            international_work=data["international_work"], since=data["since"])
         context["form"] = RoleGrantForm(user=request.user, unit=unit)
     return render(request, "access/role_grant.html", {
         **context, "next": request.get_full_path(),

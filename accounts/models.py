@@ -99,6 +99,7 @@ class RoleOffer(Record):
     kind = models.CharField(_("role"), max_length=12, choices=Role.Kind.choices)
     oversight = models.BooleanField(_("oversight"), default=False)
     identity_access = models.BooleanField(_("may reveal identities"), default=False)
+    international_work = models.BooleanField(_("international work"), default=False)
     since = models.DateField(_("since"), null=True, blank=True)
     offered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+",

@@ -61,12 +61,14 @@ def hash_code(code: str) -> str:
 @transaction.atomic
 def do_offer_role(*, acting_user: Any, unit: Unit, username: str, kind: str,
                   oversight: bool = False, identity_access: bool = False,
-                  since: datetime.date | None = None) -> tuple[RoleOffer, str]:
+                  international_work: bool = False, since: datetime.date | None = None
+                  ) -> tuple[RoleOffer, str]:
     """Offer a role on ``unit`` to ``username`` (existing or not); returns the offer and its
     acceptance code, shown once. An open offer to the same username on the unit is replaced
     (with a new code)."""
     code = one_time_password()
     data = {"kind": kind, "oversight": oversight, "identity_access": identity_access,
+            "international_work": international_work,
             "since": since, "offered_by": acting_user, "code_hash": hash_code(code),
             "expires_at": timezone.now() + datetime.timedelta(days=OFFER_DAYS)}
     offer = (RoleOffer.objects.select_for_update()
@@ -121,7 +123,8 @@ def do_accept_role_offer(*, acting_user: Any, code: str) -> Role:
             raise ValidationError({"code": refusal}, code="invalid")
         role = do_grant_role(acting_user=offer.offered_by, user=acting_user, unit=offer.unit,
                              kind=offer.kind, oversight=offer.oversight,
-                             identity_access=offer.identity_access, since=offer.since)
+                             identity_access=offer.identity_access,
+                             international_work=offer.international_work, since=offer.since)
         record(actor=acting_user, action="delete", obj=offer, fields=["accepted"])
         offer.delete()
     return role

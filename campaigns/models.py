@@ -37,6 +37,9 @@ class Campaign(Record):
 
     coalition = models.ForeignKey(Coalition, on_delete=models.PROTECT, related_name="campaigns",
                                   verbose_name=_("coalition"))
+    resolution = models.ForeignKey("coalitions.CoalitionResolution", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="campaigns",
+                                   verbose_name=_("resolution"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(_("language of the title and description"), max_length=12,
@@ -58,6 +61,8 @@ class Campaign(Record):
     def clean(self) -> None:
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The end comes before the start.")})
+        if self.resolution is not None and self.resolution.coalition_id != self.coalition_id:
+            raise ValidationError({"resolution": _("That resolution is another coalition's.")})
 
     @property
     def is_published(self) -> bool:
@@ -156,7 +161,6 @@ class Material(Record):
 # --- sent to the coalition by member organizations ---
 # Records an organization sends: the organization, and a name only when it chooses to sign
 # with one (``signed_as``); never the person, user or unit who wrote them.
-SENT = Anchor(at.COALITION, "campaign__coalition")  # until the coalition-sent kind is merged
 
 
 class Uptake(Record):
@@ -171,7 +175,7 @@ class Uptake(Record):
                                      verbose_name=_("organization"))
     signed_as = models.CharField(_("signed as"), max_length=120, blank=True)
 
-    anchor = SENT
+    anchor = Anchor(at.COALITION_SENT, "campaign__coalition", sender="organization")
 
     class Meta:
         ordering = ["campaign", "component__number", "organization__name"]
@@ -202,7 +206,8 @@ class ActionAnnouncement(Record):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True,
                                         editable=False)
 
-    anchor = SENT
+    anchor = Anchor(at.COALITION_SENT, "campaign__coalition", sender="organization",
+                    shared="published")
 
     class Meta:
         ordering = ["campaign", "date", "city"]
@@ -213,6 +218,5 @@ class ActionAnnouncement(Record):
         return self.what
 
     def clean(self) -> None:
-        if self.component_id and self.campaign_id and self.component.campaign_id != \
-                self.campaign_id:
+        if self.component is not None and self.component.campaign_id != self.campaign_id:
             raise ValidationError({"component": _("That component is not this campaign's.")})

@@ -11,7 +11,8 @@ entries through ``FEED_SOURCES``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from campaigns import files, resolution
 from campaigns.models import Campaign, Material, is_rtl
+from nucleus import preferences
 
 UI_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 CSS = "campaigns/public.css"
@@ -130,6 +132,15 @@ def language_name(code: str) -> str:
 def ui_language(language: str) -> str:
     """The interface's language for a page in ``language`` (English where it has none)."""
     return language if language in UI_LANGUAGES else settings.LANGUAGE_CODE
+
+
+@contextmanager
+def page_language(language: str) -> Iterator[None]:
+    """The page's interface language and its calendar and digits (the page is the same for
+    every reader, in the app and in the export)."""
+    ui = ui_language(language)
+    with translation.override(ui), preferences.activated(preferences.defaults(ui)):
+        yield
 
 
 def page_context(campaign: Campaign, language: str, links: Links, *,

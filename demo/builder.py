@@ -21,6 +21,7 @@ from access.actions import do_add_office_user, do_grant_role
 from access.models import CoalitionOffice, Role
 from accounts.models import User
 from demo.agitprop import build_agitprop
+from demo.campaigns import build_campaigns
 from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.publications import (
     ANTERNASIONAL,
@@ -485,6 +486,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_review(b.units, b.people, b.say)
     b.created += build_agitprop(b.units, b.people, anternasional, timezone.localdate(),
                                 b.say)
+    b.created += build_campaigns(icor, seeds.icor, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

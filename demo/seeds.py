@@ -18,6 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+# The line parser is the app's (pasted signatory lists); the demo reads 003 with it.
+from coalitions.signatories import ListError, parse_signatory_line
+from coalitions.signatories import SignatoryLine as Signatory
 from demo.seed_text import (
     COUNTRY_WORDS,
     OrgRef,
@@ -36,19 +39,6 @@ from demo.seeds_wpi import Wpi, parse_wpi
 # --- 003: the ICOR resolution -------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Signatory:
-    number: int | None
-    acronym: str
-    original_name: str
-    english_name: str  # the English name given in parentheses, "" when none is given
-    country: str  # the country given after a comma, "" when none is given
-
-    @property
-    def name(self) -> str:
-        return self.english_name or self.original_name
-
-
-@dataclass(frozen=True)
 class IcorResolution:
     title: str
     approvals: int
@@ -59,24 +49,10 @@ class IcorResolution:
 
 
 def _signatory(number: int | None, line: str, source: str) -> Signatory:
-    parts = re.split(r"\s{2,}", line.strip(), maxsplit=1)
-    if len(parts) == 1:  # "TKP-ML Türkiye ...": a single space after the acronym
-        parts = line.strip().split(None, 1)
-    if len(parts) != 2:
-        raise SeedError(f"{source}: cannot split acronym and name in {line!r}")
-    acronym, body = clean(parts[0]), clean(parts[1])
-    country = ""
-    after_comma = re.search(r",\s*([A-Z][A-Za-z ]+)$", body)
-    if after_comma:
-        country, body = after_comma.group(1).strip(), body[:after_comma.start()].strip()
-    english = ""
-    split = trailing_parenthesis(body)
-    # A trailing "(Marxist-Leninist)" or "(Mashal)" is part of the name; a translation has
-    # several words.
-    if split and len(split[1].split()) >= 2:
-        body, english = split
-    return Signatory(number=number, acronym=acronym, original_name=body,
-                     english_name=english, country=country)
+    try:
+        return parse_signatory_line(number, line, later=number is None)
+    except ListError as error:
+        raise SeedError(f"{source}: {error}") from error
 
 
 def parse_icor_resolution(text: str, source: str = "003") -> IcorResolution:

@@ -13,6 +13,13 @@ from agitprop.api import (
     MaterialViewSet,
     ReceivedCorrespondenceViewSet,
 )
+from campaigns.api import (
+    AnnouncementViewSet,
+    CampaignViewSet,
+    ComponentViewSet,
+    UptakeViewSet,
+)
+from campaigns.api import MaterialViewSet as CampaignMaterialViewSet
 from memberreports.api import MemberReportViewSet, ReportMediaViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from people.api import PersonViewSet
@@ -39,6 +46,11 @@ router.register("received-correspondence", ReceivedCorrespondenceViewSet,
                 basename="received-correspondence")
 router.register("member-reports", MemberReportViewSet, basename="member-report")
 router.register("report-media", ReportMediaViewSet, basename="report-media")
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("campaign-components", ComponentViewSet, basename="campaign-component")
+router.register("campaign-materials", CampaignMaterialViewSet, basename="campaign-material")
+router.register("campaign-uptakes", UptakeViewSet, basename="campaign-uptake")
+router.register("campaign-actions", AnnouncementViewSet, basename="campaign-action")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

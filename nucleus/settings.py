@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "safety",
     "publications",
     "agitprop",
+    "coalitions",
     "campaigns",
     "memberreports",
     "demo",

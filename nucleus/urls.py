@@ -23,9 +23,13 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("", include("agitprop.urls")),
     path("", include("memberreports.urls")),
+    path("", include("coalitions.urls")),
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),
+    path("", include("campaigns.urls")),
+    # The public campaign pages, without login (campaigns/public_views.py).
+    path("", include("campaigns.urls_public")),
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]

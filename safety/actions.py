@@ -124,7 +124,8 @@ def do_unfreeze_account(*, acting_user: Any, freeze: Freeze, password: str) -> F
             since = role.since if role.since and role.since > today else None
             do_grant_role(acting_user=acting_user, user=account, unit=role.unit,
                           kind=role.kind, oversight=role.oversight,
-                          identity_access=role.identity_access, since=since)
+                          identity_access=role.identity_access,
+                          international_work=role.international_work, since=since)
     account.set_password(password)
     account.is_active = True
     # The secretary knows this password: the member picks their own at the next login.
