@@ -123,6 +123,7 @@ def do_set_report_published(*, acting_user: Any, report: SentReport,
         for item in report.media.filter(face_decision=ReportMedia.Faces.PENDING):
             _decide(acting_user, item, keep=False)
     before = snapshot(report)
+    report.published = published
     report.published_at = timezone.now() if published else None
     report.save()
     record(actor=acting_user, action="update", obj=report, before=before)

@@ -25,10 +25,12 @@ from access.records import Record
 from campaigns.models import Campaign, Component
 from organizations.models import Organization, Unit
 
-# What the coalition receives: its office, the sending organization and, once published, the
-# other members (until the coalition-sent anchor kind is merged: the coalition's anchor).
-SENT = Anchor(at.COALITION, "campaign__coalition")
-SENT_MEDIA = Anchor(at.COALITION, "report__campaign__coalition")
+# What the coalition receives: seen by its office and the sending organization's users and,
+# once published, by the other member organizations' users; changed by the office only.
+SENT = Anchor(at.COALITION_SENT, "campaign__coalition", sender="organization",
+              shared="published")
+SENT_MEDIA = Anchor(at.COALITION_SENT, "report__campaign__coalition",
+                    sender="report__organization", shared="report__published")
 
 
 class MemberReport(Record):
@@ -86,7 +88,9 @@ class SentReport(Record):
                               default=Status.SENT, editable=False)
     office_note = models.TextField(_("note from the office"), blank=True, editable=False)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True, editable=False)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    published = models.BooleanField(_("published"), default=False, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True,
+                                        editable=False)
 
     anchor = SENT
 
@@ -100,7 +104,7 @@ class SentReport(Record):
 
     @property
     def is_published(self) -> bool:
-        return self.published_at is not None
+        return self.published
 
 
 class ReportMedia(Record):

@@ -26,3 +26,23 @@ def test_it_answers_404_outside_the_coalition(client, login, world, sent_report)
     url = reverse("memberreports:detail", kwargs={"uid": sent_report.uid})
 
     assert client.get(url).status_code == 404
+
+
+def test_it_shows_another_member_the_report_only_once_published(client, login, world,
+                                                                 sent_report):
+    from accounts.models import User
+    from memberreports.actions import do_review_report, do_set_report_published
+    from organizations.actions import do_set_membership
+
+    office = world.user("coalition_office")
+    do_set_membership(acting_user=office, coalition=world.coalition, organization=world.orgs["op"],
+                      data={"status": "member"})
+    login(User.objects.get(username="outsider"))
+    url = reverse("memberreports:detail", kwargs={"uid": sent_report.uid})
+    assert client.get(url).status_code == 404
+
+    do_review_report(acting_user=office, report=sent_report, status="accepted")
+    do_set_report_published(acting_user=office, report=sent_report, published=True)
+
+    body = client.get(url).content.decode()
+    assert "Leaflets at the gate" in body and "Keep the faces blurred" not in body
