@@ -302,12 +302,15 @@ def read(sha256: str, content_type: str, *, held: bool = False) -> bytes:
     return path_of(sha256, content_type, held=held).read_bytes()
 
 
-def thumbnail(data: bytes, content_type: str, width: int = 480) -> bytes:
-    """A smaller JPEG for the public page (sized by the server, from the blurred file)."""
+def thumbnail(data: bytes, width: int = 320) -> bytes:
+    """A small JPEG for the public page, sized by the server from the file shown (faces
+    blurred, no metadata): a page of reports stays light."""
     from PIL import Image as PILImage
 
     image = _open(data).convert("RGB")
     if image.width > width:
         image = image.resize((width, max(1, image.height * width // image.width)),
                              PILImage.Resampling.LANCZOS)
-    return encode(image, publication_files.JPEG)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=70, optimize=True)
+    return out.getvalue()

@@ -12,4 +12,8 @@ urlpatterns = [
     path("reports/media/<uuid:uid>/", views.media_file, name="media"),
     path("reports/media/<uuid:uid>/original/", views.held_file, name="held"),
     path("reports/media/<uuid:uid>/faces/", views.faces, name="faces"),
+    # The public campaign page's photos and videos (no login once published).
+    path("public/reports/media/<uuid:uid>/", views.public_media, name="public_media"),
+    path("public/reports/media/<uuid:uid>/small.jpg", views.public_thumbnail,
+         name="public_thumbnail"),
 ]

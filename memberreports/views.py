@@ -11,7 +11,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -159,3 +159,32 @@ def held_file(request: HttpRequest, uid: UUID) -> HttpResponse:
         return HttpResponseRedirect(reverse("memberreports:media", kwargs={"uid": item.uid}))
     return _file_response(media.read(item.held_sha256, item.file_type, held=True),
                           item.file_type)
+
+
+def _public_item(request: HttpRequest, uid: UUID) -> ReportMedia:
+    """A published report's photo or video of a published campaign for anyone; else only for
+    those who see it in the app (the office, the sender, once published the members)."""
+    found = ReportMedia.objects.filter(uid=uid).select_related("report__campaign").first()
+    if found is None:
+        raise Http404
+    public = found.report.published and found.report.campaign.is_published
+    if not public and not (request.user.is_authenticated and ReportMedia.objects.restrict(
+            request.user).filter(pk=found.pk).exists()):
+        raise Http404
+    return found
+
+
+@require_GET
+def public_thumbnail(request: HttpRequest, uid: UUID) -> HttpResponse:
+    item = _public_item(request, uid)
+    if item.kind != ReportMedia.Kind.PHOTO:
+        raise Http404
+    response = _file_response(media.thumbnail(media.read(item.file_sha256, item.file_type)),
+                              "image/jpeg")
+    return response
+
+
+@require_GET
+def public_media(request: HttpRequest, uid: UUID) -> HttpResponse:
+    item = _public_item(request, uid)
+    return _file_response(media.read(item.file_sha256, item.file_type), item.file_type)

@@ -18,6 +18,8 @@ CASES = {
     "memberreports:media": Case(model=ReportMedia),
     "memberreports:held": Case(model=ReportMedia, action="change"),
     "memberreports:faces": Case(model=ReportMedia, action="change", method="POST"),
+    "memberreports:public_media": Case(model=ReportMedia, public=True),
+    "memberreports:public_thumbnail": Case(model=ReportMedia, public=True),
     "member-report-list": Case(model=None),
     "member-report-detail": Case(model=SentReport),
     "member-report-review": Case(model=SentReport, action="change", method="POST"),
