@@ -23,6 +23,7 @@ from accounts.models import User
 from demo.agitprop import build_agitprop
 from demo.campaigns import build_campaigns
 from demo.fieldwork import build_fieldwork, fictional_identity
+from demo.memberreports import build_member_reports
 from demo.publications import (
     ANTERNASIONAL,
     ISKRAA,
@@ -487,6 +488,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_agitprop(b.units, b.people, anternasional, timezone.localdate(),
                                 b.say)
     b.created += build_campaigns(icor, seeds.icor, b.say)
+    b.created += build_member_reports(icor, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

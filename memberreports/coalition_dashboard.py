@@ -23,7 +23,7 @@ def reports_context(user: Any, coalition: Any) -> dict[str, Any] | None:
     if not reports:
         return None
     waiting = [r for r in reports if r.status == SentReport.Status.SENT]
-    campaigns = []
+    campaigns: list[dict[str, Any]] = []
     for campaign in {r.campaign for r in reports}:
         own = [r for r in reports if r.campaign_id == campaign.pk]
         components = list(campaign.components.all())
