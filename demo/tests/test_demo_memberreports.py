@@ -65,4 +65,16 @@ def test_its_public_page_shows_the_report(built, client):
     body = client.get(reverse("campaigns_public:page", kwargs={"uid": report.campaign.uid})
                       ).content.decode()
     assert "Fictional: leaflets at a factory gate in Moscow" in body and "small.jpg" in body
-    assert len(body.encode()) <= 150 * 1024
+    thumbnail = client.get(reverse("memberreports:public_thumbnail",
+                                   kwargs={"uid": report.media.get().uid}))
+    weight = len(body.encode()) + len(thumbnail.content)
+    print(f"public page {len(body.encode())} B + report thumbnail {len(thumbnail.content)} B")
+    assert weight <= 150 * 1024
+
+
+def test_the_rmp_login_may_send_a_report_for_the_rmp(built):
+    from accounts.models import User
+    from memberreports.rights import organizations_acting_for
+
+    acting = organizations_acting_for(User.objects.get(username="rmp"))
+    assert acting.filter(acronym="RMP").exists()
