@@ -19,10 +19,10 @@ from access.api import RestrictedViewSetMixin, action_errors
 from memberreports import actions
 from memberreports.models import ReportMedia, SentReport
 from memberreports.serializers import (
-    FacesSerializer,
-    PublishSerializer,
+    ReportFacesSerializer,
     ReportMediaSerializer,
-    ReviewSerializer,
+    ReportPublishSerializer,
+    ReportReviewSerializer,
     SentReportSerializer,
 )
 
@@ -42,24 +42,24 @@ class MemberReportViewSet(RestrictedViewSetMixin, mixins.CreateModelMixin,
     def get_queryset(self) -> QuerySet[Any]:
         return self.restricted().select_related("campaign", "component", "organization")
 
-    @extend_schema(request=ReviewSerializer, responses=SentReportSerializer)
+    @extend_schema(request=ReportReviewSerializer, responses=SentReportSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request: Request, uid: Any = None) -> Response:
         """Accept, ask for changes (with a note) or reject."""
         report = self.get_object()
-        given = ReviewSerializer(data=request.data)
+        given = ReportReviewSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         with action_errors():
             report = actions.do_review_report(acting_user=request.user, report=report,
                                               **given.validated_data)
         return Response(self.get_serializer(report).data)
 
-    @extend_schema(request=PublishSerializer, responses=SentReportSerializer)
+    @extend_schema(request=ReportPublishSerializer, responses=SentReportSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, uid: Any = None) -> Response:
         """Publish an accepted report (``published: false`` takes it down)."""
         report = self.get_object()
-        given = PublishSerializer(data=request.data)
+        given = ReportPublishSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         with action_errors():
             report = actions.do_set_report_published(
@@ -80,12 +80,12 @@ class ReportMediaViewSet(RestrictedViewSetMixin, mixins.ListModelMixin,
     def get_queryset(self) -> QuerySet[Any]:
         return self.restricted().select_related("report")
 
-    @extend_schema(request=FacesSerializer, responses=ReportMediaSerializer)
+    @extend_schema(request=ReportFacesSerializer, responses=ReportMediaSerializer)
     @action(detail=True, methods=["post"])
     def faces(self, request: Request, uid: Any = None) -> Response:
         """The office's choice: keep the faces (audited) or keep them blurred."""
         item = self.get_object()
-        given = FacesSerializer(data=request.data)
+        given = ReportFacesSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         with action_errors():
             item = actions.do_decide_faces(acting_user=request.user, item=item,

@@ -63,14 +63,14 @@ class SentReportSerializer(RecordSerializer):
                 data=validated_data, uploads=uploads)
 
 
-class ReviewSerializer(serializers.Serializer[Any]):
+class ReportReviewSerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=["accepted", "changes", "rejected"])
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
-class PublishSerializer(serializers.Serializer[Any]):
+class ReportPublishSerializer(serializers.Serializer[Any]):
     published = serializers.BooleanField(default=True)
 
 
-class FacesSerializer(serializers.Serializer[Any]):
+class ReportFacesSerializer(serializers.Serializer[Any]):
     keep = serializers.BooleanField()
