@@ -27,6 +27,7 @@ from demo.coalitions import build_coalitions
 from demo.congresses import build_congresses
 from demo.elections import build_elections
 from demo.fieldwork import build_fieldwork, fictional_identity
+from demo.memberreports import build_member_reports
 from demo.organs import build_organs
 from demo.publications import (
     ANTERNASIONAL,
@@ -482,6 +483,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     b.created += build_elections(b.units, b.people, b.say)
     b.created += build_coalitions(seeds, settings.NUCLEUS_SEEDS_DIR, timezone.localdate(), b.say)
     b.created += build_campaigns(icor, seeds.icor, b.say)
+    b.created += build_member_reports(icor, b.say)
     return Summary(coalitions=len(b.coalitions), organizations=len(b.organizations),
                    units=len({u.pk for u in b.units.values()}), people=len(b.people),
                    logins=logins, created=b.created)

@@ -31,6 +31,7 @@ from coalitions.api import (
 )
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
+from memberreports.api import MemberReportViewSet, ReportMediaViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from organs.api import (
     DecisionViewSet,
@@ -85,6 +86,8 @@ router.register("resolution-texts", ResolutionTextViewSet, basename="resolution-
 router.register("circulations", CirculationViewSet, basename="circulation")
 router.register("answers", AnswerViewSet, basename="answer")
 router.register("signatories", SignatoryViewSet, basename="signatory")
+router.register("member-reports", MemberReportViewSet, basename="member-report")
+router.register("report-media", ReportMediaViewSet, basename="report-media")
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("campaign-components", ComponentViewSet, basename="campaign-component")
 router.register("campaign-materials", CampaignMaterialViewSet, basename="campaign-material")

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "ballots",
     "coalitions",
     "campaigns",
+    "memberreports",
     "demo",
     "nucleus",
 
@@ -195,6 +196,13 @@ NUCLEUS_ISSUE_IMAGE_MAX_PIXELS = env_int("NUCLEUS_ISSUE_IMAGE_MAX_PIXELS", 40_00
 # bytes per file; images keep the pixel limit above.
 NUCLEUS_MATERIAL_MAX_BYTES = env_int("NUCLEUS_MATERIAL_MAX_BYTES", 30 * 1024 * 1024,
                                      minimum=1024, maximum=500 * 1024 * 1024)
+# A member report's photos and videos (memberreports/media.py): at most this many bytes per
+# file and per report, and this many files.
+NUCLEUS_REPORT_FILE_MAX_BYTES = env_int("NUCLEUS_REPORT_FILE_MAX_BYTES", 50 * 1024 * 1024,
+                                        minimum=1024, maximum=2 * 1024 * 1024 * 1024)
+NUCLEUS_REPORT_MAX_BYTES = env_int("NUCLEUS_REPORT_MAX_BYTES", 200 * 1024 * 1024,
+                                   minimum=1024, maximum=2 * 1024 * 1024 * 1024)
+NUCLEUS_REPORT_MAX_FILES = env_int("NUCLEUS_REPORT_MAX_FILES", 12, minimum=1, maximum=100)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("", include("agitprop.urls")),
     path("", include("ballots.urls")),
+    path("", include("memberreports.urls")),
     path("", include("coalitions.urls")),
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
