@@ -77,7 +77,8 @@ def test_it_runs_a_meeting_an_election_and_a_composition_report(world, login):
     assert decision.number == 1
     member_client = login(world.user("cell_member"))
     organ_page = _body(member_client.get(organ_url))
-    assert "Leaflets for the night shift" in organ_page
+    assert re.search(r'<td class="num">1</td>.*?Leaflets for the night shift</bdi>', organ_page,
+                     re.S)
     assert reverse("organs:decision_detail", kwargs={"uid": decision.uid}) in organ_page
     decision_page = _body(member_client.get(
         reverse("organs:decision_detail", kwargs={"uid": decision.uid})))
