@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 from django.test import Client
-from django.urls import reverse
+from django.urls import NoReverseMatch, resolve, reverse
 
 from accounts.tests.second_factor import pass_second_factor
 from people.models import Person
@@ -117,6 +117,20 @@ def test_every_url_names_records_by_uid():
     # A sequential id in an address tells how many records the install holds (issue #9).
     odd = {name: args for name, args in PATTERNS.items() if args - {"uid", "format"}}
     assert not odd, f"URL patterns must name a record only by `uid`: {odd}"
+
+
+def test_no_url_pattern_is_hidden_behind_another():
+    # Two apps once both claimed "resolutions/<uid>/": the one included first answered for
+    # both, and the other's pages were unreachable.
+    hidden = {}
+    for name, args in PATTERNS.items():
+        try:
+            url = reverse(name, kwargs={"uid": MISSING} if "uid" in args else None)
+        except NoReverseMatch:  # a pattern with other arguments (the format suffix)
+            continue
+        if resolve(url).view_name != name:
+            hidden[name] = resolve(url).view_name
+    assert not hidden, f"URLs answered by another pattern: {hidden}"
 
 
 def _url(name: str, obj=None) -> str:
