@@ -101,7 +101,7 @@ def _end_open(*, acting_user: Any, circle: Circle, organization: Organization,
               since: date) -> None:
     """End the organization's open classification by this organ, if it has one, the day
     the new one begins; refuse a second one in the same circle."""
-    current = (Classification.objects.select_for_update()
+    current = (Classification.objects.select_for_update(of=("self",))
                .filter(unit_id=circle.unit_id, organization=organization, until__isnull=True)
                .select_related("circle").first())
     if current is None:
@@ -134,7 +134,7 @@ def do_classify(*, acting_user: Any, circle: Circle, organization: Organization,
     circle's criteria and, where the circle requires one, the organ's ``decision``. An open
     classification in another circle of the same organ ends
     that day (the rows are the history); one in the same circle is refused."""
-    circle = Circle.objects.select_for_update().select_related("unit").get(pk=circle.pk)
+    circle = Circle.objects.select_for_update(of=("self",)).select_related("unit").get(pk=circle.pk)
     _check_classifiable(circle, organization, since)
     _check_assessments(circle, assessments)
     _check_decision(circle, decision)

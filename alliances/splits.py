@@ -109,7 +109,7 @@ def do_record_split(*, acting_user: Any, organization: Organization,
         raise ValidationError({"date": _("The date cannot be in the future.")})
     _check_split(organization, new_organization, new_name, year)
     _check_counts(organization, counts)
-    people = list(Person.objects.select_for_update().select_related("unit")
+    people = list(Person.objects.select_for_update(of=("self",)).select_related("unit")
                   .filter(pk__in=[p.pk for p in departures]))
     if len(people) != len(departures):
         raise ValidationError(_("Name each departing member once."), code="departures")

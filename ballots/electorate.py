@@ -41,7 +41,15 @@ def voter_keys_for(user: Any) -> set[str]:
         return set()
     keys: set[str] = set()
     if user.person_id is not None:
-        keys.add(person_key(user.person))
+        from access import dbwall
+        from people.models import Person
+
+        # A member without a role on their own unit does not see their person row behind
+        # PostgreSQL's wall: only its uid is read, for the user's own person.
+        with dbwall.system_scope():
+            uid = Person.objects.filter(pk=user.person_id).values_list("uid", flat=True).first()
+        if uid is not None:
+            keys.add(f"person:{uid}")
     for provider in _PROVIDERS:
         keys.update(provider(user))
     return keys

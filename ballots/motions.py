@@ -37,7 +37,7 @@ def present_voter_keys(motion: Motion) -> list[str]:
 def do_open_motion_ballot(*, acting_user: Any, motion: Motion) -> BallotBox:
     """Open the secret ballot on ``motion`` (once; an open, secret motion only)."""
     with transaction.atomic():
-        locked = Motion.objects.select_for_update().select_related(
+        locked = Motion.objects.select_for_update(of=("self",)).select_related(
             "agenda_item__meeting__unit").get(pk=motion.pk)
         if locked.vote_mode != Motion.VoteMode.SECRET:
             raise ValidationError(_("This motion is not voted by secret ballot."),
@@ -59,7 +59,7 @@ def decide_from_box(*, acting_user: Any, box: BallotBox, ballots: list[list[str]
     from ballots import counting
 
     assert box.motion_id is not None
-    motion = Motion.objects.select_for_update().select_related(
+    motion = Motion.objects.select_for_update(of=("self",)).select_related(
         "agenda_item__meeting__unit").get(pk=box.motion_id)
     # The rule is the motion's; the members' base is decide_motion's own (the quorum's).
     tally = counting.count_yes_no(ballots, rule_of(motion), len(box.electorate))

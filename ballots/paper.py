@@ -58,7 +58,8 @@ def do_enter_second_count(*, acting_user: Any, count: PaperCount, text: str) -> 
                               code="same_teller")
     ballots = parse_paper(count.box, text)
     with transaction.atomic():
-        locked = PaperCount.objects.select_for_update().select_related("box").get(pk=count.pk)
+        locked = (PaperCount.objects.select_for_update(of=("self",)).select_related("box")
+                  .get(pk=count.pk))
         if locked.status != PaperCount.Status.WAITING:
             raise ValidationError(_("This paper count is finished: start a new one for a "
                                     "recount."), code="finished")

@@ -61,7 +61,9 @@ class MandateViewSet(_ReadOnly):
     serializer_class = MandateSerializer
 
     def get_queryset(self):
-        return self.restricted().select_related("unit", "congress", "person", "credential")
+        # Not the congress or the credential: the convening unit's rows, hidden by PostgreSQL's
+        # wall from the sending unit (an inner join would hide the mandate with them).
+        return self.restricted().select_related("unit", "person")
 
 
 class ClassPositionViewSet(_ReadOnly):

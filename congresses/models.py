@@ -229,7 +229,9 @@ class Mandate(Record):
     class Meta:
         verbose_name = _("mandate")
         verbose_name_plural = _("mandates")
-        ordering = ["congress", "unit", "on"]
+        # By the columns, not through the congress: ordering by the related row would join
+        # the convening unit's table, which PostgreSQL's wall hides from the sending unit.
+        ordering = ["congress_id", "unit_id", "on"]
         constraints = [models.UniqueConstraint(fields=["congress", "person"],
                                                name="mandate_unique_person")]
 

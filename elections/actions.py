@@ -48,7 +48,7 @@ def own_person(user: Any) -> Person | None:
 
 
 def locked(election: Election) -> Election:
-    return Election.objects.select_for_update().select_related("unit", "seat_unit").get(
+    return Election.objects.select_for_update(of=("self",)).select_related("unit", "seat_unit").get(
         pk=election.pk)
 
 
@@ -183,7 +183,7 @@ def may_answer(user: Any, nomination: Nomination) -> bool:
 
 
 def _locked_nomination(acting_user: Any, nomination: Nomination) -> Nomination:
-    nomination = Nomination.objects.select_for_update().select_related(
+    nomination = Nomination.objects.select_for_update(of=("self",)).select_related(
         "election", "election__unit", "candidate").get(pk=nomination.pk)
     require_status(nomination.election, Election.Status.NOMINATING)
     if not may_answer(acting_user, nomination):

@@ -42,7 +42,7 @@ def _end_previous(acting_user: Any, election: Election, since: date,
     """End the open terms of the office; returns the still open roles of holders re-elected
     (keyed by person), which go on into their new term."""
     kept: dict[int, Role] = {}
-    terms = OfficeTerm.objects.select_for_update().filter(
+    terms = OfficeTerm.objects.select_for_update(of=("self",)).filter(
         unit=election.office_unit, title=election.title, until__isnull=True,
         since__lte=since).select_related("role")
     for term in terms:

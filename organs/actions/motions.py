@@ -49,7 +49,7 @@ def do_propose_motion(*, acting_user: Any, agenda_item: AgendaItem, data: dict[s
 
 
 def _locked(motion: Motion) -> Motion:
-    return (Motion.objects.select_for_update()
+    return (Motion.objects.select_for_update(of=("self",))
             .select_related("agenda_item__meeting__unit").get(pk=motion.pk))
 
 

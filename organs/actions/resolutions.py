@@ -71,7 +71,7 @@ def do_create_resolution(*, acting_user: Any, unit: Unit, data: dict[str, Any]) 
 def do_update_resolution(*, acting_user: Any, resolution: Resolution,
                          data: dict[str, Any]) -> Resolution:
     """Change the unit's own copy; the published copy changes when it is published again."""
-    resolution = Resolution.objects.select_for_update().select_related("unit").get(
+    resolution = Resolution.objects.select_for_update(of=("self",)).select_related("unit").get(
         pk=resolution.pk)
     before = snapshot(resolution)
     _apply(resolution, data)
@@ -89,7 +89,7 @@ def do_update_resolution(*, acting_user: Any, resolution: Resolution,
 def do_publish_resolution(*, acting_user: Any, resolution: Resolution) -> PublishedResolution:
     """Write (or rewrite) the copy on the organization's profile. Only an adopted resolution
     is published; the copy holds the text and public names only."""
-    resolution = Resolution.objects.select_for_update().select_related(
+    resolution = Resolution.objects.select_for_update(of=("self",)).select_related(
         "unit", "decision").get(pk=resolution.pk)
     decision = resolution.decision
     if decision is None and not resolution.signatory_names:
