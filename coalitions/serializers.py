@@ -111,9 +111,9 @@ class ProposalDraftSerializer(RecordSerializer):
     copy (``sent_copy``), which names the organization only."""
 
     organization = RestrictedRelatedField(
-        model=Organization, source="unit.organization", required=False,
+        model=Organization, source="unit.organization",
         help_text="The organization you act for (on creation; fixed afterwards).")
-    coalition = RestrictedRelatedField(model=Coalition, required=False,
+    coalition = RestrictedRelatedField(model=Coalition,
                                        help_text="The coalition (on creation; fixed "
                                                  "afterwards).")
     sent_copy = RestrictedRelatedField(model=CoalitionResolution, read_only=True)
@@ -127,10 +127,8 @@ class ProposalDraftSerializer(RecordSerializer):
         extra_kwargs = {"points": {"help_text": "The numbered points, one per line."}}
 
     def create(self, validated_data: dict[str, Any]) -> ProposalDraft:
-        organization = validated_data.pop("unit", {}).get("organization")
-        coalition = validated_data.pop("coalition", None)
-        if organization is None or coalition is None:
-            raise serializers.ValidationError("Give the organization and the coalition.")
+        organization = validated_data.pop("unit")["organization"]
+        coalition = validated_data.pop("coalition")
         with action_errors():
             return actions.do_create_proposal_draft(
                 acting_user=self.context["request"].user, organization=organization,
