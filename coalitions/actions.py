@@ -2,9 +2,11 @@
 
 The office (``CoalitionOffice``) drafts, takes up proposals, circulates, closes and enters
 answers received in writing. An organization acts through a user acting for it
-(``coalitions.rights``): it proposes, answers (once; then changes its answer until the
-deadline) and signs later. Reaching the coalition's adoption rule adopts the resolution inside
-the answer's own transaction, dated the day of the approval that reached it.
+(``coalitions.rights``): it drafts a proposal inside the organization (``ProposalDraft``, the
+writing unit's record) and sends it (``do_send_proposal``, through ``do_propose``), answers
+(once; then changes its answer until the deadline) and signs later. Reaching the coalition's
+adoption rule adopts the resolution inside the answer's own transaction, dated the day of the
+approval that reached it.
 
 What an organization sends names the organization only. Its audit row names the acting user
 (as every write does) but no unit: the coalition office never reads the audit log.
@@ -29,12 +31,13 @@ from coalitions.models import (
     Answer,
     Circulation,
     CoalitionResolution,
+    ProposalDraft,
     ResolutionPoint,
     ResolutionText,
     Signatory,
     StatusChange,
 )
-from coalitions.rights import acts_for
+from coalitions.rights import acts_for, writing_unit
 from organizations.models import Coalition, CoalitionMembership, Organization
 
 Status = CoalitionResolution.Status
@@ -159,6 +162,80 @@ def do_propose(*, acting_user: Any, organization: Organization, coalition: Coali
                            language=language, body=body, points=points,
                            status=Status.PROPOSED, proposed_by=organization,
                            signed_as=signed_as)
+
+
+DRAFT_FIELDS = ("kind", "title", "language", "body", "points", "signed_as")
+
+
+def _draft_data(data: dict[str, Any]) -> dict[str, Any]:
+    fields = {name: data[name] for name in DRAFT_FIELDS if name in data}
+    if isinstance(fields.get("points"), (list, tuple)):
+        fields["points"] = "\n".join(str(p).strip() for p in fields["points"] if str(p).strip())
+    for name in ("title", "language", "signed_as"):
+        if isinstance(fields.get(name), str):
+            fields[name] = fields[name].strip()
+    return fields
+
+
+@transaction.atomic
+def do_create_proposal_draft(*, acting_user: Any, organization: Organization,
+                             coalition: Coalition, data: dict[str, Any]) -> ProposalDraft:
+    """A proposal drafted inside the organization: the record of the writer's unit there
+    (``rights.writing_unit``), which the coalition does not see until it is sent."""
+    _require_acting(acting_user, organization)
+    if not _is_member(coalition, organization):
+        raise ValidationError(_("This organization is not a member of the coalition."),
+                              code="not_member")
+    draft = ProposalDraft(unit=writing_unit(acting_user, organization), coalition=coalition,
+                          **_draft_data(data))
+    draft.full_clean()
+    draft.save()
+    record(actor=acting_user, action="create", obj=draft)
+    return draft
+
+
+def _unsent(draft: ProposalDraft, acting_user: Any) -> ProposalDraft:
+    draft = ProposalDraft.objects.select_for_update().select_related("unit").get(pk=draft.pk)
+    _require_acting(acting_user, draft.organization)
+    if draft.sent_on is not None:
+        raise ValidationError(_("This proposal was already sent to the coalition."),
+                              code="sent")
+    return draft
+
+
+@transaction.atomic
+def do_update_proposal_draft(*, acting_user: Any, draft: ProposalDraft,
+                             data: dict[str, Any]) -> ProposalDraft:
+    """Change a draft while it is unsent."""
+    locked = _unsent(draft, acting_user)
+    before = snapshot(locked)
+    for name, value in _draft_data(data).items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    locked.save()
+    record(actor=acting_user, action="update", obj=locked, before=before)
+    draft.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def do_send_proposal(*, acting_user: Any, draft: ProposalDraft) -> CoalitionResolution:
+    """Send the draft: the coalition's copy is written by ``do_propose`` (the organization
+    and ``signed_as`` only, no unit, person or user); the draft is marked sent, once.
+
+    No ``dbwall.system_scope()`` is needed (compare agitprop's ``do_send_correspondence``):
+    the copy is ``COALITION_SENT``, a table the database wall does not cover."""
+    locked = _unsent(draft, acting_user)
+    copy = do_propose(acting_user=acting_user, organization=locked.organization,
+                      coalition=locked.coalition, title=locked.title, language=locked.language,
+                      body=locked.body, points=locked.point_lines(), kind=locked.kind,
+                      signed_as=locked.signed_as)
+    before = snapshot(locked)
+    locked.sent_on, locked.sent_copy = timezone.localdate(), copy
+    locked.save(update_fields=["sent_on", "sent_copy"])
+    record(actor=acting_user, action="update", obj=locked, before=before)
+    draft.refresh_from_db()
+    return copy
 
 
 def _locked(resolution: CoalitionResolution) -> CoalitionResolution:

@@ -29,16 +29,27 @@ class ResolutionForm(RestrictedChoicesForm, forms.Form):
                              widget=forms.Textarea, help_text=POINTS_HELP)
 
 
-class ProposalForm(ResolutionForm):
-    organization = forms.ModelChoiceField(label=_("For the organization"),
-                                          queryset=Organization.objects.none())
+class ProposalDraftForm(ResolutionForm):
+    """A proposal drafted inside the organization (``ProposalDraft``), edited until sent."""
+
     signed_as = forms.CharField(
         label=_("Signed with a name"), max_length=200, required=False,
         help_text=_("Leave empty: the coalition sees only the organization."))
 
+
+class ProposalForm(ProposalDraftForm):
+    organization = forms.ModelChoiceField(label=_("For the organization"),
+                                          queryset=Organization.objects.none())
+
+    field_order = ["organization"]
+
     def __init__(self, *args: Any, user: Any, organizations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice(self.fields["organization"]).queryset = organizations
+
+
+class SendProposalForm(RestrictedChoicesForm, forms.Form):
+    """The confirmation of sending a draft: nothing to fill in."""
 
 
 class TextForm(RestrictedChoicesForm, forms.Form):

@@ -6,8 +6,10 @@ that proposed it (``proposed_by``: an organization, never a person or unit) and,
 circulated (``circulated``), by the users of every member organization. An ``Answer`` and a
 ``Signatory`` name the answering organization only; the answer is read by that organization
 and the office, the signatory list by every member once circulated. The office changes all of
-it through its actions; an organization writes only through ``do_propose``, ``do_answer`` and
-``do_sign_later`` (coalitions/actions.py), as one acting for it (coalitions/rights.py).
+it through its actions; an organization writes only through ``do_send_proposal`` (which
+writes the copy of its ``ProposalDraft`` through ``do_propose``), ``do_answer`` and
+``do_sign_later`` (coalitions/actions.py), as one acting for it (coalitions/rights.py). The
+``ProposalDraft`` itself is the writing unit's record, not the coalition's.
 """
 
 from __future__ import annotations
@@ -271,3 +273,45 @@ class Signatory(Record):
 
     def __str__(self) -> str:
         return f"{self.organization_id} ({self.signed_on})"
+
+
+class ProposalDraft(Record):
+    """A member organization's proposal while it is drafted: the writing unit's own record
+    (``RECORD``), read by the unit's scope like any record, never by the coalition's office or
+    the other member organizations. Sending it (``do_send_proposal``) writes the coalition's
+    ``CoalitionResolution`` copy, which names the organization (and ``signed_as``) only; the
+    unit keeps the draft, no longer editable, with the day it was sent."""
+
+    unit = models.ForeignKey("organizations.Unit", on_delete=models.PROTECT,
+                             related_name="proposal_drafts", verbose_name=_("unit"))
+    coalition = models.ForeignKey(Coalition, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("coalition"))
+    kind = models.CharField(_("kind"), max_length=16, choices=CoalitionResolution.Kind.choices,
+                            default=CoalitionResolution.Kind.RESOLUTION)
+    title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(_("language"), max_length=10)
+    body = models.TextField(_("text"))
+    # The numbered points, one per line, in their order.
+    points = models.TextField(_("Numbered points"), blank=True)
+    signed_as = models.CharField(_("signed as"), max_length=200, blank=True)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True, editable=False)
+    # The copy the coalition received: the unit knows where it went, never the reverse.
+    sent_copy = models.OneToOneField(CoalitionResolution, on_delete=models.SET_NULL, null=True,
+                                     blank=True, related_name="+", editable=False)
+
+    anchor = Anchor(at.RECORD, "unit")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("proposal draft")
+        verbose_name_plural = _("proposal drafts")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def organization(self) -> Organization:
+        return self.unit.organization
+
+    def point_lines(self) -> list[str]:
+        return [line.strip() for line in self.points.splitlines() if line.strip()]

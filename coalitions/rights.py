@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from access.models import Role
 from access.scope import SECRETARY
-from organizations.models import Organization
+from organizations.models import Organization, Unit
 
 
 def organizations_acting_for(user: Any) -> QuerySet[Organization]:
@@ -30,3 +30,14 @@ def organizations_acting_for(user: Any) -> QuerySet[Organization]:
 
 def acts_for(user: Any, organization: Organization) -> bool:
     return organizations_acting_for(user).filter(pk=organization.pk).exists()
+
+
+def writing_unit(user: Any, organization: Organization) -> Unit:
+    """The unit whose record a draft or report is: the writer's own unit in the organization
+    (one with the international-work flag first), else the organization's top unit."""
+    if user is not None:
+        role = (Role.objects.active().filter(user=user, unit__organization=organization)
+                .order_by("-international_work", "unit__path").select_related("unit").first())
+        if role is not None:
+            return role.unit
+    return Unit.objects.get(organization=organization, parent__isnull=True)

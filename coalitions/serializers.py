@@ -17,6 +17,7 @@ from coalitions.models import (
     Answer,
     Circulation,
     CoalitionResolution,
+    ProposalDraft,
     ResolutionPoint,
     ResolutionText,
     Signatory,
@@ -102,3 +103,40 @@ class SignatorySerializer(RecordSerializer):
         model = Signatory
         fields = ["uid", "version", "resolution", "organization", "signed_on", "later"]
         read_only_fields = fields
+
+
+class ProposalDraftSerializer(RecordSerializer):
+    """A proposal drafted inside an organization (its writing unit's record): created and
+    changed, while unsent, by one acting for the organization; ``send`` writes the coalition's
+    copy (``sent_copy``), which names the organization only."""
+
+    organization = RestrictedRelatedField(
+        model=Organization, source="unit.organization",
+        help_text="The organization you act for (on creation; fixed afterwards).")
+    coalition = RestrictedRelatedField(model=Coalition,
+                                       help_text="The coalition (on creation; fixed "
+                                                 "afterwards).")
+    sent_copy = RestrictedRelatedField(model=CoalitionResolution, read_only=True)
+
+    class Meta:
+        model = ProposalDraft
+        fields = ["uid", "version", "organization", "coalition", "kind", "title", "language",
+                  "body", "points", "signed_as", "sent_on", "sent_copy", "created_at",
+                  "updated_at"]
+        read_only_fields = ["sent_on", "created_at", "updated_at"]
+        extra_kwargs = {"points": {"help_text": "The numbered points, one per line."}}
+
+    def create(self, validated_data: dict[str, Any]) -> ProposalDraft:
+        organization = validated_data.pop("unit")["organization"]
+        coalition = validated_data.pop("coalition")
+        with action_errors():
+            return actions.do_create_proposal_draft(
+                acting_user=self.context["request"].user, organization=organization,
+                coalition=coalition, data=validated_data)
+
+    def update(self, instance: ProposalDraft, validated_data: dict[str, Any]) -> ProposalDraft:
+        validated_data.pop("unit", None)
+        validated_data.pop("coalition", None)
+        with action_errors():
+            return actions.do_update_proposal_draft(
+                acting_user=self.context["request"].user, draft=instance, data=validated_data)

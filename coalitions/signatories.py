@@ -9,8 +9,11 @@ ones (``do_register_member_organization``) and makes every listed organization a
 member. Nothing is saved before the confirmation, which re-parses the same text: confirming
 twice finds everything matched the second time and changes nothing.
 
-Transliteration across scripts (Cyrillic written in Latin letters) is not attempted: names are
-compared as written, and a line in another script matches by its English name or acronym.
+Across scripts (a Cyrillic or Persian name against a directory entry in Latin letters), names
+are compared once more after transliteration (``anyascii``) as consonant skeletons
+(``transliterated``): the Persian script writes no short vowels, and transliterations differ
+in their vowels. Such a match is the least sure level (``TRANSLITERATED``) and never beats a
+match by name or acronym as written.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from anyascii import anyascii
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -132,11 +136,28 @@ def comparable(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", bare).replace("_", " ").split())
 
 
-EXACT, NAME, ACRONYM, NONE = "exact", "name", "acronym", "none"
+def transliterated(text: str) -> str:
+    """The consonant skeleton of ``text`` in Latin letters, for texts where a letter is not
+    Latin ("" otherwise): "حزب توده ایران" and "Hezb-e Tudeh-ye Iran" both give "hzb tdh rn",
+    "Българска" and "Balgarska" both "blgrsk"."""
+    if comparable(text).isascii():
+        return ""
+    return _skeleton(text)
+
+
+def _skeleton(text: str) -> str:
+    latin = comparable(anyascii(text).replace("'", "").replace("`", ""))
+    words = (re.sub(r"[aeiouwy]+", "", word) for word in latin.split())
+    return " ".join(word for word in words if word)
+
+
+EXACT, NAME, ACRONYM, TRANSLITERATED, NONE = (
+    "exact", "name", "acronym", "transliterated", "none")
 CONFIDENCE = {
     EXACT: _("acronym and name"),
     NAME: _("name only"),
     ACRONYM: _("acronym only"),
+    TRANSLITERATED: _("name in another script, transliterated: check it"),
     NONE: _("no match: registered as a new organization"),
 }
 
@@ -169,7 +190,24 @@ def match_line(line: SignatoryLine, candidates: list[Organization]) -> Match:
         return Match(line, by_name[0], NAME)
     if len(by_acronym) == 1:
         return Match(line, by_acronym[0], ACRONYM)
+    by_script = [o for o in candidates if _across_scripts(line, o)]
+    if len(by_script) == 1:
+        return Match(line, by_script[0], TRANSLITERATED)
     return Match(line, None, NONE)
+
+
+def _across_scripts(line: SignatoryLine, org: Organization) -> bool:
+    """A name (or the acronym) of the line and one of the organization's, one of them in
+    another script than Latin, with the same transliterated skeleton of at least 4 letters."""
+    pairs = [(line.original_name, org.name), (line.original_name, org.native_name),
+             (line.english_name, org.native_name), (line.acronym, org.acronym)]
+    for ours, theirs in pairs:
+        if not ours or not theirs or not (transliterated(ours) or transliterated(theirs)):
+            continue
+        key = _skeleton(ours)
+        if len(key.replace(" ", "")) >= 4 and key == _skeleton(theirs):
+            return True
+    return False
 
 
 @dataclass

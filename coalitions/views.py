@@ -28,10 +28,11 @@ from coalitions.models import (
     AdoptionRule,
     Circulation,
     CoalitionResolution,
+    ProposalDraft,
     ResolutionText,
     StatusChange,
 )
-from coalitions.rights import organizations_acting_for
+from coalitions.rights import acts_for, organizations_acting_for
 from coalitions.signatories import do_confirm_signatory_list, preview
 from fieldwork import charts
 from nucleus.calendars import format_date, local_digits
@@ -41,6 +42,42 @@ from organizations.models import Coalition
 
 def resolution_url(resolution: CoalitionResolution) -> str:
     return reverse("coalitions:resolution_detail", kwargs={"uid": resolution.uid})
+
+
+def draft_url(draft: ProposalDraft) -> str:
+    return reverse("coalitions:proposal_draft", kwargs={"uid": draft.uid})
+
+
+def _sent_label() -> Any:
+    return ProposalDraft._meta.get_field("sent_on").verbose_name
+
+
+@login_required
+def proposal_drafts(request: HttpRequest, uid: UUID) -> HttpResponse:
+    """The proposals drafted for this coalition in the organizations the user sees into
+    (their units' records); the coalition's office sees none of them."""
+    user = request.user
+    coalition = access_object(Coalition, user, uid)
+    drafts = (ProposalDraft.objects.restrict(user).filter(coalition=coalition)
+              .select_related("unit__organization"))
+    return render(request, "coalitions/proposal_drafts.html", {
+        "coalition": coalition, "drafts": drafts,
+        "can_propose": organizations_acting_for(user).filter(
+            coalition_memberships__coalition=coalition,
+            coalition_memberships__status__in=("member", "signatory")).exists(),
+        "verbose": ProposalDraft._meta, "sent_label": _sent_label()})
+
+
+@login_required
+def proposal_draft(request: HttpRequest, uid: UUID) -> HttpResponse:
+    user = request.user
+    draft = access_object(ProposalDraft, user, uid)
+    copy = None
+    if draft.sent_copy_id is not None:
+        copy = CoalitionResolution.objects.restrict(user).filter(pk=draft.sent_copy_id).first()
+    return render(request, "coalitions/proposal_draft.html", {
+        "draft": draft, "copy": copy, "sent_label": _sent_label(),
+        "acting": acts_for(user, draft.organization)})
 
 
 @login_required
@@ -55,6 +92,7 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
                    .select_related("coalition").order_by("coalition__name", "-created_at"))
     return render(request, "coalitions/resolution_list.html", {
         "offices": offices, "proposing": proposing, "resolutions": resolutions,
+        "drafts_label": ProposalDraft._meta.verbose_name_plural,
         "reminders": queries.reminders(user)})
 
 

@@ -1,4 +1,5 @@
-"""Form pages of resolutions: draft, propose, add a translation, circulate, answer (or change
+"""Form pages of resolutions: draft, propose (a draft inside the organization), edit and send
+that draft, add a translation, circulate, answer (or change
 the answer), an answer received in writing, sign later, the adoption rule. Each loads its
 object through the access layer (``ActionFormView.scoped_model``) and writes through one
 action; what the action refuses comes back onto the form, and nothing is saved."""
@@ -16,16 +17,24 @@ from coalitions.forms import (
     AdoptionRuleForm,
     AnswerForm,
     CirculateForm,
+    ProposalDraftForm,
     ProposalForm,
     ResolutionForm,
+    SendProposalForm,
     SignForm,
     TextForm,
     WrittenAnswerForm,
     lines,
 )
-from coalitions.models import AdoptionRule, Answer, Circulation, CoalitionResolution
-from coalitions.rights import organizations_acting_for
-from coalitions.views import resolution_url
+from coalitions.models import (
+    AdoptionRule,
+    Answer,
+    Circulation,
+    CoalitionResolution,
+    ProposalDraft,
+)
+from coalitions.rights import acts_for, organizations_acting_for
+from coalitions.views import draft_url, resolution_url
 from nucleus.web import ActionFormView
 from organizations.models import Coalition, Organization
 
@@ -65,12 +74,16 @@ class DraftView(_UserForm):
 
 
 class ProposeView(_UserForm):
-    """A member organization's proposal (uid: the coalition, seen by its members)."""
+    """A member organization's proposal (uid: the coalition, seen by its members), drafted
+    inside the organization: the coalition sees nothing until it is sent."""
 
     form_class = ProposalForm
     scoped_model = Coalition
     heading = gettext_lazy("Propose a resolution to the coalition")
-    success_message = gettext_lazy("Proposal sent to the coalition's office.")
+    success_message = gettext_lazy("Draft saved.")
+
+    def get_cancel_url(self) -> str:
+        return reverse("coalitions:proposal_drafts", kwargs={"uid": self.object.uid})
 
     def organizations(self) -> Any:
         return organizations_acting_for(self.request.user).filter(
@@ -87,12 +100,65 @@ class ProposeView(_UserForm):
 
     def perform(self, form: Any) -> str:
         data = form.cleaned_data
-        resolution = actions.do_propose(
+        draft = actions.do_create_proposal_draft(
             acting_user=self.request.user, organization=data["organization"],
-            coalition=self.object, kind=data["kind"], title=data["title"],
-            language=data["language"], body=data["body"], points=lines(data["points"]),
-            signed_as=data["signed_as"])
-        return resolution_url(resolution)
+            coalition=self.object, data={**data, "points": lines(data["points"])})
+        return draft_url(draft)
+
+
+class _OnDraft(_UserForm):
+    """A page on a proposal draft the user sees (the writing unit's scope). Writing it is the
+    international-work right (``acts_for``), which the actions check: what they refuse (one
+    not acting for the organization, a draft already sent) is said above the button."""
+
+    scoped_model = ProposalDraft
+
+    def get_cancel_url(self) -> str:
+        return draft_url(self.object)
+
+    def get_notice(self) -> str:
+        if not acts_for(self.request.user, self.object.organization):
+            return _("You do not act for this organization toward its coalitions.")
+        if self.object.sent_on is not None:
+            return _("This proposal was already sent to the coalition.")
+        return ""
+
+
+class DraftEditView(_OnDraft):
+    form_class = ProposalDraftForm
+    heading = gettext_lazy("Propose a resolution to the coalition")
+    success_message = gettext_lazy("Draft saved.")
+    checks_version = True
+
+    def get_initial(self) -> dict[str, Any]:
+        draft = self.object
+        return {"kind": draft.kind, "title": draft.title, "language": draft.language,
+                "body": draft.body, "points": draft.points, "signed_as": draft.signed_as}
+
+    def perform(self, form: Any) -> str:
+        data = form.cleaned_data
+        actions.do_update_proposal_draft(acting_user=self.request.user, draft=self.object,
+                                         data={**data, "points": lines(data["points"])})
+        return draft_url(self.object)
+
+
+class DraftSendView(_OnDraft):
+    """The confirmation: the text goes to the coalition's office with the organization's name
+    only (and the name it signs with), and can no longer be changed here."""
+
+    form_class = SendProposalForm
+    heading = gettext_lazy("Send to the coalition")
+    success_message = gettext_lazy("Proposal sent to the coalition's office.")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            intro=_("The coalition's office receives this text with your organization's "
+                    "name only; it can no longer be changed here."),
+            submit=_("Send to the coalition"), **kwargs)
+
+    def perform(self, form: Any) -> str:
+        copy = actions.do_send_proposal(acting_user=self.request.user, draft=self.object)
+        return resolution_url(copy)
 
 
 class TextView(_OnResolution):

@@ -26,6 +26,7 @@ from coalitions.api import (
     AnswerViewSet,
     CirculationViewSet,
     CoalitionResolutionViewSet,
+    ProposalDraftViewSet,
     ResolutionTextViewSet,
     SignatoryViewSet,
 )
@@ -86,6 +87,7 @@ router.register("resolution-texts", ResolutionTextViewSet, basename="resolution-
 router.register("circulations", CirculationViewSet, basename="circulation")
 router.register("answers", AnswerViewSet, basename="answer")
 router.register("signatories", SignatoryViewSet, basename="signatory")
+router.register("proposal-drafts", ProposalDraftViewSet, basename="proposal-draft")
 router.register("member-reports", MemberReportViewSet, basename="member-report")
 router.register("report-media", ReportMediaViewSet, basename="report-media")
 router.register("campaigns", CampaignViewSet, basename="campaign")

@@ -11,10 +11,13 @@ from coalitions.signatories import (
     EXACT,
     NAME,
     NONE,
+    TRANSLITERATED,
     comparable,
     do_confirm_signatory_list,
+    match_line,
     parse,
     preview,
+    transliterated,
 )
 from demo.seeds import read_seed
 from organizations.actions import do_register_member_organization
@@ -108,3 +111,49 @@ def test_it_refuses_the_confirmation_to_anyone_but_the_office(world):
         do_confirm_signatory_list(acting_user=world.user("cell_secretary"),
                                   coalition=world.coalition, text="1. NEW   New Party\n")
     assert not Organization.objects.filter(acronym="NEW").exists()
+
+
+def test_it_transliterates_names_of_other_scripts_to_a_skeleton():
+    assert transliterated("Българска Комунистическа Партия") == transliterated(
+        "БЪЛГАРСКА КОМУНИСТИЧЕСКА ПАРТИЯ") != ""
+    assert transliterated("Българска Комунистическа Партия") == \
+        "blgrsk kmnstchsk prt"
+    assert transliterated("حزب توده ایران") == "hzb tdh rn"
+    assert transliterated("Balgarska Komunisticheska Partiya") == ""  # Latin: not this level
+
+
+@pytest.mark.django_db
+def test_it_matches_the_003_cyrillic_line_to_a_latin_entry_as_transliterated(world, icor_list):
+    office = world.user("coalition_office")
+    bulgarian = do_register_member_organization(
+        acting_user=office, coalition=world.coalition,
+        data={"name": "Balgarska Komunisticheska Partiya", "acronym": "BKP-1"}).organization
+    bkp = next(line for line in parse(icor_list).lines if line.acronym == "БКП")
+    match = match_line(bkp, list(Organization.objects.restrict(office, "view")))
+    assert (match.organization, match.confidence) == (bulgarian, TRANSLITERATED)
+    assert str(match.confidence_label) == "name in another script, transliterated: check it"
+    result = preview(icor_list, user=office)
+    assert [m.organization for m in result.matches if m.line.acronym == "БКП"] == [bulgarian]
+
+
+@pytest.mark.django_db
+def test_it_matches_a_persian_name_to_its_latin_transliteration(world):
+    office = world.user("coalition_office")
+    tudeh = do_register_member_organization(
+        acting_user=office, coalition=world.coalition,
+        data={"name": "Hezb-e Tudeh-ye Iran", "acronym": "HTI"}).organization
+    result = preview("1. ح.ت.ا   حزب توده ایران\n", user=office)
+    assert [(m.organization, m.confidence) for m in result.matches] == [
+        (tudeh, TRANSLITERATED)]
+
+
+@pytest.mark.django_db
+def test_it_prefers_an_exact_acronym_to_a_transliterated_name(world):
+    office = world.user("coalition_office")
+    for data in ({"name": "Balgarska Komunisticheska Partiya", "acronym": "BKP-1"},
+                 {"name": "Some Bulgarian Party", "acronym": "БКП"}):
+        do_register_member_organization(acting_user=office, coalition=world.coalition,
+                                        data=data)
+    result = preview("1. БКП   Българска Комунистическа Партия\n", user=office)
+    [match] = result.matches
+    assert (match.organization.name, match.confidence) == ("Some Bulgarian Party", ACRONYM)

@@ -1,10 +1,13 @@
 """URL patterns of resolutions (see tests/url_walk.py), and what the walk needs: an office
 draft (inside only the office's scope), a proposal of Red Party, a circulated resolution, an
-adopted one, and a draft of another coalition whose office is nobody in the cast."""
+adopted one, and a draft of another coalition whose office is nobody in the cast. Proposal
+drafts of Red Party: one of Cell A (written by ``cell_member``, given the international-work
+right: inside Cell A's scope, outside the office's and the Other Party's), one of its top unit
+(written by the founder, outside everyone's in the cast)."""
 
 from __future__ import annotations
 
-from coalitions.models import CoalitionResolution
+from coalitions.models import CoalitionResolution, ProposalDraft
 from organizations.models import Coalition
 from tests.url_walk import Case
 
@@ -21,6 +24,10 @@ CASES = {
     "coalitions:sign": Case(model=_R),
     "coalitions:draft": Case(model=Coalition, action="change"),
     "coalitions:propose": Case(model=Coalition),
+    "coalitions:proposal_drafts": Case(model=Coalition),
+    "coalitions:proposal_draft": Case(model=ProposalDraft),
+    "coalitions:proposal_draft_edit": Case(model=ProposalDraft),
+    "coalitions:proposal_draft_send": Case(model=ProposalDraft),
     "coalitions:adoption_rule": Case(model=Coalition, action="change"),
     "coalitions:signatory_import": Case(model=Coalition, action="change"),
     "coalitions:dashboard": Case(model=Coalition, action="change"),
@@ -30,10 +37,11 @@ CASES = {
 def extend_world(world) -> None:
     import datetime
 
-    from access.actions import do_add_office_user
+    from access.actions import do_add_office_user, do_grant_role
     from accounts.models import User
     from coalitions.actions import (
         do_circulate,
+        do_create_proposal_draft,
         do_draft_resolution,
         do_enter_written_answer,
         do_propose,
@@ -48,6 +56,13 @@ def extend_world(world) -> None:
                         language="en", body="Draft text.")
     do_propose(acting_user=User.objects.get(username="founder"), organization=world.orgs["rp"],
                coalition=coalition, title="Red Party proposal", language="en", body="Text.")
+    do_grant_role(acting_user=None, user=world.user("cell_member"), unit=world.units["cell_a"],
+                  kind="member", international_work=True)
+    for writer, title in (("cell_member", "Cell A draft"), ("founder", "Top unit draft")):
+        do_create_proposal_draft(acting_user=User.objects.get(username=writer),
+                                 organization=world.orgs["rp"], coalition=coalition,
+                                 data={"title": title, "language": "en", "body": "Text.",
+                                       "points": "One.\nTwo."})
     today = datetime.date.today()
     for title, adopt in (("Circulated call", False), ("Adopted call", True)):
         draft = do_draft_resolution(acting_user=office, coalition=coalition, title=title,
@@ -73,9 +88,10 @@ def _api_cases() -> dict[str, Case]:
     for name, model in (("coalition-resolution", CoalitionResolution),
                         ("resolution-text", ResolutionText), ("circulation", Circulation),
                         ("answer", Answer),
-                        ("signatory", Signatory)):
+                        ("signatory", Signatory), ("proposal-draft", ProposalDraft)):
         cases[f"{name}-list"] = Case(model=None)
         cases[f"{name}-detail"] = Case(model=model)
+    cases["proposal-draft-send"] = Case(model=ProposalDraft, method="POST")
     return cases
 
 
