@@ -349,7 +349,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # One name for a choice set several fields share.
-    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "publications.models.Precision"},
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "publications.models.Precision",
+                            "CoalitionResolutionKindEnum":
+                                "coalitions.models.CoalitionResolution.Kind"},
 }
 
 LOGGING = {
