@@ -36,7 +36,7 @@ from coalitions.rights import acts_for, organizations_acting_for
 from coalitions.signatories import do_confirm_signatory_list, preview
 from fieldwork import charts
 from nucleus.calendars import format_date, local_digits
-from nucleus.web import error_text
+from nucleus.web import error_text, run_step
 from organizations.models import Coalition
 
 
@@ -184,13 +184,7 @@ def signatory_import(request: HttpRequest, uid: UUID) -> HttpResponse:
 
 def _one_button(request: HttpRequest, uid: UUID, perform: Any, done: str) -> HttpResponse:
     resolution = access_object(CoalitionResolution, request.user, uid, "change")
-    try:
-        perform(acting_user=request.user, resolution=resolution)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, done)
-    return redirect(resolution_url(resolution))
+    return run_step(request, perform, done, resolution_url(resolution), resolution=resolution)
 
 
 @login_required

@@ -14,10 +14,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,7 +26,7 @@ from elections import actions, queries, terms, voting
 from elections.electorate import own_delegate
 from elections.forms import ElectionForm, NominationForm, OutcomeForm, WithdrawForm
 from elections.models import Election, Nomination
-from nucleus.web import ActionFormView, Done, error_text
+from nucleus.web import ActionFormView, Done, run_step
 from organizations.models import Unit
 
 
@@ -162,13 +160,7 @@ class OutcomeView(ActionFormView):
 def _step(request: HttpRequest, back_to: Election, step: Any, done: str,
           **kwargs: Any) -> HttpResponse:
     """A button on the election page: run the step, say what came of it, go back."""
-    try:
-        step(acting_user=request.user, **kwargs)
-    except ValidationError as refusal:
-        messages.error(request, error_text(refusal))
-    else:
-        messages.success(request, done)
-    return HttpResponseRedirect(election_url(back_to))
+    return run_step(request, step, done, election_url(back_to), **kwargs)
 
 
 @login_required

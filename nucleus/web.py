@@ -87,6 +87,19 @@ def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def run_step(request: HttpRequest, step: Callable[..., Any], done: str, back: str,
+             **kwargs: Any) -> HttpResponse:
+    """A button that runs one action: say what came of it (the refusal, or ``done``) and go
+    back to ``back``. The caller has fetched its records through the access layer."""
+    try:
+        step(acting_user=request.user, **kwargs)
+    except ValidationError as refusal:
+        messages.error(request, error_text(refusal))
+    else:
+        messages.success(request, done)
+    return HttpResponseRedirect(back)
+
+
 def form_error_text(form: forms.BaseForm) -> str:
     """A form's errors as one line (each after its field's label), for a message when the
     form is a few buttons and is not shown again."""

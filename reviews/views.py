@@ -13,10 +13,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from access.helpers import access_object, can
-from nucleus.web import ActionFormView, Done, error_text
+from nucleus.web import ActionFormView, Done, run_step
 from organizations.models import Unit
 from reviews import actions, figures, queries
 from reviews.forms import FindingForm, FollowUpForm, MeasureForm, ReviewForm
@@ -245,13 +243,7 @@ class FollowUpView(_ReviewPart):
 def _review_step(request: HttpRequest, uid: UUID, step: Any, done: str) -> HttpResponse:
     """A button on the review page: run the step, say what came of it, go back."""
     review = access_object(Review, request.user, uid, "change")
-    try:
-        step(acting_user=request.user, review=review)
-    except ValidationError as refusal:
-        messages.error(request, error_text(refusal))
-    else:
-        messages.success(request, done)
-    return HttpResponseRedirect(review_url(review))
+    return run_step(request, step, done, review_url(review), review=review)
 
 
 @login_required
