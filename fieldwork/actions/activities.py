@@ -18,6 +18,7 @@ from fieldwork.actions.common import (
     _is_user,
     _save_changes,
 )
+from fieldwork.contact_dates import refresh_last_contact
 from fieldwork.models import (
     Activity,
     Assessment,
@@ -81,6 +82,7 @@ def do_create_activity(*, acting_user, unit: Unit, data: dict,
     activity.save()
     activity.members.set(members)
     activity.contacts.set(contacts)
+    refresh_last_contact(p.pk for p in contacts)
     # Relations and the sealed texts by name only; the columns' values are in the row.
     names = [n for n, v in (("members", members), ("contacts", contacts), ("notes", notes),
                             ("outcome", outcome)) if v]
@@ -96,6 +98,8 @@ def do_update_activity(*, acting_user, activity: Activity, data: dict,
     """Change plain fields; ``members``/``contacts``/``notes`` are replaced when given. Only
     people being added are checked; those kept stay even if they have moved since."""
     before = snapshot(activity)
+    contacts_before = set(activity.contacts.values_list("pk", flat=True))
+    date_before = activity.date
     data, outcome = _outcome_of(data)
     if data:
         _assign(activity, data, frozen=("unit",))
@@ -119,6 +123,9 @@ def do_update_activity(*, acting_user, activity: Activity, data: dict,
         activity.seal_outcome(outcome)
         sealed.append("outcome")
     _save_changes(acting_user, activity, before, wanted, sealed)
+    if "contacts" in wanted or activity.date != date_before:
+        refresh_last_contact(contacts_before | set(activity.contacts.values_list("pk",
+                                                                                 flat=True)))
     return activity
 
 

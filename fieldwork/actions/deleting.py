@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from access.records import Record
 from audit.log import record, snapshot
+from fieldwork.contact_dates import refresh_last_contact
 from fieldwork.models import (
     Activity,
     ContactProfile,
@@ -70,8 +71,11 @@ def do_delete(*, acting_user, obj: models.Model) -> None:
     still has contacts or activities fails: move or delete those first."""
     if not isinstance(obj, DELETABLE):
         raise ValueError(f"{obj._meta.label} records are not deleted")
+    contacts = (list(obj.contacts.values_list("pk", flat=True))
+                if isinstance(obj, Activity) else [])
     try:
         _delete(acting_user, obj)
     except models.ProtectedError:
         raise ValidationError(_("Still in use: move or delete what refers to it first.")) \
             from None
+    refresh_last_contact(contacts)

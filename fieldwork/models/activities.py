@@ -81,6 +81,13 @@ class Activity(Record):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date}"
 
+    @classmethod
+    def after_person_merge(cls, person: Person) -> None:
+        """The kept contact now has both histories: their last contact is the later one."""
+        from fieldwork.contact_dates import refresh_last_contact
+
+        refresh_last_contact([person.pk])
+
     def clean(self) -> None:
         errors = {}
         if self.unit_id and self.field is not None and self.field.unit_id != self.unit_id:

@@ -42,6 +42,10 @@ class ContactProfile(Record):
                                       verbose_name=_("current level"))
     current_assessed_on = models.DateField(_("last assessed on"), null=True, blank=True,
                                            editable=False)
+    # The date of the latest activity naming the contact, kept in step by the activity
+    # actions (fieldwork.contact_dates): lists, filters and the wall chart read a column.
+    last_contact_on = models.DateField(_("last contact"), null=True, blank=True,
+                                       editable=False)
 
     # Counted with the field they are mapped in: a field's contacts are its aggregate, and
     # the join goes through 1,000 fields instead of 200,000 people.
@@ -57,7 +61,9 @@ class ContactProfile(Record):
         # With current_level the counts per field and part (wall chart, structure test,
         # dashboards) are answered from the index alone.
         indexes = [models.Index(fields=["field", "part", "current_level"],
-                                name="contact_profile_field_level")]
+                                name="contact_profile_field_level"),
+                   models.Index(fields=["field", "last_contact_on"],
+                                name="contact_profile_last_contact")]
 
     def __str__(self) -> str:
         return str(self.person)
