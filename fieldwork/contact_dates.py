@@ -18,5 +18,6 @@ def refresh_last_contact(person_ids: Iterable[int]) -> None:
         return
     latest = (Activity.contacts.through.objects
               .filter(person_id=OuterRef("person_id"))
-              .values("person_id").annotate(last=Max("activity__date")).values("last"))
+              .values("person_id").annotate(last=Max("activity__date"))
+              .values("last"))  # type: ignore[misc]  # the stubs miss annotations
     ContactProfile.objects.filter(person_id__in=ids).update(last_contact_on=Subquery(latest))
