@@ -56,14 +56,20 @@ def unit_of(obj: models.Model) -> int | None:
 def record(*, actor: Any, action: str, obj: models.Model, fields: Iterable[str] = (),
            before: dict[str, Any] | None = None, unit_id: int | None = None) -> AuditEvent:
     """One audit row. ``before`` (a ``snapshot`` taken before the change) gives old and new
-    values of what changed; a create records the new values. ``fields`` adds names whose
-    values are never stored (sealed identity parts) or that are not columns (many-to-many).
-    ``action`` is one of ``AuditEvent.Action``, so that the log page can name it."""
+    values of what changed (of a delete: the values that went); a create records the new
+    values. ``fields`` adds names whose values are never stored (sealed identity parts) or
+    that are not columns (many-to-many). ``action`` is one of ``AuditEvent.Action``, so that
+    the log page can name it."""
     if action not in AuditEvent.Action.values:
         raise ValueError(f"unknown audit action {action!r}")
     names = set(fields)
     changes: dict[str, list[Any]] = {}
-    if before is not None or action == "create":
+    if action == "delete" and before is not None:
+        # A removal with ``before``: the values that went, so that it can be told (and undone
+        # by hand) from the log.
+        changes = {n: [v, None] for n, v in before.items() if v not in (None, "", False, [])}
+        names |= changes.keys()
+    elif before is not None or action == "create":
         after = snapshot(obj)
         old = before or {}
         for name, value in after.items():

@@ -3,6 +3,7 @@ from django.urls import path
 from fieldwork.views import (
     activities,
     contacts,
+    corrections,
     csv_pages,
     dashboards,
     fields,
@@ -29,6 +30,8 @@ urlpatterns = [
          name="activity_create"),
     path("fieldwork/units/<uuid:uid>/contacts.csv", csv_pages.export_contacts_view,
          name="export_contacts"),
+    path("fieldwork/units/<uuid:uid>/contacts-identities/", csv_pages.export_identities_view,
+         name="export_identities"),
     # Per field
     path("fieldwork/fields/<uuid:uid>/", fields.field_detail, name="field_detail"),
     path("fieldwork/fields/<uuid:uid>/wall-chart/", fields.wall_chart, name="wall_chart"),
@@ -47,6 +50,7 @@ urlpatterns = [
     path("fieldwork/fields/<uuid:uid>/struggles/new/", pulse.struggle_create,
          name="struggle_create"),
     # Per person, activity, structure test
+    path("fieldwork/people/<uuid:uid>/", contacts.contact_page, name="contact"),
     path("fieldwork/people/<uuid:uid>/profile/", contacts.contact_edit, name="contact_edit"),
     path("fieldwork/people/<uuid:uid>/assess/", contacts.assess, name="assess"),
     path("fieldwork/people/<uuid:uid>/ties/new/", contacts.tie_create, name="tie_create"),
@@ -56,6 +60,17 @@ urlpatterns = [
          name="follow_up_done"),
     path("fieldwork/activities/<uuid:uid>/notes/", activities.activity_notes,
          name="activity_notes"),
+    # Corrections: edit, and remove after a confirmation page
+    path("fieldwork/activities/<uuid:uid>/edit/", corrections.activity_edit,
+         name="activity_edit"),
+    path("fieldwork/activities/<uuid:uid>/remove/", corrections.activity_delete,
+         name="activity_delete"),
+    path("fieldwork/assessments/<uuid:uid>/edit/", corrections.assessment_edit,
+         name="assessment_edit"),
+    path("fieldwork/assessments/<uuid:uid>/remove/", corrections.assessment_delete,
+         name="assessment_delete"),
+    path("fieldwork/ties/<uuid:uid>/edit/", corrections.tie_edit, name="tie_edit"),
+    path("fieldwork/ties/<uuid:uid>/remove/", corrections.tie_delete, name="tie_delete"),
     path("fieldwork/structure-tests/<uuid:uid>/participation/", pulse.participation,
          name="participation"),
 ]

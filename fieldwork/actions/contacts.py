@@ -123,11 +123,7 @@ def do_assess(*, acting_user, person: Person, level_value: int, assessed_on: dat
               note: str = "") -> Assessment:
     """Add an assessment (never replaces one). The person's current level is their latest
     assessment by date, then by id."""
-    level = AssessmentLevel.objects.filter(
-        organization_id=person.unit.organization_id, value=level_value, retired=False).first()
-    if level is None:
-        raise ValidationError({"level": _(
-            "%(value)s is outside the scale of this organization.") % {"value": level_value}})
+    level = _level_of(person, level_value)
     if len(note) > Assessment.NOTE_MAX:
         raise ValidationError({"note": _("Too long (at most %(n)s characters).")
                                % {"n": Assessment.NOTE_MAX}})
@@ -138,6 +134,52 @@ def do_assess(*, acting_user, person: Person, level_value: int, assessed_on: dat
     _create(acting_user, assessment, ["note"] if note else [])
     _refresh_current_level(person, acting_user=acting_user)
     return assessment
+
+
+def _level_of(person: Person, value: int) -> AssessmentLevel:
+    level = AssessmentLevel.objects.filter(
+        organization_id=person.unit.organization_id, value=value, retired=False).first()
+    if level is None:
+        raise ValidationError({"level": _(
+            "%(value)s is outside the scale of this organization.") % {"value": value}})
+    return level
+
+
+@transaction.atomic
+def do_update_assessment(*, acting_user, assessment: Assessment, level_value: int | None = None,
+                         assessed_on: date | None = None, note: str | None = None
+                         ) -> Assessment:
+    """Correct an assessment made in error (its level, date or note; ``None`` keeps it; an
+    empty note keeps the stored one, as every sealed input does). Audited with old and new
+    values (the note by name only); the contact's current level follows when the latest
+    assessment changes or another one becomes the latest."""
+    before = snapshot(assessment)
+    person = assessment.person
+    if level_value is not None and level_value != assessment.level.value:
+        assessment.level = _level_of(person, level_value)
+    if assessed_on is not None:
+        assessment.assessed_on = assessed_on
+    assessment.full_clean()
+    sealed = []
+    if note:
+        if len(note) > Assessment.NOTE_MAX:
+            raise ValidationError({"note": _("Too long (at most %(n)s characters).")
+                                   % {"n": Assessment.NOTE_MAX}})
+        if note != assessment.unseal_note():
+            assessment.seal_note(note)
+            sealed.append("note")
+    _save_changes(acting_user, assessment, before, {}, sealed)
+    _refresh_current_level(person, acting_user=acting_user)
+    return assessment
+
+
+@transaction.atomic
+def do_delete_assessment(*, acting_user, assessment: Assessment) -> None:
+    """Remove an assessment made in error (audited with the values that went, tombstoned);
+    the contact's current level becomes the latest of the others."""
+    from fieldwork.actions.deleting import do_delete
+
+    do_delete(acting_user=acting_user, obj=assessment)
 
 
 def _refresh_current_level(person: Person, *, acting_user) -> None:

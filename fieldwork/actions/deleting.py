@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 
 from access.records import Record
 from audit.log import record, snapshot
+from fieldwork.actions.contacts import _refresh_current_level
 from fieldwork.contact_dates import refresh_last_contact
 from fieldwork.models import (
     Activity,
+    Assessment,
     ContactProfile,
     Demand,
     DemandRaised,
@@ -30,10 +32,11 @@ from fieldwork.models import (
 
 # --- deleting ---
 
-# Assessments are kept forever and levels are retired, never deleted.
+# Levels are retired, never deleted. An assessment is removed only as a correction (one made
+# in error), by who may delete it: the contact's current level follows.
 DELETABLE = (Field, FieldPart, MassOrganization, UnionPresence, ContactProfile, Tie,
              StructureTest, Participation, Activity, MoodReading, Demand, DemandRaised,
-             Struggle)
+             Struggle, Assessment)
 
 
 def _delete(acting_user, obj: models.Model) -> None:
@@ -44,7 +47,8 @@ def _delete(acting_user, obj: models.Model) -> None:
     gone = [obj, *(o for batch in collector.data.values() for o in batch if o != obj),
             *(o for qs in collector.fast_deletes for o in qs)]
     for other in filter(lambda o: isinstance(o, Record), gone):
-        record(actor=acting_user, action="delete", obj=other)
+        # With the values that went: a removal made in error can be told and set right.
+        record(actor=acting_user, action="delete", obj=other, before=snapshot(other))
     deleted = {(o._meta.label, o.pk) for o in gone}
     for qs in collector.fast_deletes:
         # A many-to-many row: its owner's relation changes, unless the owner goes too.
@@ -79,3 +83,6 @@ def do_delete(*, acting_user, obj: models.Model) -> None:
         raise ValidationError(_("Still in use: move or delete what refers to it first.")) \
             from None
     refresh_last_contact(contacts)
+    if isinstance(obj, Assessment):
+        # The removed one may have been the latest: the profile takes the one before it.
+        _refresh_current_level(obj.person, acting_user=acting_user)

@@ -53,7 +53,8 @@ class AssessmentLevel(Record):
 
 
 class Assessment(Record):
-    """Kept forever: a person's current level is their latest assessment (by date, then id)."""
+    """A person's current level is their latest assessment (by date, then id). Corrected or
+    removed only when made in error (fieldwork.actions.do_update_assessment, do_delete)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="assessments",
                                verbose_name=_("person"))

@@ -102,14 +102,6 @@ def test_it_rejects_a_future_assessment(fw):
     assert "assessed_on" in exc.value.message_dict
 
 
-def test_it_keeps_assessments_forever(fw):
-    from fieldwork.actions import do_delete
-
-    assessment = fw.assess(fw.contact("c-kept"), 2)
-    with pytest.raises(ValueError):
-        do_delete(acting_user=None, obj=assessment)
-
-
 def test_it_shows_assessments_only_to_the_records_holders(fw):
     fw.assess(fw.contact("c-seen"), 2)
     assert Assessment.objects.restrict(fw.world.user("cell_member")).count() == 1

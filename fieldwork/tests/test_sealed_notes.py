@@ -146,7 +146,7 @@ def test_it_still_lets_a_user_without_the_reveal_right_write_notes(fw, organizer
 
 
 def test_it_hides_assessment_notes_until_an_audited_reveal(fw, assessed, login):
-    profile_url = reverse("fieldwork:contact_edit", kwargs={"uid": assessed.uid})
+    profile_url = reverse("fieldwork:contact", kwargs={"uid": assessed.uid})
     reveal_url = reverse("fieldwork:assessment_notes", kwargs={"uid": assessed.uid})
     assessment = Assessment.objects.get(person=assessed)
     page = login(fw.secretary).get(profile_url).content.decode()

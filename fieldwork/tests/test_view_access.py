@@ -8,7 +8,7 @@ from uuid import UUID
 import pytest
 from django.urls import reverse
 
-from fieldwork.models import Activity, Field, StructureTest
+from fieldwork.models import Activity, Assessment, Field, StructureTest, Tie
 from fieldwork.tests.url_cases import CASES, extend_world
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,8 @@ def _objects(world) -> dict:
         "contact": world.people["alias-fw-cella"],
         "activity": Activity.objects.get(unit_id=a),
         "test": StructureTest.objects.get(field=fields[a]),
+        "assessment": Assessment.objects.get(person=world.people["alias-fw-cella"]),
+        "tie": Tie.objects.get(to_person=world.people["alias-fw-cella"]),
     }
 
 
@@ -43,6 +45,7 @@ SCENES = {
                                                 ("north", "overseer")]),
     "activity_create": ("unit", "cell_secretary", [("unit", "cell_member")]),
     "export_contacts": ("unit", "cell_member", [("sibling_unit", "cell_secretary")]),
+    "export_identities": ("unit", "cell_secretary", [("sibling_unit", "cell_secretary")]),
     "field_detail": ("field", "committee_member", [("sibling_field", "cell_secretary"),
                                                    ("foreign_field", "overseer")]),
     "wall_chart": ("field", "committee_member", [("sibling_field", "cell_secretary")]),
@@ -58,6 +61,7 @@ SCENES = {
     "mood_create": ("field", "cell_secretary", [("field", "committee_member")]),
     "demand_raise": ("field", "cell_secretary", [("field", "overseer")]),
     "struggle_create": ("field", "cell_secretary", [("sibling_field", "cell_secretary")]),
+    "contact": ("contact", "cell_member", [("contact", "sibling_secretary")]),
     "contact_edit": ("contact", "cell_secretary", [("contact", "cell_member"),
                                                    ("contact", "overseer")]),
     "assess": ("contact", "cell_secretary", [("contact", "cell_member")]),
@@ -70,6 +74,12 @@ SCENES = {
     "assessment_notes": ("contact", "cell_secretary", [("contact", "cell_member"),
                                                        ("contact", "overseer")]),
     "participation": ("test", "cell_secretary", [("test", "cell_member")]),
+    "activity_edit": ("activity", "cell_secretary", [("activity", "sibling_secretary")]),
+    "activity_delete": ("activity", "cell_secretary", [("activity", "sibling_secretary")]),
+    "assessment_edit": ("assessment", "cell_secretary", [("assessment", "overseer")]),
+    "assessment_delete": ("assessment", "cell_secretary", [("assessment", "cell_member")]),
+    "tie_edit": ("tie", "cell_secretary", [("tie", "committee_member")]),
+    "tie_delete": ("tie", "cell_secretary", [("tie", "cell_member")]),
 }
 
 

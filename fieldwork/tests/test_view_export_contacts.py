@@ -45,8 +45,10 @@ def test_it_gives_a_committee_member_only_what_they_may_see(fw, contacts, login)
     assert sorted(r["alias"] for r in _rows(overseer)) == ["c-exp1", "c-exp2"]
 
 
-def test_it_adds_identities_on_request_as_audited_reveals(fw, contacts, login):
-    response = login(fw.secretary).post(_url(fw, "cell_a"), {"identities": "yes"})
-    rows = _rows(response)
-    assert rows[0]["phone"] == "+98 912 777 8899"
-    assert AuditEvent.objects.filter(action="reveal", model="people.Person").count() == 1
+def test_it_never_gives_identities_in_the_plain_export(fw, contacts, login):
+    client = login(fw.secretary)
+    assert client.post(_url(fw, "cell_a"), {"identities": "yes"}).status_code == 405
+    response = client.get(_url(fw, "cell_a"))
+    assert "phone" not in _rows(response)[0]
+    assert "-contacts-" in response["Content-Disposition"]
+    assert "identities" not in response["Content-Disposition"]

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from fieldwork.models import Activity, Field, StructureTest
+from fieldwork.models import Activity, Assessment, Field, StructureTest, Tie
 from organizations.models import Organization, Unit
 from people.models import Person
 from tests.url_walk import Case
@@ -26,6 +26,8 @@ CASES = {
     "fieldwork:field_create": Case(model=Unit, action="add"),
     "fieldwork:activity_create": Case(model=Unit, action="add"),
     "fieldwork:export_contacts": Case(model=Unit),
+    # A confirmation page first (GET); the file only by POST.
+    "fieldwork:export_identities": Case(model=Unit),
     # Per field. The priority page answers whoever sees the field; only the responsible
     # committee (Field.objects.prioritizable) gets the form.
     "fieldwork:field_detail": Case(model=Field),
@@ -41,6 +43,7 @@ CASES = {
     "fieldwork:demand_raise": Case(model=Field, action="add"),
     "fieldwork:struggle_create": Case(model=Field, action="add"),
     # Per person, activity, structure test
+    "fieldwork:contact": Case(model=Person),
     "fieldwork:contact_edit": Case(model=Person, action="change"),
     "fieldwork:assess": Case(model=Person, action="add"),
     "fieldwork:tie_create": Case(model=Person, action="add"),
@@ -49,11 +52,19 @@ CASES = {
     "fieldwork:activity_notes": Case(model=Activity, action="reveal", method="POST"),
     "fieldwork:assessment_notes": Case(model=Person, action="reveal", method="POST"),
     "fieldwork:participation": Case(model=StructureTest, action="change"),
+    # Corrections: an edit form, and a removal's confirmation page (GET; POST removes).
+    "fieldwork:activity_edit": Case(model=Activity, action="change"),
+    "fieldwork:activity_delete": Case(model=Activity, action="delete"),
+    "fieldwork:assessment_edit": Case(model=Assessment, action="change"),
+    "fieldwork:assessment_delete": Case(model=Assessment, action="delete"),
+    "fieldwork:tie_edit": Case(model=Tie, action="change"),
+    "fieldwork:tie_delete": Case(model=Tie, action="delete"),
 }
 
 
 def extend_world(world) -> None:
-    """A field with a part, a contact, an activity with notes and a structure test in Cell A,
+    """A field with a part, a contact (assessed, in touch with a member), an activity with notes
+    and a structure test in Cell A,
     Cell B and Cell X (the other party), written through the actions like any record."""
     from fieldwork.actions import (
         do_assess,
@@ -61,6 +72,7 @@ def extend_world(world) -> None:
         do_create_field,
         do_create_field_part,
         do_create_structure_test,
+        do_create_tie,
         do_record_mood,
         do_record_one_to_one,
         ensure_default_demands,
@@ -87,6 +99,7 @@ def extend_world(world) -> None:
         do_record_one_to_one(acting_user=None, unit=unit, contact=contact, member=member,
                              date=today - timedelta(days=3), outcome="will come",
                              follow_up_on=today - timedelta(days=1), notes="walk notes")
+        do_create_tie(acting_user=None, from_person=member, to_person=contact, kind="in_touch")
         do_create_structure_test(acting_user=None, field=field, data={
             "kind": "petition", "title": f"{name} petition", "held_on": today})
         do_record_mood(acting_user=None, field=field, data={"value": 3, "taken_on": today,

@@ -1,5 +1,5 @@
-"""Contacts: adding one to a field, their profile at work, their ties, and assessing them
-with one tap."""
+"""Contacts: adding one to a field, their page (a timeline of the work with them), their
+profile at work, their ties, and assessing them with one tap."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from access.helpers import access_object, can
 from fieldwork.actions import do_assess, do_create_contact, do_create_tie, do_set_contact_profile
@@ -21,7 +22,8 @@ from fieldwork.forms import (
     profile_initial,
 )
 from fieldwork.models import ContactProfile, Field
-from fieldwork.queries import assessment_history, scale_for, ties_of
+from fieldwork.queries import assessment_history, scale_for
+from fieldwork.timeline import timeline_of
 from fieldwork.views.common import field_crumbs, form_page, unit_crumbs, url_of
 from nucleus.web import bound, run_form, safe_next
 from people.models import Person
@@ -60,6 +62,24 @@ def contact_create(request: HttpRequest, uid: UUID) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def contact_page(request: HttpRequest, uid: UUID) -> HttpResponse:
+    """A contact's page: the conversations and activities with them (newest first, a page at
+    a time), open follow-ups, assessments over time, ties and the last contact."""
+    user = request.user
+    person = access_object(Person, user, uid)
+    timeline = timeline_of(user, person, page=request.GET.get("page"))
+    return render(request, "fieldwork/contact_profile.html", {
+        "person": person, "profile": timeline.profile, "timeline": timeline,
+        "crumbs": _crumbs(person, timeline.profile), "today": timeline.today,
+        "activities": timeline.page.object_list, "history": timeline.assessments,
+        "changeable": timeline.changeable, "deletable": timeline.deletable,
+        "can_change": can(user, Person, person, "change"),
+        "can_add": can(user, Person, person, "add"),
+        "can_reveal_notes": can(user, Person, person, "reveal")})
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def contact_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     """The profile of a contact at work (creating it for a contact not mapped yet). A member
@@ -82,12 +102,10 @@ def contact_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     return response or form_page(
         request, form if is_contact else None,
         heading=_("%(alias)s at work") % {"alias": person.alias},
-        crumbs=_crumbs(person, profile), cancel=_person_url(person),
+        crumbs=_crumbs(person, profile),
+        cancel=url_of("contact", person) if is_contact else _person_url(person),
         intro="" if is_contact else _("%(alias)s is a member: only contacts have a profile "
-                                      "at work.") % {"alias": person.alias},
-        template="fieldwork/contact_profile.html", person=person, profile=profile,
-        ties=ties_of(user, person), history=assessment_history(user, person)[:10],
-        can_reveal_notes=can(user, Person, person, "reveal"))
+                                      "at work.") % {"alias": person.alias})
 
 
 @login_required
@@ -126,7 +144,7 @@ def tie_create(request: HttpRequest, uid: UUID) -> HttpResponse:
         data = form.cleaned_data
         do_create_tie(acting_user=user, from_person=person, to_person=data["to_person"],
                       kind=data["kind"], note=data["note"])
-        return url_of("contact_edit", person) if person.kind == Person.Kind.CONTACT \
+        return url_of("contact", person) if person.kind == Person.Kind.CONTACT \
             else _person_url(person)
 
     return run_form(request, form, perform, _("The tie was recorded.")) or form_page(

@@ -1,5 +1,6 @@
 """Contacts in and out as CSV: upload → column mapping → preview with row errors → confirm
-(all rows or none, through fieldwork.csv_io); and the download of what the user may see.
+(all rows or none, through fieldwork.csv_io); and the download of what the user may see
+(with identities only after a confirmation page).
 
 The uploaded text is never written to disk: it travels back and forth in a hidden field of
 the mapping form until the import is confirmed.
@@ -16,17 +17,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from access.helpers import access_object
 from fieldwork.csv_export import export_contacts
 from fieldwork.csv_io import import_contacts, preview_contacts_import
 from fieldwork.forms import ImportMappingForm, ImportUploadForm
 from fieldwork.models import Field
-from fieldwork.views.common import field_crumbs, url_of
+from fieldwork.views.common import field_crumbs, unit_crumbs, url_of
 from organizations.models import Unit
+from people.models import Person
 
 PREVIEW_ROWS = 200
 
@@ -82,16 +85,40 @@ def import_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
                  total=len(preview.rows), ok=preview.ok and bool(preview.rows))
 
 
+def _file_name(unit: Unit, kind: str) -> str:
+    # The unit's name as far as it goes into ASCII (the unit's row id would tell counts).
+    name = slugify(unit.name) or "unit"
+    return f"{name}-{kind}-{timezone.localdate().isoformat()}.csv"
+
+
+def _download(text: str, name: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@never_cache
+@require_GET
+def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
+    """The contacts the user may see in the unit's subtree, without identities."""
+    unit = access_object(Unit, request.user, uid)
+    return _download(export_contacts(request.user, unit), _file_name(unit, "contacts"))
+
+
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
-    """The contacts the user may see in the unit's subtree. A POST asking for identities adds
-    them where the user may reveal them (each one audited as a reveal by csv_io)."""
-    unit = access_object(Unit, request.user, uid)
-    identities = request.method == "POST" and request.POST.get("identities") == "yes"
-    text = export_contacts(request.user, unit, identities=identities)
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    name = f"contacts-unit-{unit.pk}-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def export_identities_view(request: HttpRequest, uid: UUID) -> HttpResponse:
+    """GET: what the file with identities holds, that it is audited, and a button; POST: the
+    file, with the identities of the contacts the user may reveal (each one audited as a
+    reveal by csv_export). Never at the first click: the file names and locates people."""
+    user = request.user
+    unit = access_object(Unit, user, uid)
+    revealable = Person.objects.restrict(user, "reveal").filter(
+        unit__path__startswith=unit.path, contact_profile__isnull=False).count()
+    if request.method == "POST" and revealable:
+        return _download(export_contacts(user, unit, identities=True),
+                         _file_name(unit, "contacts-identities"))
+    return render(request, "fieldwork/export_identities.html", {
+        "unit": unit, "crumbs": unit_crumbs(unit), "revealable": revealable})

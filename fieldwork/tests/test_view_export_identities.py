@@ -1,0 +1,75 @@
+"""The contacts with identities: a confirmation page first (what the file holds, that it is
+audited), the file only after its POST, under a name of its own."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from people.models import Identity
+
+pytestmark = pytest.mark.django_db
+
+PHONE = "+98 912 777 8899"
+
+
+@pytest.fixture
+def contacts(fw):
+    fw.contact("c-id1", part="Rolling mill", identity=Identity(phone=PHONE))
+
+
+def _url(fw, key="cell_a"):
+    return reverse("fieldwork:export_identities", kwargs={"uid": fw.world.units[key].uid})
+
+
+def _rows(response):
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_it_asks_for_confirmation_and_changes_nothing_on_get(fw, contacts, login):
+    client = login(fw.secretary)
+    before = AuditEvent.objects.count()
+    response = client.get(_url(fw))
+    page = response.content.decode()
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert "This download is audited" in page and "1 contact whose identity" in page
+    assert "Download with identities" in page and PHONE not in page
+    assert AuditEvent.objects.count() == before
+
+
+def test_it_downloads_the_identities_only_after_the_post(fw, contacts, login):
+    response = login(fw.secretary).post(_url(fw))
+    assert response["Content-Type"].startswith("text/csv")
+    disposition = response["Content-Disposition"]
+    assert "attachment" in disposition and "-contacts-identities-" in disposition
+    rows = _rows(response)
+    assert rows[0]["alias"] == "c-id1" and rows[0]["phone"] == PHONE
+    assert AuditEvent.objects.filter(action="reveal", model="people.Person").count() == 1
+    assert AuditEvent.objects.filter(action="export", fields=["contacts", "identities"]).exists()
+
+
+def test_it_names_the_file_apart_from_the_plain_export(fw, contacts, login):
+    client = login(fw.secretary)
+    plain = client.get(reverse("fieldwork:export_contacts",
+                               kwargs={"uid": fw.world.units["cell_a"].uid}))
+    with_identities = client.post(_url(fw))
+    assert plain["Content-Disposition"] != with_identities["Content-Disposition"]
+    assert "identities" not in plain["Content-Disposition"]
+
+
+def test_it_offers_no_download_to_who_may_reveal_no_one(fw, contacts, login):
+    client = login(fw.world.user("cell_member"))
+    page = client.get(_url(fw)).content.decode()
+    assert "Download with identities" not in page
+    response = client.post(_url(fw))
+    assert response["Content-Type"].startswith("text/html") and PHONE not in (
+        response.content.decode())
+    assert not AuditEvent.objects.filter(action="reveal", model="people.Person").exists()
+
+
+def test_it_links_the_dashboard_to_the_confirmation_page(fw, contacts, login):
+    page = login(fw.secretary).get(reverse(
+        "fieldwork:unit_dashboard", kwargs={"uid": fw.world.units["cell_a"].uid})).content
+    assert _url(fw).encode() in page
