@@ -6,8 +6,6 @@ import io
 import pytest
 from django.urls import reverse
 
-from audit.models import AuditEvent
-
 pytestmark = pytest.mark.django_db
 
 

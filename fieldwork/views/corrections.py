@@ -42,7 +42,7 @@ def _activity_back(request: HttpRequest, activity: Activity) -> str:
 
 
 def _activity_crumbs(activity: Activity):
-    return field_crumbs(activity.field) if activity.field_id else unit_crumbs(activity.unit)
+    return field_crumbs(activity.field) if activity.field else unit_crumbs(activity.unit)
 
 
 def _tie_person(tie: Tie) -> Person:
