@@ -1,4 +1,4 @@
-"""The per-organization assessment scale and assessments kept forever."""
+"""The per-organization assessment scale and assessments (corrections: test_corrections.py)."""
 
 from datetime import timedelta
 
