@@ -24,7 +24,7 @@ def test_it_asks_first_and_changes_nothing_on_get(fw, talk, login):
     client = login(fw.secretary)
     before = AuditEvent.objects.count()
     page = client.get(_url(talk)).content.decode()
-    assert "Remove this activity?" in page and "Agitation meeting" in page
+    assert "Remove this activity?" in page and "Agitation meeting — c-del" in page
     assert Activity.objects.filter(pk=talk.pk).exists()
     assert AuditEvent.objects.count() == before
 

@@ -92,8 +92,12 @@ def activity_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_delete(request: HttpRequest, uid: UUID) -> HttpResponse:
     activity = access_object(Activity, request.user, uid, "delete")
-    return _removal(request, heading=_("Remove this activity?"),
-                    what=activity.get_kind_display(), on=activity.date,
+    # Who it names, as the reader may see them (someone who moved away is not shown).
+    people = [p.alias for name in ("members", "contacts")
+              for p in getattr(activity, name).restrict(request.user).order_by("alias")]
+    what = " — ".join([str(activity.get_kind_display()), ", ".join(people)] if people
+                      else [str(activity.get_kind_display())])
+    return _removal(request, heading=_("Remove this activity?"), what=what, on=activity.date,
                     crumbs=_activity_crumbs(activity), back=_activity_back(request, activity),
                     remove=lambda acting_user: do_delete(acting_user=acting_user, obj=activity),
                     done=_("The activity was removed."))
