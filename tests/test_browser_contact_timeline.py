@@ -1,11 +1,15 @@
 """In a real browser on a phone (390 × 844): the secretary opens a contact's page, corrects
 the latest assessment from it, removes an activity after its confirmation page, and opens
-the identities export's confirmation page; no page scrolls sideways."""
+the identities export's confirmation page; no page scrolls sideways.
+
+Set FIELDWORK_SCREENSHOTS to a directory to keep screenshots of the pages on the way.
+"""
 
 from __future__ import annotations
 
 import os
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -55,7 +59,11 @@ def history(world):
     return field, contact
 
 
-def _fits(page) -> None:
+def _fits(page, name: str) -> None:
+    folder = os.environ.get("FIELDWORK_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"contact-{name}.png"), full_page=True)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{urlsplit(page.url).path} is {width}px wide"
 
@@ -87,12 +95,12 @@ def test_a_secretary_corrects_a_contacts_history_on_a_phone(
             page.goto(contact_page)
             assert page.locator("#timeline-heading + ul li").count() == 3
             assert "1 day ago" in page.inner_text("main")
-            _fits(page)
+            _fits(page, "1-page")
 
             # Correct the latest assessment: 2 was meant to be 1.
             with page.expect_navigation():
                 page.locator("#history-heading ~ div a", has_text="Correct").first.click()
-            _fits(page)
+            _fits(page, "2-assessment-edit")
             page.select_option("select[name=level]", "1")
             with page.expect_navigation():
                 page.locator("main form button[type=submit]").click()
@@ -103,16 +111,16 @@ def test_a_secretary_corrects_a_contacts_history_on_a_phone(
                 page.locator("#timeline-heading + ul li").last.get_by_role(
                     "link", name="Remove").click()
             assert "Remove this activity?" in page.inner_text("main")
-            _fits(page)
+            _fits(page, "3-remove-activity")
             with page.expect_navigation():
                 page.get_by_role("button", name="Remove").click()
             assert page.locator("#timeline-heading + ul li").count() == 2
-            _fits(page)
+            _fits(page, "4-page-after")
 
             page.goto(live_server.url + reverse("fieldwork:export_identities",
                                                 kwargs={"uid": field.unit.uid}))
             assert "This download is audited" in page.inner_text("main")
-            _fits(page)
+            _fits(page, "5-export-identities")
         finally:
             browser.close()
 
