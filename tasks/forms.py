@@ -27,7 +27,8 @@ def contacts_of(user: Any, unit: Unit):
 
 
 class TaskForm(RestrictedChoicesForm, forms.Form):
-    title = forms.CharField(label=_("What is to be done"), max_length=200)
+    # Required for a task (the model says so); a follow-up has none of its own.
+    title = forms.CharField(label=_("What is to be done"), max_length=200, required=False)
     owner = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Owner"),
                                    required=False, empty_label=_("The unit's secretaries"),
                                    to_field_name="uid")
@@ -38,11 +39,13 @@ class TaskForm(RestrictedChoicesForm, forms.Form):
                                    required=False, to_field_name="uid")
 
     def __init__(self, *args: Any, user: Any, unit: Unit, editing: bool = False,
-                 **kwargs: Any) -> None:
+                 follow_up: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_choice(self.fields["owner"]).queryset = members_of(user, unit)
         model_choice(self.fields["field"]).queryset = Field.objects.restrict(user).filter(
             unit=unit).order_by("name")
+        if follow_up:  # one date for the activity and its task: the activity's
+            self.fields["due_on"].disabled = True
         if editing:  # a task's contact is given when it is created
             del self.fields["contact"]
         else:

@@ -82,7 +82,8 @@ def task_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     task = access_object(Task, user, uid, "change")
     initial = {"title": task.title, "owner": task.owner, "due_on": task.due_on,
                "field": task.field}
-    form = TaskForm(bound(request), user=user, unit=task.unit, editing=True, initial=initial)
+    form = TaskForm(bound(request), user=user, unit=task.unit, editing=True, initial=initial,
+                    follow_up=task.source_activity_id is not None)
 
     def perform() -> str:
         actions.do_update_task(acting_user=user, task=task, data=form.task_data())
