@@ -113,7 +113,8 @@ class Assignment(Record):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+",
                              verbose_name=_("unit"))
     title = models.CharField(_("title"), max_length=200)
-    member = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+",
+    # Null only once the member was deleted: the list stays the unit's record.
+    member = models.ForeignKey(Person, null=True, on_delete=models.SET_NULL, related_name="+",
                                verbose_name=_("member"))
     contacts = models.ManyToManyField(Person, related_name="+", verbose_name=_("contacts"))
     starts_on = models.DateField(_("from"))
@@ -137,8 +138,9 @@ class Assignment(Record):
 
     def clean(self) -> None:
         errors = {}
-        if self.member_id and (self.member.unit_id != self.unit_id
-                               or self.member.kind != Person.Kind.MEMBER):
+        member = self.member
+        if member is not None and (member.unit_id != self.unit_id
+                                   or member.kind != Person.Kind.MEMBER):
             errors["member"] = _("The member must be a member of the unit.")
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = _("The period ends before it starts.")
