@@ -92,3 +92,12 @@ def test_it_turns_the_open_follow_ups_of_existing_activities_into_tasks(work):
         open_one.pk, work.member, work.contacts[0], days(1))
     migration.forward(apps, None)  # again: nothing twice
     assert Task.objects.count() == 1
+
+
+def test_the_done_button_of_a_follow_up_completes_its_task(work, login):
+    from django.urls import reverse
+
+    activity = _one_to_one(work, follow_up_on=days(3))
+    login(work.secretary).post(reverse("fieldwork:follow_up_done",
+                                       kwargs={"uid": activity.uid}))
+    assert Task.objects.get(source_activity=activity).state == "done"
