@@ -91,3 +91,27 @@ def test_it_offers_new_organization_only_to_founders(world, login):
         assert create not in login(world.user("cell_member")).get(HOME).content.decode()
     with override_settings(NUCLEUS_FOUNDERS="anyone"):
         assert create in login(world.user("cell_member")).get(HOME).content.decode()
+
+
+def test_it_asks_the_same_number_of_queries_for_more_tasks_and_assignments(work, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(work.member_user)
+    client.get(HOME)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(HOME).status_code == 200
+        return len(queries)
+
+    _task(work, "One", days(1), work.member)
+    do_create_assignment(acting_user=work.secretary, unit=work.unit, title="A",
+                         member=work.member, contacts=work.contacts[:1], goal=1)
+    client.get(HOME)  # the first "given" notifications are read from here on
+    small = count()
+    for n in range(4):
+        _task(work, f"More {n}", days(n), work.member)
+        do_create_assignment(acting_user=work.secretary, unit=work.unit, title=f"A{n}",
+                             member=work.member, contacts=work.contacts, goal=2)
+    assert count() == small
