@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from access.models import Role
+from accounts.founding import may_found
 from accounts.mfa import must_verify
 from accounts.session_limits import stamp_login
 from organizations.models import Coalition
 from organizations.queries import subtree_counts
+from tasks.home import home_context
 
 
 class LoginView(auth_views.LoginView):
@@ -49,4 +51,6 @@ def home(request: HttpRequest) -> HttpResponse:
     for role in roles:
         role.people_count = counts.get(role.unit_id, 0)  # type: ignore[attr-defined]  # for the page
     offices = Coalition.objects.restrict(user, "change").order_by("name")
-    return render(request, "accounts/home.html", {"roles": roles, "offices": offices})
+    return render(request, "accounts/home.html", {
+        "roles": roles, "offices": offices, "may_found": may_found(user),
+        **home_context(user, roles)})

@@ -123,7 +123,10 @@ def execute_run(run_id: int, *, ticker: bool = False) -> PlanRun | None:
             # on SQLite two writers to the run at once fail ("table is locked").
             if clock.is_alive():
                 clock.join(timeout=10)
-        return actions.do_record_run_result(acting_user=None, run=run, pi=pi, outcome=outcome)
+        result = actions.do_record_run_result(acting_user=None, run=run, pi=pi,
+                                              outcome=outcome)
+        _tell_plan_ready(run)
+        return result
     except planner.PlanningInputError as error:
         message = str(error)
     except ValidationError as error:
@@ -133,6 +136,16 @@ def execute_run(run_id: int, *, ticker: bool = False) -> PlanRun | None:
         message = _("The planner stopped with an error: %(error)s") % {
             "error": f"{type(error).__name__}: {error}"}
     return actions.do_fail_run(acting_user=None, run=run, message=message, params=snapshot)
+
+
+def _tell_plan_ready(run: PlanRun) -> None:
+    """An in-app notification to whoever started the run (tasks.notify)."""
+    from tasks.models import Notification
+    from tasks.notify import notify
+
+    if run.created_by is not None:
+        notify(recipients=[run.created_by], unit=run.unit, kind=Notification.Kind.PLAN_READY,
+               subject_uid=run.uid, params={"unit": run.unit.name})
 
 
 def process_queued(*, ticker: bool = False) -> int:

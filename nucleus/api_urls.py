@@ -44,6 +44,7 @@ from organs.api import (
 from people.api import PersonViewSet
 from publications.api import IssueViewSet, PeriodicalViewSet
 from reviews.api import FindingViewSet, MeasureViewSet, ReviewViewSet
+from tasks.api import AssignmentViewSet, NotificationViewSet, TaskViewSet
 
 router = DefaultRouter()
 # Every URL takes at most one key, here the record's `uid` (viewsets look records up by uid:
@@ -56,6 +57,9 @@ router.register("people", PersonViewSet, basename="person")
 router.register("periodicals", PeriodicalViewSet, basename="periodical")
 router.register("issues", IssueViewSet, basename="issue")
 router.register("reviews", ReviewViewSet, basename="review")
+router.register("tasks", TaskViewSet, basename="task")
+router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("notifications", NotificationViewSet, basename="notification")
 router.register("congresses", CongressViewSet, basename="congress")
 router.register("delegates", DelegateViewSet, basename="delegate")
 router.register("mandates", MandateViewSet, basename="mandate")

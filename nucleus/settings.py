@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "coalitions",
     "campaigns",
     "memberreports",
+    "tasks",
     "demo",
     "nucleus",
 
@@ -152,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "demo.context.demo_install",
+                "tasks.context.unread_notifications",
             ],
         },
     },

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("fieldwork.urls")),
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),
+    path("", include("tasks.urls")),
     path("", include("organs.urls")),
     path("", include("alliances.urls")),
     path("", include("congresses.urls")),

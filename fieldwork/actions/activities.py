@@ -26,6 +26,7 @@ from fieldwork.models import (
 )
 from organizations.models import Unit
 from people.models import Person
+from tasks.follow_ups import keep_in_step
 
 # --- activities ---
 
@@ -83,6 +84,8 @@ def do_create_activity(*, acting_user, unit: Unit, data: dict,
     activity.members.set(members)
     activity.contacts.set(contacts)
     refresh_last_contact(p.pk for p in contacts)
+    if activity.follow_up_on is not None:  # a follow-up is a task (tasks.follow_ups)
+        keep_in_step(acting_user=acting_user, activity=activity)
     # Relations and the sealed texts by name only; the columns' values are in the row.
     names = [n for n, v in (("members", members), ("contacts", contacts), ("notes", notes),
                             ("outcome", outcome)) if v]
@@ -100,6 +103,7 @@ def do_update_activity(*, acting_user, activity: Activity, data: dict,
     before = snapshot(activity)
     contacts_before = set(activity.contacts.values_list("pk", flat=True))
     date_before = activity.date
+    follow_up_before = (activity.follow_up_on, activity.follow_up_done)
     data, outcome = _outcome_of(data)
     if data:
         _assign(activity, data, frozen=("unit",))
@@ -126,6 +130,8 @@ def do_update_activity(*, acting_user, activity: Activity, data: dict,
     if "contacts" in wanted or activity.date != date_before:
         refresh_last_contact(contacts_before | set(activity.contacts.values_list("pk",
                                                                                  flat=True)))
+    if (activity.follow_up_on, activity.follow_up_done) != follow_up_before:
+        keep_in_step(acting_user=acting_user, activity=activity)
     return activity
 
 

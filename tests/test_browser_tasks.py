@@ -1,0 +1,135 @@
+"""In a real browser on a phone: a secretary gives a member a conversation list of two
+contacts with a goal of two; the member sees it on the home page and records a conversation
+with one of them from it; the secretary sees the progress 1 of 2. Nothing is fetched from
+anywhere but this server, and no page is wider than the phone."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from accounts.tests.second_factor import confirmed_device, current_code
+from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
+from tests.cast import PASSWORD
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def gate(world):
+    """A workplace of Cell A with two contacts, and a member of the cell whose login may
+    record conversations (an organizer's role: members without it only read, until the
+    cell's secretary lets members record)."""
+    from access.actions import do_grant_role
+    from accounts.models import User
+    from fieldwork.actions import do_create_contact, do_create_field, ensure_default_scale
+
+    ensure_default_scale(world.orgs["rp"])
+    secretary = world.user("cell_secretary")
+    field = do_create_field(acting_user=secretary, unit=world.units["cell_a"],
+                            data={"name": "Steelworks", "headcount": 40})
+    contacts = [do_create_contact(acting_user=secretary, field=field, alias=alias).person
+                for alias in ("c-gate-1", "c-gate-2")]
+    member = User.objects.create_user("gate_member", password=PASSWORD,
+                                      person=world.people["alias-cella-1"])
+    do_grant_role(acting_user=None, user=member, unit=world.units["cell_a"], kind="organizer")
+    return field, contacts
+
+
+def _log_in(page, base: str, username: str, key=None) -> None:
+    page.goto(base + reverse("login"))
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").first.click()
+    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
+    if key is not None:
+        page.fill("input[name=code]", current_code(key))
+        with page.expect_navigation():
+            page.locator("main form [type=submit]").first.click()
+
+
+def _fits(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width} px wide"
+
+
+def test_a_secretary_assigns_a_conversation_list_and_sees_its_progress_on_a_phone(
+        chromium, live_server, transactional_db, world, gate):
+    from playwright.sync_api import sync_playwright
+
+    from tasks.models import Assignment
+
+    field, contacts = gate
+    base = live_server.url
+    requested: list[str] = []
+    key = confirmed_device(world.user("cell_secretary")).key
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            options = {"viewport": PHONE, "locale": "en-US", "is_mobile": True,
+                       "has_touch": True}
+            secretary = browser.new_context(**options).new_page()
+            secretary.on("request", lambda request: requested.append(request.url))
+            _log_in(secretary, base, "cell_secretary", key)
+
+            # From the home page: the unit's tasks, its assignments, a new one.
+            secretary.goto(base + reverse("accounts:home"))
+            _fits(secretary)
+            with secretary.expect_navigation():
+                secretary.get_by_role("link", name="Tasks").first.click()
+            with secretary.expect_navigation():
+                secretary.get_by_role("link", name="Conversation assignments").click()
+            with secretary.expect_navigation():
+                secretary.get_by_role("link", name="New conversation assignment").click()
+            _fits(secretary)
+            secretary.fill("input[name=title]", "Gate this week")
+            secretary.select_option("select[name=member]", label="alias-cella-1")
+            for contact in contacts:
+                secretary.get_by_label(contact.alias).check()
+            secretary.fill("input[name=goal]", "2")
+            with secretary.expect_navigation():
+                secretary.get_by_role("button", name="Assign").click()
+            assert "0 of 2 conversations" in secretary.content()
+
+            member = browser.new_context(**options).new_page()
+            member.on("request", lambda request: requested.append(request.url))
+            _log_in(member, base, "gate_member")
+            member.goto(base + reverse("accounts:home"))
+            _fits(member)
+            page = member.content()
+            assert "Gate this week" in page and "0 of 2 conversations" in page
+            with member.expect_navigation():
+                member.locator("li", has_text="c-gate-1").get_by_role(
+                    "link", name="Record a conversation").click()
+            _fits(member)
+            assert member.locator("select[name=contact] option:checked").inner_text() \
+                == "c-gate-1"
+            member.select_option("select[name=member]", label="alias-cella-1")
+            member.fill("input[name=outcome]", "Will sign the petition")
+            with member.expect_navigation():
+                member.get_by_role("button", name="Record").click()
+            assert urlsplit(member.url).path == reverse("accounts:home")
+            assert "1 of 2 conversations" in member.content()
+
+            secretary.reload()
+            assert "1 of 2 conversations" in secretary.content()
+            assert secretary.locator("progress").first.get_attribute("value") == "1"
+            _fits(secretary)
+        finally:
+            browser.close()
+
+    [assignment] = Assignment.objects.all()
+    assert (assignment.goal, assignment.contacts.count()) == (2, 2)
+    foreign = [url for url in requested
+               if urlsplit(url).scheme not in {"data", "blob", "about"}
+               and urlsplit(url).hostname not in LOCAL_HOSTS]
+    assert requested and not foreign, f"requests left this server: {foreign}"
