@@ -29,3 +29,14 @@ def test_it_lists_the_contacts_open_tasks_for_who_sees_them(work):
     page = _render(work.secretary, contact)
     assert "Bring the form" in page and "Old errand" not in page
     assert "Bring the form" not in _render(work.world.user("sibling_secretary"), contact)
+
+
+def test_the_contacts_page_shows_open_tasks_but_not_follow_ups_twice(work, login):
+    from django.urls import reverse
+
+    contact = work.contacts[0]
+    do_create_task(acting_user=work.secretary, unit=work.unit,
+                   data={"title": "Bring the form", "due_on": days(1)}, contacts=[contact])
+    page = login(work.secretary).get(
+        reverse("fieldwork:contact", args=[contact.uid])).content.decode()
+    assert page.count("Bring the form") == 1
