@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "accounts.mfa.SecondFactorMiddleware",
     # The reader's language (from the profile, over the cookie), calendar and digits.
     "accounts.preferences.PreferencesMiddleware",
+    # Inside the preferences: HTML answers in the reader's digits (nucleus/digits.py).
+    "nucleus.digits.LocalDigitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nucleus.middleware.SecurityHeadersMiddleware",
     # No page while the identity key does not open the stored data (vault/middleware.py).
