@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from access.scope import scope_for
 from fieldwork.continuity import WEEKS, FieldContinuity, field_rows, silence_first
+from fieldwork.defaults import shown
 from fieldwork.models import (
     Activity,
     AssessmentLevel,
@@ -188,7 +189,7 @@ def structure_test(user, field: Field | int) -> StructureReport:
 
     for key, row in rows.items():
         counts, hc = per_level[key], row.headcount
-        row.levels = [LevelCount(lv.pk, lv.value, lv.label, lv.colour, lv.retired,
+        row.levels = [LevelCount(lv.pk, lv.value, lv.shown_label, lv.colour, lv.retired,
                                  counts[lv.pk], _share(counts[lv.pk], hc))
                       for lv in levels if not lv.retired or counts[lv.pk]]
         row.supportive_share = _share(row.supportive, hc)
@@ -291,7 +292,7 @@ def wall_chart(user, field: Field | int) -> WallChart:
             row.never_contacted_aliases += aliases
     ordered = [rows[p.pk] for p in parts] + ([rows[None]] if None in rows else [])
     return WallChart(field.pk, field.name, show,
-                     [LevelInfo(lv.pk, lv.value, lv.label, lv.colour, lv.retired)
+                     [LevelInfo(lv.pk, lv.value, lv.shown_label, lv.colour, lv.retired)
                       for lv in columns], ordered)
 
 
@@ -346,7 +347,7 @@ def pulse(user, field: Field | int, month_of: Callable[[date], date] = month_sta
     demands = _demands_per_month(DemandRaised.objects.restrict(user).filter(field=field),
                                  month_of)
     struggles = [StruggleInfo(s.pk, s.kind, s.started_on, s.ended_on, s.participants,
-                              s.involvement, s.outcome, [d.name for d in s.demands.all()])
+                              s.involvement, s.outcome, [d.shown_name for d in s.demands.all()])
                  for s in Struggle.objects.restrict(user).filter(field=field)
                  .prefetch_related("demands").order_by("-started_on", "-id")]
     return Pulse(field.pk, field.name, mood, demands, struggles)
@@ -359,7 +360,7 @@ def _demands_per_month(raised, month_of: Callable[[date], date]) -> list[DemandM
     for r in (raised.values("raised_on", "demand_id", "demand__name", "demand__kind")
               .annotate(n=Count("pk")).order_by()):
         key = (month_of(r["raised_on"]), r["demand_id"])
-        row = months.setdefault(key, [r["demand__name"], r["demand__kind"], 0])
+        row = months.setdefault(key, [shown(r["demand__name"]), r["demand__kind"], 0])
         row[2] += r["n"]
     return sorted((DemandMonth(month, demand_id, name, kind, n)
                    for (month, demand_id), (name, kind, n) in months.items()),
