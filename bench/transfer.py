@@ -24,7 +24,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 PASSWORD = "nucleus-demo-2026"  # noqa: S105 (the demo's public password)
 
 
-def measured(page: Page, visit: Callable[[], None]) -> tuple[int, list[tuple[str, int]]]:
+def measured(page: Page, visit: Callable[[], object]) -> tuple[int, list[tuple[str, int]]]:
     session = page.context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.setCacheDisabled", {"cacheDisabled": True})

@@ -115,8 +115,8 @@ def format_month(value: datetime.date) -> str:
         return local_digits(f"{name} {day.year}")
     if calendar == Calendar.HIJRI and _hijri_covers(value):
         hijri = Gregorian(value.year, value.month, value.day).to_hijri()
-        language = "ar" if (get_language() or "").split("-")[0] == "ar" else "en"
-        return local_digits(f"{hijri.month_name(language)} {hijri.year}")
+        name = hijri.month_name("ar" if (get_language() or "").split("-")[0] == "ar" else "en")
+        return local_digits(f"{name} {hijri.year}")
     return local_digits(date_format(value, "YEAR_MONTH_FORMAT"))
 
 

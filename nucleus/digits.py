@@ -35,7 +35,8 @@ from nucleus.calendars import LocalizedDateField
 from nucleus.preferences import Digits, current
 
 _DIGIT_SETS = {Digits.PERSIAN: "۰۱۲۳۴۵۶۷۸۹", Digits.ARABIC: "٠١٢٣٤٥٦٧٨٩"}
-_TABLES = {kind: str.maketrans("0123456789", chars) for kind, chars in _DIGIT_SETS.items()}
+_TABLES: dict[str, dict[int, int]] = {kind: str.maketrans("0123456789", chars)
+                                      for kind, chars in _DIGIT_SETS.items()}
 
 # One match per run of text that holds digits: group 1 is what comes before it and stays as
 # it is (text without digits, whole tags, the skipped elements with their content, character
@@ -121,4 +122,4 @@ def fold_number_fields(form: forms.BaseForm) -> None:
     """Let the form's number, date and time fields read Persian and Arabic-Indic digits."""
     for field in form.fields.values():
         if isinstance(field, _FOLDED) and not isinstance(field, LocalizedDateField):
-            field.to_python = _folding(field.to_python)  # type: ignore[method-assign]
+            field.to_python = _folding(field.to_python)  # type: ignore[method-assign, assignment]

@@ -5,7 +5,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from whitenoise.middleware import WhiteNoiseMiddleware
+from whitenoise.middleware import (  # type: ignore[import-untyped]  # no type information
+    WhiteNoiseMiddleware,
+)
 
 
 class StaticFilesMiddleware(WhiteNoiseMiddleware):

@@ -10,7 +10,9 @@ is, served from the app folders (``WHITENOISE_USE_FINDERS``) and cached for a mi
 
 from __future__ import annotations
 
-from whitenoise.storage import CompressedManifestStaticFilesStorage
+from whitenoise.storage import (  # type: ignore[import-untyped]  # no type information
+    CompressedManifestStaticFilesStorage,
+)
 
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
