@@ -3,12 +3,14 @@ fast enough for every page; number and date fields read any digits."""
 
 from __future__ import annotations
 
+import re
 import timeit
 import uuid
 from decimal import Decimal
 
 import pytest
 from django import forms
+from django.urls import reverse
 
 from access.choices import RestrictedChoicesForm
 from nucleus.digits import local_digits_in_html
@@ -85,3 +87,11 @@ def test_number_and_date_fields_read_persian_and_arabic_digits():
     assert form.cleaned_data["hours"] == Decimal("12.5")
     assert form.cleaned_data["held_on"].isoformat() == "2026-11-21"
     assert form.cleaned_data["at"].isoformat() == "09:30:00"
+
+
+@pytest.mark.django_db
+def test_the_digits_choice_keeps_its_latin_digits_on_a_persian_page(world, login):
+    page = login(world.user("cell_secretary")).get(
+        reverse("accounts:preferences"), headers={"Accept-Language": "fa"}).content.decode()
+    assert re.search(r'<option value="latin" translate="no"[^>]*>[^<]*0123456789', page)
+    assert re.search(r'<option value="persian" translate="no"[^>]*>[^<]*۰۱۲۳۴۵۶۷۸۹', page)
