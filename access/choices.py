@@ -20,6 +20,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from access.querysets import RestrictedQuerySet
+from nucleus.digits import fold_number_fields
 
 _DEPTH = "_restricted_choices_depth"
 
@@ -89,6 +90,7 @@ def _wrap(init: Callable[..., None]) -> Callable[..., None]:
                                             for f in self.fields.values()):
                 raise TypeError(f"{type(self).__name__} offers model choices: pass user=")
             restrict_choices(self, kwargs.get("user"), self.choice_actions)
+            fold_number_fields(self)  # numbers and dates typed in Persian digits, too
 
     __init__._restricts_choices = True  # type: ignore[attr-defined]
     return __init__

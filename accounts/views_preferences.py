@@ -3,6 +3,8 @@ and the language menu of every page, which also saves a logged-in user's choice.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -19,12 +21,22 @@ from nucleus.web import ActionFormView
 _DEFAULT = [("", _("As my language has it"))]
 
 
+class AsWrittenSelect(forms.Select):
+    """Options read as written: the Latin digits of "Latin (0123456789)" stay Latin on a page
+    in Persian digits (nucleus/digits.py skips ``translate="no"``)."""
+
+    def create_option(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["translate"] = "no"
+        return option
+
+
 class PreferencesForm(RestrictedChoicesForm, forms.Form):
     language = forms.ChoiceField(label=_("Language"), required=False,
                                  choices=[("", _("As my browser asks")), *settings.LANGUAGES])
     calendar = forms.ChoiceField(label=_("Calendar"), required=False,
                                  choices=[*_DEFAULT, *Calendar.choices])
-    digits = forms.ChoiceField(label=_("Digits"), required=False,
+    digits = forms.ChoiceField(label=_("Digits"), required=False, widget=AsWrittenSelect,
                                choices=[*_DEFAULT, *Digits.choices])
 
 

@@ -219,7 +219,7 @@ class AssessForm(RestrictedChoicesForm, forms.Form):
         super().__init__(*args, **kwargs)
         level = self.fields["level"]
         assert isinstance(level, forms.ChoiceField)  # declared above
-        level.choices = [(lv.value, f"{lv.value} {lv.label}") for lv in scale]
+        level.choices = [(lv.value, f"{lv.value} {lv.shown_label}") for lv in scale]
         level.error_messages["invalid_choice"] = _(
             "%(value)s is outside the scale of this organization.")
         level.error_messages["required"] = _("Tap one of the levels.")

@@ -21,12 +21,12 @@ from uuid import UUID
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import Combinable, NegatedExpression
-from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
 from access.scope import scope_for
 from fieldwork.continuity import WEEKS, FieldContinuity, field_rows, silence_first
+from fieldwork.defaults import shown
 from fieldwork.models import (
     Activity,
     AssessmentLevel,
@@ -40,6 +40,7 @@ from fieldwork.models import (
     Struggle,
 )
 from fieldwork.queries import settings_for
+from nucleus.calendars import month_start
 from organizations.models import Organization, Unit
 
 NO_PART, TOTAL = "no part", "total"
@@ -188,7 +189,7 @@ def structure_test(user, field: Field | int) -> StructureReport:
 
     for key, row in rows.items():
         counts, hc = per_level[key], row.headcount
-        row.levels = [LevelCount(lv.pk, lv.value, lv.label, lv.colour, lv.retired,
+        row.levels = [LevelCount(lv.pk, lv.value, lv.shown_label, lv.colour, lv.retired,
                                  counts[lv.pk], _share(counts[lv.pk], hc))
                       for lv in levels if not lv.retired or counts[lv.pk]]
         row.supportive_share = _share(row.supportive, hc)
@@ -291,7 +292,7 @@ def wall_chart(user, field: Field | int) -> WallChart:
             row.never_contacted_aliases += aliases
     ordered = [rows[p.pk] for p in parts] + ([rows[None]] if None in rows else [])
     return WallChart(field.pk, field.name, show,
-                     [LevelInfo(lv.pk, lv.value, lv.label, lv.colour, lv.retired)
+                     [LevelInfo(lv.pk, lv.value, lv.shown_label, lv.colour, lv.retired)
                       for lv in columns], ordered)
 
 
@@ -306,7 +307,7 @@ class MoodPoint:
 
 @dataclass(frozen=True)
 class DemandMonth:
-    month: date  # first day of the month
+    month: date  # first day of the month, in the reader's calendar (nucleus.calendars)
     demand_id: int
     demand: str
     kind: str
@@ -334,25 +335,36 @@ class Pulse:
     struggles: list[StruggleInfo]
 
 
-def pulse(user, field: Field | int) -> Pulse:
+def pulse(user, field: Field | int, month_of: Callable[[date], date] = month_start) -> Pulse:
     """The workers' pulse in a field: the mood readings in date order (the trend), how often
-    each demand was raised per month, and the struggles, newest first."""
+    each demand was raised per month (``month_of``: a day's month, by default in the reader's
+    calendar), and the struggles, newest first."""
     field = _visible_field(user, field)
     show = scope_for(user).sees_records_of(field.unit)
     mood = [MoodPoint(r["taken_on"], r["value"], r["note"] if show else "")
             for r in MoodReading.objects.countable(user).filter(field=field)
             .order_by("taken_on", "id").values("taken_on", "value", "note")]
-    demands = [DemandMonth(r["month"], r["demand_id"], r["demand__name"], r["demand__kind"],
-                           r["n"])
-               for r in DemandRaised.objects.restrict(user).filter(field=field)
-               .annotate(month=TruncMonth("raised_on"))
-               .values("month", "demand_id", "demand__name", "demand__kind")
-               .annotate(n=Count("pk")).order_by("month", "demand__name")]
+    demands = _demands_per_month(DemandRaised.objects.restrict(user).filter(field=field),
+                                 month_of)
     struggles = [StruggleInfo(s.pk, s.kind, s.started_on, s.ended_on, s.participants,
-                              s.involvement, s.outcome, [d.name for d in s.demands.all()])
+                              s.involvement, s.outcome, [d.shown_name for d in s.demands.all()])
                  for s in Struggle.objects.restrict(user).filter(field=field)
                  .prefetch_related("demands").order_by("-started_on", "-id")]
     return Pulse(field.pk, field.name, mood, demands, struggles)
+
+
+def _demands_per_month(raised, month_of: Callable[[date], date]) -> list[DemandMonth]:
+    """Counted per day in the database, then per month here: the reader's month (a Jalali
+    month runs from the 21st or so to the 21st) is no truncation the database knows."""
+    months: dict[tuple[date, int], list] = {}
+    for r in (raised.values("raised_on", "demand_id", "demand__name", "demand__kind")
+              .annotate(n=Count("pk")).order_by()):
+        key = (month_of(r["raised_on"]), r["demand_id"])
+        row = months.setdefault(key, [shown(r["demand__name"]), r["demand__kind"], 0])
+        row[2] += r["n"]
+    return sorted((DemandMonth(month, demand_id, name, kind, n)
+                   for (month, demand_id), (name, kind, n) in months.items()),
+                  key=lambda d: (d.month, d.demand))
 
 
 # --- dashboards: aggregates only ---

@@ -15,8 +15,9 @@ import jdatetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 from hijridate import Gregorian, Hijri
 
 from nucleus.preferences import Calendar, Digits, current
@@ -68,6 +69,55 @@ def format_datetime(value: datetime.datetime) -> str:
         return format_date(value)
     value = _local(value)
     return f"{format_date(value.date())} {local_digits(f'{value:%H:%M}')}"
+
+
+# --- months: buckets and labels by the reader's calendar ---
+
+# The Solar Hijri months under their own names where the calendar is read in Persian; for
+# other languages (Sorani in Iran, a reader who chose the calendar) marked for translation,
+# transliterated in English.
+_JALALI_MONTHS = (
+    pgettext_lazy("Solar Hijri month", "Farvardin"),
+    pgettext_lazy("Solar Hijri month", "Ordibehesht"),
+    pgettext_lazy("Solar Hijri month", "Khordad"), pgettext_lazy("Solar Hijri month", "Tir"),
+    pgettext_lazy("Solar Hijri month", "Mordad"),
+    pgettext_lazy("Solar Hijri month", "Shahrivar"),
+    pgettext_lazy("Solar Hijri month", "Mehr"), pgettext_lazy("Solar Hijri month", "Aban"),
+    pgettext_lazy("Solar Hijri month", "Azar"), pgettext_lazy("Solar Hijri month", "Dey"),
+    pgettext_lazy("Solar Hijri month", "Bahman"), pgettext_lazy("Solar Hijri month", "Esfand"),
+)
+
+
+def month_start(value: datetime.date) -> datetime.date:
+    """The first day (a Gregorian date, as stored) of the reader's calendar month holding
+    ``value``: a month bucket of a per-month count. Jalali months begin on the 20th to the
+    23rd of a Gregorian month, so relabelling Gregorian month starts would count wrongly."""
+    calendar = current().calendar
+    if calendar == Calendar.JALALI:
+        day = jdatetime.date.fromgregorian(date=value)
+        return jdatetime.date(day.year, day.month, 1).togregorian()
+    if calendar == Calendar.HIJRI and _hijri_covers(value):
+        hijri = Gregorian(value.year, value.month, value.day).to_hijri()
+        first = Hijri(hijri.year, hijri.month, 1).to_gregorian()
+        return datetime.date(first.year, first.month, first.day)
+    return value.replace(day=1)
+
+
+def format_month(value: datetime.date) -> str:
+    """The reader's calendar month holding ``value`` as its name and year ("آذر ۱۴۰۵",
+    "November 2026")."""
+    calendar = current().calendar
+    if calendar == Calendar.JALALI:
+        day = jdatetime.date.fromgregorian(date=value)
+        name = (jdatetime.date.j_months_fa[day.month - 1]
+                if (get_language() or "").split("-")[0] == "fa"
+                else str(_JALALI_MONTHS[day.month - 1]))
+        return local_digits(f"{name} {day.year}")
+    if calendar == Calendar.HIJRI and _hijri_covers(value):
+        hijri = Gregorian(value.year, value.month, value.day).to_hijri()
+        name = hijri.month_name("ar" if (get_language() or "").split("-")[0] == "ar" else "en")
+        return local_digits(f"{name} {hijri.year}")
+    return local_digits(date_format(value, "YEAR_MONTH_FORMAT"))
 
 
 def format_year(value: int) -> str:

@@ -37,18 +37,29 @@ class Preferences:
     digits: str = Digits.LATIN
 
 
+# What each language implies when the reader chose nothing, after CLDR's default numbering
+# systems: fa "arabext" (Persian digits) with the Solar Hijri calendar; ckb "arab"
+# (Arabic-Indic), but ckb_IR "arabext", and Sorani in Iran is written with the Solar Hijri
+# calendar (``in_iran``); ar "arab" in most locales and "latn" in the Maghreb (ar_DZ, ar_MA,
+# ar_TN, ar_LY): Arabic-Indic here, because the organizations that use Nucleus in Arabic work
+# in the Mashriq (Iraq, Syria, the Gulf); a reader in the Maghreb chooses Latin digits on
+# their profile. Every other language: Gregorian, Latin digits. The one table: pages
+# (nucleus/digits.py), dates (nucleus/calendars.py) and charts all read ``current()``.
+BY_LANGUAGE = {
+    "fa": Preferences(Calendar.JALALI, Digits.PERSIAN),
+    "ckb": Preferences(Calendar.GREGORIAN, Digits.ARABIC),
+    "ar": Preferences(Calendar.GREGORIAN, Digits.ARABIC),
+}
+IN_IRAN = {"ckb": Preferences(Calendar.JALALI, Digits.PERSIAN)}
+
+
 def defaults(language: str | None, *, in_iran: bool = False) -> Preferences:
     """What a reader of ``language`` expects when they chose nothing; ``in_iran``: their
     units work in Iran (Sorani there is written with the Solar Hijri calendar)."""
     code = (language or "").split("-")[0]
-    if code == "fa":
-        return Preferences(Calendar.JALALI, Digits.PERSIAN)
-    if code == "ckb":
-        return (Preferences(Calendar.JALALI, Digits.PERSIAN) if in_iran
-                else Preferences(Calendar.GREGORIAN, Digits.ARABIC))
-    if code == "ar":
-        return Preferences(Calendar.GREGORIAN, Digits.ARABIC)
-    return Preferences()
+    if in_iran and code in IN_IRAN:
+        return IN_IRAN[code]
+    return BY_LANGUAGE.get(code, Preferences())
 
 
 def chosen(calendar: str, digits: str, base: Preferences) -> Preferences:

@@ -113,7 +113,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # WhiteNoise, hashed files cached for a year (nucleus/middleware.py).
+    "nucleus.middleware.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +131,8 @@ MIDDLEWARE = [
     "accounts.mfa.SecondFactorMiddleware",
     # The reader's language (from the profile, over the cookie), calendar and digits.
     "accounts.preferences.PreferencesMiddleware",
+    # Inside the preferences: HTML answers in the reader's digits (nucleus/digits.py).
+    "nucleus.digits.LocalDigitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nucleus.middleware.SecurityHeadersMiddleware",
     # No page while the identity key does not open the stored data (vault/middleware.py).
@@ -256,10 +259,13 @@ STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise expects it even when serving from
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names, gzip and brotli (nucleus/storage.py), made by collectstatic.
+    "staticfiles": {"BACKEND": "nucleus.storage.StaticFilesStorage"},
 }
-# Serve straight from the app folders so that a fresh clone works without collectstatic.
+# Serve straight from the app folders too, so that a fresh clone works without collectstatic.
 WHITENOISE_USE_FINDERS = True
+# Files answered at the site's root: /favicon.ico, which browsers ask for on their own.
+WHITENOISE_ROOT = BASE_DIR / "public"
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Logins (accounts, see docs/deployment.md "Logins"). Throttling and lockout (django-axes):

@@ -409,3 +409,21 @@ def test_it_builds_one_iskraa_issue_in_preparation_on_its_committee(built):
     draft = IssueDraft.objects.select_related("periodical", "unit").get()
     assert (draft.periodical.title, draft.unit.name) == ("Iskraa", "Kurdistan Committee")
     assert draft.status == IssueDraft.Status.PREPARING and draft.number is None
+
+
+def test_the_demo_s_levels_demands_and_activities_read_in_persian(built, login):
+    """The demo's scale and demands are the defaults, stored in English and shown in the
+    reader's language (fieldwork/defaults.py); activity kinds are translated choices."""
+    from fieldwork.models import Field
+
+    mill = Field.objects.get(name="Sanandaj textile mill")
+    member = login(User.objects.get(username="member"))
+    for name, texts in (("wall_chart", ["رهبر متعهد", "حامی"]),
+                        ("field_detail", ["دستمزد", "ایمنی و بهداشت کار", "پخش"])):
+        body = member.get(reverse(f"fieldwork:{name}", kwargs={"uid": mill.uid}),
+                          headers={"Accept-Language": "fa"}).content.decode()
+        for text in texts:
+            assert text in body, (name, text)
+        for english in ("Committed leader", "Supporter", "Wages", "Health and safety",
+                        "One-to-one conversation", "Distribution"):
+            assert english not in body, (name, english)

@@ -207,5 +207,6 @@ def test_the_reasons_of_a_plan_are_shown_in_the_readers_language(north, login, s
     assert "“Steel Mill” weight 5 (#1 of 3)" in english and " h left" in english
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
     persian = client.get(url("run_detail", run.uid)).content.decode()
-    assert "“Steel Mill” با وزن 5 (رتبهٔ 1 از 3)" in persian
+    # Persian digits on a Persian page (nucleus/digits.py).
+    assert "“Steel Mill” با وزن ۵ (رتبهٔ ۱ از ۳)" in persian
     assert "ساعت مانده" in persian and " h left" not in persian and "weight 5" not in persian

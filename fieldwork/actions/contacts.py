@@ -6,10 +6,10 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
 from audit.log import snapshot
+from fieldwork import defaults
 from fieldwork.actions.common import (
     _create,
     _is_user,
@@ -28,15 +28,8 @@ from organizations.models import Organization
 from people.actions import do_create_person
 from people.models import Identity, Person
 
-# Marked for translation, stored in the language of whoever sets the scale up: the labels
-# are the organization's own data from then on (it may rename them).
-DEFAULT_SCALE = (
-    (1, gettext_noop("Committed leader"), "#1b7837"),
-    (2, gettext_noop("Supporter"), "#7fbf7b"),
-    (3, gettext_noop("Undecided"), "#bdbdbd"),
-    (4, gettext_noop("Unfriendly"), "#f4a582"),
-    (5, gettext_noop("Opposed"), "#b2182b"),
-)
+# Stored in English and shown in each reader's language while unchanged (fieldwork/defaults.py).
+DEFAULT_SCALE = defaults.SCALE
 
 
 # --- contacts and ties ---
@@ -99,7 +92,7 @@ def ensure_default_scale(organization: Organization, *,
     if existing:
         return existing
     return [_create(acting_user, AssessmentLevel(organization=organization, value=value,
-                                                 label=gettext(label), colour=colour,
+                                                 label=label, colour=colour,
                                                  position=value))
             for value, label, colour in DEFAULT_SCALE]
 

@@ -7,10 +7,10 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext as _
 
 from audit.log import snapshot
+from fieldwork import defaults
 from fieldwork.actions.common import (
     _assign,
     _create,
@@ -26,14 +26,8 @@ from fieldwork.models import (
 )
 from organizations.models import Organization
 
-# Like the default scale: translated when an organization's catalogue is set up, then its data.
-DEFAULT_DEMANDS = (
-    (Demand.Kind.WAGES, gettext_noop("Wages")), (Demand.Kind.HOURS, gettext_noop("Working hours")),
-    (Demand.Kind.SAFETY, gettext_noop("Health and safety")),
-    (Demand.Kind.DISMISSALS, gettext_noop("Against dismissals")),
-    (Demand.Kind.UNION_RIGHTS, gettext_noop("Union rights")),
-    (Demand.Kind.HOUSING, gettext_noop("Housing")), (Demand.Kind.OTHER, gettext_noop("Other")),
-)
+# Like the default scale: stored in English, shown in each reader's language while unchanged.
+DEFAULT_DEMANDS = tuple((Demand.Kind(kind), name) for kind, name in defaults.DEMANDS)
 
 
 # --- the pulse of a field ---
@@ -54,7 +48,7 @@ def ensure_default_demands(organization: Organization, *, acting_user=None) -> l
     existing = list(Demand.objects.filter(organization=organization))
     if existing:
         return existing
-    return [_create(acting_user, Demand(organization=organization, kind=kind, name=gettext(name)))
+    return [_create(acting_user, Demand(organization=organization, kind=kind, name=name))
             for kind, name in DEFAULT_DEMANDS]
 
 

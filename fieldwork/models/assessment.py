@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from access import anchor as at
 from access.anchor import Anchor
 from access.records import Record
+from fieldwork.defaults import shown
 from fieldwork.models.common import _not_in_future
 from fieldwork.models.contacts import ContactProfile
 from fieldwork.models.sealing import SealedColumn, rekey_columns
@@ -49,7 +50,12 @@ class AssessmentLevel(Record):
                                                name="assessment_level_unique_value")]
 
     def __str__(self) -> str:
-        return f"{self.value} {self.label}"
+        return f"{self.value} {self.shown_label}"
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the reader's language while it is a default's (fieldwork/defaults.py)."""
+        return shown(self.label)
 
 
 class Assessment(Record):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from access import anchor as at
 from access.anchor import Anchor
 from access.records import Record
+from fieldwork.defaults import shown
 from fieldwork.models.common import _not_in_future
 from fieldwork.models.fields import Field
 from organizations.models import Organization
@@ -75,7 +76,12 @@ class Demand(Record):
                                                name="demand_unique_name")]
 
     def __str__(self) -> str:
-        return self.name
+        return self.shown_name
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language while it is a default's (fieldwork/defaults.py)."""
+        return shown(self.name)
 
 
 def _check_demand_organization(demand: Demand, field: Field) -> None:

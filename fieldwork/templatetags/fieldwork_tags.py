@@ -17,6 +17,7 @@ from access.helpers import can
 from access.scope import scope_for
 from fieldwork import charts
 from fieldwork.continuity import WEEKS
+from fieldwork.defaults import shown
 from fieldwork.metrics import PartStructure, StructureReport, WallChart, WeekCount
 from fieldwork.models import Field
 from nucleus import preferences
@@ -33,6 +34,13 @@ def week_labels(today: date, date_label: Callable[[date], str]) -> list[str]:
         end = today - timedelta(days=7 * k)
         labels.append(f"{date_label(end - timedelta(days=6))} – {date_label(end)}")
     return labels
+
+
+@register.filter
+def catalogue_label(text: str) -> str:
+    """A level's or demand's name kept as text (a review's figures): in the reader's language
+    while it is a default's (fieldwork/defaults.py)."""
+    return shown(text) if isinstance(text, str) else text
 
 
 @register.filter

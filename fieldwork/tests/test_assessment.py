@@ -29,13 +29,15 @@ def test_it_creates_the_default_scale_once(fw):
     assert AssessmentLevel.objects.filter(organization=rp).count() == 5
 
 
-def test_the_default_scale_is_set_up_in_the_language_of_who_sets_it_up(fw):
+def test_the_default_scale_is_stored_in_english_and_read_in_the_reader_s_language(fw):
     op = fw.world.orgs["op"]
     AssessmentLevel.objects.filter(organization=op).delete()
     with translation.override("de"):
         ensure_default_scale(op)
-    assert [lv.label for lv in scale_for(op)][:2] == ["Engagierte Führungsperson",
-                                                      "Unterstützend"]
+    assert [lv.label for lv in scale_for(op)][:2] == ["Committed leader", "Supporter"]
+    with translation.override("de"):
+        assert [lv.shown_label for lv in scale_for(op)][:2] == ["Engagierte Führungsperson",
+                                                                "Unterstützend"]
 
 
 def test_it_rejects_a_colour_that_is_not_rrggbb(fw):

@@ -1,7 +1,9 @@
 """Dates for people, in the reader's calendar and digits (nucleus.calendars).
 
 ``{{ value|ndate }}`` for dates, ``{{ value|ndatetime }}`` for moments (in the server's time
-zone, to the minute), ``{{ value|nyear }}`` for a year known only as a Gregorian number.
+zone, to the minute), ``{{ value|nmonth }}`` for the reader's calendar month holding a date
+(a per-month count's bucket, ``nucleus.calendars.month_start``), ``{{ value|nyear }}`` for a
+year known only as a Gregorian number.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime
 
 from django import template
 
-from nucleus.calendars import format_date, format_datetime, format_year
+from nucleus.calendars import format_date, format_datetime, format_month, format_year
 
 register = template.Library()
 
@@ -27,6 +29,13 @@ def ndatetime(value: datetime.datetime | None) -> str:
     if value is None or value == "":
         return ""
     return format_datetime(value)
+
+
+@register.filter
+def nmonth(value: datetime.date | None) -> str:
+    if value is None or value == "":
+        return ""
+    return format_month(value)
 
 
 @register.filter
