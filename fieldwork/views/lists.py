@@ -67,6 +67,7 @@ def _list_page(request: HttpRequest, *, unit: Unit, field: Field | None) -> Http
         "crumbs": field_crumbs(field) if field else unit_crumbs(unit),
         "base": url_of("field_contacts", field) if field else url_of("unit_contacts", unit),
         "form": filters.form, "valid": valid, "page": page,
+        "filtered": bool(set(request.GET) - {"page"}) or not valid,
         "actions": bulk.available(user, rows), "saved": saved,
         "deletable": set(SavedList.objects.restrict(user, "delete").filter(unit=owner)
                          .values_list("pk", flat=True)),
