@@ -8,7 +8,7 @@ from uuid import UUID
 import pytest
 from django.urls import reverse
 
-from fieldwork.models import Activity, Field, StructureTest
+from fieldwork.models import Activity, Field, SavedList, StructureTest
 from fieldwork.tests.url_cases import CASES, extend_world
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,8 @@ def _objects(world) -> dict:
         "contact": world.people["alias-fw-cella"],
         "activity": Activity.objects.get(unit_id=a),
         "test": StructureTest.objects.get(field=fields[a]),
+        "saved": SavedList.objects.get(unit_id=a),
+        "sibling_saved": SavedList.objects.get(unit_id=b),
     }
 
 
@@ -70,6 +72,17 @@ SCENES = {
     "assessment_notes": ("contact", "cell_secretary", [("contact", "cell_member"),
                                                        ("contact", "overseer")]),
     "participation": ("test", "cell_secretary", [("test", "cell_member")]),
+    # Contact lists: the page for whoever sees the unit or field (its rows for who sees the
+    # records); saving and deleting a saved list need "add" and "delete".
+    "unit_contacts": ("north", "committee_member", [("sibling_unit", "cell_secretary")]),
+    "field_contacts": ("field", "committee_member", [("sibling_field", "cell_secretary"),
+                                                     ("foreign_field", "overseer")]),
+    "contacts_bulk": ("unit", "cell_member", [("sibling_unit", "cell_secretary")]),
+    "saved_list_create": ("unit", "cell_secretary", [("unit", "cell_member"),
+                                                     ("north", "overseer")]),
+    "saved_list": ("saved", "cell_member", [("sibling_saved", "cell_secretary")]),
+    "saved_list_delete": ("saved", "cell_secretary", [("saved", "cell_member"),
+                                                      ("sibling_saved", "cell_secretary")]),
 }
 
 

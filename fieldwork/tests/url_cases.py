@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from fieldwork.models import Activity, ContactProfile, Field, SavedList, StructureTest
+from fieldwork.models import Activity, Field, SavedList, StructureTest
 from organizations.models import Organization, Unit
 from people.models import Person
 from tests.url_walk import Case
@@ -34,8 +34,6 @@ CASES = {
     "fieldwork:field_contacts": Case(model=Field),
     "fieldwork:saved_list": Case(model=SavedList),
     "fieldwork:saved_list_delete": Case(model=SavedList, action="delete", method="POST"),
-    "contact-profile-list": Case(model=None),
-    "contact-profile-detail": Case(model=ContactProfile),
     # Per field. The priority page answers whoever sees the field; only the responsible
     # committee (Field.objects.prioritizable) gets the form.
     "fieldwork:field_detail": Case(model=Field),
