@@ -217,7 +217,9 @@ def add_contact_filter(name: str, filter_: django_filters.Filter) -> None:
     """HOOK for other apps (the tasks app's "task state"): one more filter on every contact
     list, saved list and the API. A model choice in it is restricted like the others (the
     form is a RestrictedChoicesForm); a ``method`` given as a callable takes
-    ``(queryset, name, value)``."""
+    ``(queryset, name, value)``. A filter that needs the reader (to restrict the tasks it
+    looks at, say) reads ``self.parent.user``: django-filter sets ``parent`` to the
+    FilterSet."""
     if name in ContactFilter.base_filters:
         raise ValueError(f"the contact filter {name!r} exists already")
     ContactFilter.base_filters[name] = filter_

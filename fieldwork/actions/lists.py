@@ -44,8 +44,8 @@ def do_bulk_assess(*, acting_user, profiles: Iterable[ContactProfile], level_val
         allowed = set(assessable(acting_user, ContactProfile.objects.filter(pk__in=ids))
                       .values_list("pk", flat=True))
         if allowed != ids:
-            raise ValidationError(_("You may not assess every one of these contacts: "
-                                    "nothing was assessed."))
+            raise ValidationError(_("You may not do this for every one of these "
+                                    "contacts: nothing was done."))
     for profile in profiles:
         do_assess(acting_user=acting_user, person=profile.person, level_value=level_value,
                   assessed_on=assessed_on)

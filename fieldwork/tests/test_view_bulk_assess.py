@@ -94,7 +94,7 @@ def test_it_needs_a_checked_contact(fw, login, crew):
 def test_the_action_is_all_or_nothing(fw, crew):
     hidden = fw.contact("hidden", field=fw.new_field("School yard", unit_key="cell_b"))
     profiles = [p.contact_profile for p in [*crew, hidden]]
-    with pytest.raises(ValidationError, match="nothing was assessed"):
+    with pytest.raises(ValidationError, match="nothing was done"):
         do_bulk_assess(acting_user=fw.secretary, profiles=profiles, level_value=2,
                        assessed_on=timezone.localdate())
     assert not Assessment.objects.exists()

@@ -62,8 +62,7 @@ def _list_page(request: HttpRequest, *, unit: Unit, field: Field | None) -> Http
     saved = SavedList.objects.restrict(user).filter(unit=owner).order_by("name")
     return render(request, "fieldwork/contact_list.html", {
         "unit": owner, "field": field, "shows": scope.sees_records_of(owner),
-        "heading": (_("Contacts of %(field)s") % {"field": field.name} if field else
-                    _("Contacts of %(unit)s") % {"unit": unit.name}),
+        "heading": _("Contacts of %(name)s") % {"name": (field or unit).name},
         "crumbs": field_crumbs(field) if field else unit_crumbs(unit),
         "base": url_of("field_contacts", field) if field else url_of("unit_contacts", unit),
         "form": filters.form, "valid": valid, "page": page,
