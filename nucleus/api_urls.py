@@ -32,6 +32,7 @@ from coalitions.api import (
 )
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
+from fieldwork.api import ContactProfileViewSet
 from memberreports.api import MemberReportViewSet, ReportMediaViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from organs.api import (
@@ -99,6 +100,7 @@ router.register("campaign-components", ComponentViewSet, basename="campaign-comp
 router.register("campaign-materials", CampaignMaterialViewSet, basename="campaign-material")
 router.register("campaign-uptakes", UptakeViewSet, basename="campaign-uptake")
 router.register("campaign-actions", AnnouncementViewSet, basename="campaign-action")
+router.register("contact-profiles", ContactProfileViewSet, basename="contact-profile")
 
 urlpatterns = [
     # The schema describes the API, not data, but the API as a whole is for logged-in users.

@@ -15,6 +15,7 @@ from fieldwork.models.common import PRIORITY_MAX, _default_stale_days, _not_in_f
 from fieldwork.models.configuration import FieldworkSettings
 from fieldwork.models.contacts import ContactProfile, Tie
 from fieldwork.models.fields import Field, FieldManager, FieldPart, FieldQuerySet
+from fieldwork.models.lists import SavedList
 from fieldwork.models.mass import MassOrganization, UnionPresence
 from fieldwork.models.pulse import Demand, DemandRaised, MoodReading, Struggle
 from fieldwork.models.structure import Participation, StructureTest
@@ -22,6 +23,6 @@ from fieldwork.models.structure import Participation, StructureTest
 __all__ = [
     "PRIORITY_MAX", "Activity", "Assessment", "AssessmentLevel", "ContactProfile", "Demand",
     "DemandRaised", "Field", "FieldManager", "FieldPart", "FieldQuerySet", "FieldworkSettings",
-    "MassOrganization", "MoodReading", "Participation", "StructureTest", "Struggle", "Tie",
-    "UnionPresence", "_default_stale_days", "_not_in_future",
+    "MassOrganization", "MoodReading", "Participation", "SavedList", "StructureTest", "Struggle",
+    "Tie", "UnionPresence", "_default_stale_days", "_not_in_future",
 ]

@@ -8,7 +8,7 @@ from uuid import UUID
 import pytest
 from django.urls import reverse
 
-from fieldwork.models import Activity, Assessment, Field, StructureTest, Tie
+from fieldwork.models import Activity, Assessment, Field, SavedList, StructureTest, Tie
 from fieldwork.tests.url_cases import CASES, extend_world
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,8 @@ def _objects(world) -> dict:
         "test": StructureTest.objects.get(field=fields[a]),
         "assessment": Assessment.objects.get(person=world.people["alias-fw-cella"]),
         "tie": Tie.objects.get(to_person=world.people["alias-fw-cella"]),
+        "saved": SavedList.objects.get(unit_id=a),
+        "sibling_saved": SavedList.objects.get(unit_id=b),
     }
 
 
@@ -80,6 +82,17 @@ SCENES = {
     "assessment_delete": ("assessment", "cell_secretary", [("assessment", "cell_member")]),
     "tie_edit": ("tie", "cell_secretary", [("tie", "committee_member")]),
     "tie_delete": ("tie", "cell_secretary", [("tie", "cell_member")]),
+    # Contact lists: the page for whoever sees the unit or field (its rows for who sees the
+    # records); saving and deleting a saved list need "add" and "delete".
+    "unit_contacts": ("north", "committee_member", [("sibling_unit", "cell_secretary")]),
+    "field_contacts": ("field", "committee_member", [("sibling_field", "cell_secretary"),
+                                                     ("foreign_field", "overseer")]),
+    "contacts_bulk": ("unit", "cell_member", [("sibling_unit", "cell_secretary")]),
+    "saved_list_create": ("unit", "cell_secretary", [("unit", "cell_member"),
+                                                     ("north", "overseer")]),
+    "saved_list": ("saved", "cell_member", [("sibling_saved", "cell_secretary")]),
+    "saved_list_delete": ("saved", "cell_secretary", [("saved", "cell_member"),
+                                                      ("sibling_saved", "cell_secretary")]),
 }
 
 

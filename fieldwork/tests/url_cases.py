@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from fieldwork.models import Activity, Assessment, Field, StructureTest, Tie
+from fieldwork.models import Activity, Assessment, Field, SavedList, StructureTest, Tie
 from organizations.models import Organization, Unit
 from people.models import Person
 from tests.url_walk import Case
@@ -28,6 +28,14 @@ CASES = {
     "fieldwork:export_contacts": Case(model=Unit),
     # A confirmation page first (GET); the file only by POST.
     "fieldwork:export_identities": Case(model=Unit),
+    # Contact lists: whoever sees the unit or field gets the page (its contacts only for who
+    # sees its records); bulk actions check each contact; saving needs "add" on the unit.
+    "fieldwork:unit_contacts": Case(model=Unit),
+    "fieldwork:contacts_bulk": Case(model=Unit, method="POST"),
+    "fieldwork:saved_list_create": Case(model=Unit, action="add"),
+    "fieldwork:field_contacts": Case(model=Field),
+    "fieldwork:saved_list": Case(model=SavedList),
+    "fieldwork:saved_list_delete": Case(model=SavedList, action="delete", method="POST"),
     # Per field. The priority page answers whoever sees the field; only the responsible
     # committee (Field.objects.prioritizable) gets the form.
     "fieldwork:field_detail": Case(model=Field),
@@ -78,6 +86,7 @@ def extend_world(world) -> None:
         ensure_default_demands,
         ensure_default_scale,
     )
+    from fieldwork.actions.lists import do_save_list
 
     today = timezone.localdate()
     for org in (world.orgs["rp"], world.orgs["op"]):
@@ -104,3 +113,4 @@ def extend_world(world) -> None:
             "kind": "petition", "title": f"{name} petition", "held_on": today})
         do_record_mood(acting_user=None, field=field, data={"value": 3, "taken_on": today,
                                                             "note": f"mood of {alias}"})
+        do_save_list(acting_user=None, unit=unit, name=f"{name} leaders", query="leader=true")

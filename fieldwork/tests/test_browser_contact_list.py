@@ -1,0 +1,91 @@
+"""In a real browser on a phone: a secretary filters the contacts of a field, checks two,
+assesses them in bulk, and saves the filters as a list; the pages fit 390 px."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from accounts.tests.second_factor import confirmed_device, current_code
+from tests.cast import PASSWORD
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM around Playwright's loop
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = pytest.mark.browser
+
+
+def _fits(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width} px wide"
+
+
+def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
+        chromium, live_server, transactional_db, world):
+    from playwright.sync_api import sync_playwright
+
+    from fieldwork.actions import do_create_contact, do_create_field, ensure_default_scale
+    from fieldwork.models import Assessment, SavedList
+    from tests.browser import CHROMIUM_ARGS
+
+    ensure_default_scale(world.orgs["rp"])
+    secretary = world.user("cell_secretary")
+    field = do_create_field(acting_user=secretary, unit=world.units["cell_a"],
+                            data={"name": "Steelworks", "headcount": 40})
+    for alias, leader in (("c-ana", True), ("c-bo", True), ("c-cy", False)):
+        do_create_contact(acting_user=secretary, field=field, alias=alias,
+                          profile={"leader": leader})
+    url = live_server.url + reverse("fieldwork:field_contacts", kwargs={"uid": field.uid})
+    key = confirmed_device(secretary).key
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
+                                    has_touch=True)
+            page.goto(live_server.url + reverse("login"))
+            page.fill("input[name=username]", "cell_secretary")
+            page.fill("input[name=password]", PASSWORD)
+            with page.expect_navigation():
+                page.locator("main form [type=submit]").first.click()
+            page.fill("input[name=code]", current_code(key))
+            with page.expect_navigation():
+                page.locator("main form [type=submit]").first.click()
+
+            page.goto(url)
+            _fits(page)
+            page.locator("summary", has_text="Filters").click()
+            page.select_option("select[name=leader]", "true")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Filter").click()
+            assert "leader=true" in page.url
+            assert page.locator("main tbody tr").count() == 2
+            _fits(page)
+            for alias in ("c-ana", "c-bo"):
+                page.get_by_label(alias).check()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Continue").click()
+            _fits(page)
+            assert page.locator("h1").inner_text() == "Assess 2 contacts"
+            page.select_option("select[name=level]", "2")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Assess 2 contacts").click()
+            assert "leader=true" in page.url
+            assert "2 contacts were assessed." in page.content()
+
+            page.fill("input[name=name]", "Leaders")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Save", exact=True).click()
+            # The saved list opens as the unit's list, the field among its filters.
+            assert urlsplit(page.url).query == f"leader=true&field={field.uid}"
+            assert page.locator("main tbody tr").count() == 2
+            _fits(page)
+        finally:
+            browser.close()
+
+    assert {a.person.alias for a in Assessment.objects.filter(level__value=2)} == {"c-ana",
+                                                                                  "c-bo"}
+    assert SavedList.objects.get(name="Leaders").query == f"leader=true&field={field.uid}"
