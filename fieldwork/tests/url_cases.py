@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from fieldwork.models import Activity, Field, StructureTest
+from fieldwork.models import Activity, Assessment, Field, StructureTest
 from organizations.models import Organization, Unit
 from people.models import Person
 from tests.url_walk import Case
@@ -24,7 +24,7 @@ CASES = {
     "fieldwork:unit_dashboard": Case(model=Unit),
     "fieldwork:continuity": Case(model=Unit),
     "fieldwork:field_create": Case(model=Unit, action="add"),
-    "fieldwork:activity_create": Case(model=Unit, action="add"),
+    "fieldwork:activity_create": Case(model=Unit, adds=Activity),
     "fieldwork:export_contacts": Case(model=Unit),
     # Per field. The priority page answers whoever sees the field; only the responsible
     # committee (Field.objects.prioritizable) gets the form.
@@ -35,14 +35,14 @@ CASES = {
     "fieldwork:part_create": Case(model=Field, action="add"),
     "fieldwork:contact_create": Case(model=Field, action="add"),
     "fieldwork:import_contacts": Case(model=Field, action="add"),
-    "fieldwork:one_to_one": Case(model=Field, action="add"),
+    "fieldwork:one_to_one": Case(model=Field, adds=Activity),
     "fieldwork:structure_test_create": Case(model=Field, action="add"),
     "fieldwork:mood_create": Case(model=Field, action="add"),
     "fieldwork:demand_raise": Case(model=Field, action="add"),
     "fieldwork:struggle_create": Case(model=Field, action="add"),
     # Per person, activity, structure test
     "fieldwork:contact_edit": Case(model=Person, action="change"),
-    "fieldwork:assess": Case(model=Person, action="add"),
+    "fieldwork:assess": Case(model=Person, adds=Assessment),
     "fieldwork:tie_create": Case(model=Person, action="add"),
     "fieldwork:follow_up_done": Case(model=Activity, action="change", method="POST"),
     # Sealed notes and outcomes: the reveal right on the record's unit, by POST.
