@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.db import transaction
+from django.urls import Resolver404, resolve
 
 from tests.cast import CAST
 from tests.test_url_access import CASES, MISSING, _url, _walk_world, walk_login, walk_world  # noqa: F401
@@ -157,28 +158,51 @@ def _submit(client, form: Form, page: str):
     return f"POST {target}", response
 
 
+def _pattern(url: str) -> str:
+    try:
+        return resolve(urlsplit(url).path).view_name
+    except Resolver404:
+        return url
+
+
+def _parsed(response) -> Page | None:
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith(
+            "text/html"):
+        return None
+    page = Page()
+    page.feed(response.content.decode())
+    return page
+
+
 def dead_ends(client, user) -> list[tuple[str, str, int]]:
-    """(page, target, status) of every link or form on the user's pages that is refused."""
+    """(page, target, status) of every link or form on the user's pages that is refused.
+    The walk's pages are read, and the pages their links lead to (one step further: a
+    contact listed on a field page), each address once."""
     found: list[tuple[str, str, int]] = []
     statuses: dict[str, int] = {}
     submitted: dict[str, tuple[str, int]] = {}
     pages: dict[str, Page] = {}
-    for url in _start_pages(user):
+    read: set[str] = set()  # URL patterns whose page was read already (one page each)
+    queue = [(url, 0) for url in _start_pages(user)]
+    while queue:
+        url, depth = queue.pop(0)
+        if url in statuses:
+            continue
         response = client.get(url)
         statuses[url] = response.status_code
-        if response.status_code == 200 and response.get("Content-Type", "").startswith(
-                "text/html"):
-            page = Page()
-            page.feed(response.content.decode())
-            pages[url] = page
+        pattern = _pattern(url)
+        page = _parsed(response) if depth == 0 or (depth == 1 and pattern not in read) \
+            else None
+        if page is None:
+            continue
+        read.add(pattern)
+        pages[url] = page
+        queue += [(target, depth + 1) for href in page.links
+                  if (target := _internal(url, href)) is not None and target not in statuses]
     for url, page in pages.items():
         for href in page.links:
             target = _internal(url, href)
-            if target is None:
-                continue
-            if target not in statuses:
-                statuses[target] = client.get(target).status_code
-            if statuses[target] in DEAD:
+            if target is not None and statuses.get(target) in DEAD:
                 found.append((url, target, statuses[target]))
         for form in page.forms:
             key = f"{form.method} {_internal(url, form.action or url)} {sorted(form.data)}"
