@@ -47,6 +47,12 @@ KINDS = frozenset({RECORD, STRUCTURE, UNIT, ROLE, CATALOGUE, ORGANIZATION_WIDE, 
 # Kinds whose path ends at a unit (the others end at an organization or a coalition).
 UNIT_KINDS = frozenset({RECORD, STRUCTURE, UNIT, ROLE})
 
+# What a member (role kind member) of a unit may record themselves among the unit's records
+# (``Anchor.member_right``): their own field work always; assessing contacts only where the
+# unit's secretary allows it (``organizations.Unit.members_assess``).
+LOG, ASSESS = "log", "assess"
+MEMBER_RIGHTS = frozenset({LOG, ASSESS})
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -61,7 +67,12 @@ class Anchor:
 
     ``sender`` (``COALITION_SENT`` only, required there) is the path to the sending
     organization; ``shared`` optionally names a boolean field: when true, the coalition's
-    member organizations see the record too."""
+    member organizations see the record too.
+
+    ``member_right`` (``RECORD`` only: ``LOG`` or ``ASSESS``) lets the members of the unit
+    add such records, not only its secretaries and organizers, and change or delete the ones
+    they recorded themselves: ``own`` names the field holding the user who recorded the row
+    ("created_by"). Without ``own`` members only add."""
 
     kind: str
     path: str = ""
@@ -69,6 +80,8 @@ class Anchor:
     sent_up: str | None = None
     sender: str | None = None
     shared: str | None = None
+    member_right: str | None = None
+    own: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -80,6 +93,11 @@ class Anchor:
                              "its sender")
         if self.shared is not None and self.kind != COALITION_SENT:
             raise ValueError("only a record sent to a coalition is shared with its members")
+        if self.member_right is not None and (self.kind != RECORD
+                                              or self.member_right not in MEMBER_RIGHTS):
+            raise ValueError(f"a member right is one of {sorted(MEMBER_RIGHTS)} on a record")
+        if self.own is not None and self.member_right is None:
+            raise ValueError("only a record members may add says which rows are their own")
 
     @property
     def prefix(self) -> str:

@@ -6,7 +6,9 @@ aggregate counts only. Nothing above or beside a role unit is visible. Coalition
 see the coalition, its member organizations' public profiles, and what is sent to the coalition
 (``Scope.coalition_sent_q``: also read by the sender and, where shared, by the members).
 A record whose anchor declares ``sent_up`` (a unit's review) is also read by the roles of the
-unit directly above once the unit has sent it up (``Scope.sent_up_q``).
+unit directly above once the unit has sent it up (``Scope.sent_up_q``). A record whose anchor
+declares a ``member_right`` (activities, assessments) is also added by the members of its unit,
+who change and delete the rows they recorded themselves (``Scope.member_q``).
 
 Every model declares its ``Anchor`` (``access/anchor.py``); ``Scope.q_for(anchor, action)``
 turns it into the one filter that lists, detail pages, form choices, API endpoints, search,
@@ -41,6 +43,8 @@ RECORD_ACTIONS: dict[str, frozenset[str]] = {
     "delete": frozenset({SECRETARY}),
     "reveal": frozenset(ROLE_KINDS),  # and the role's identity flag, see Grant.allows
 }
+# What a member right (Anchor.member_right) adds to a member's role.
+MEMBER_ACTIONS = frozenset({"add", "change", "delete"})
 # The coalition membership statuses whose organizations read what is shared with the members.
 SHARING_STATUSES = ("member", "signatory")
 # Changing structure (units, roles) is for secretaries.
@@ -60,6 +64,8 @@ class Grant:
     kind: str
     oversight: bool
     identity: bool
+    # The unit's secretary lets its members assess contacts (organizations.Unit).
+    members_assess: bool = False
 
     def allows(self, action: str, table: dict[str, frozenset[str]] = RECORD_ACTIONS) -> bool:
         if action not in table:
@@ -70,6 +76,13 @@ class Grant:
 
     def covers(self, path: str, unit_id: int) -> bool:
         return unit_id == self.unit_id or (self.oversight and path.startswith(self.path))
+
+    def member_may(self, right: str | None) -> bool:
+        """A member's own right on the records of their unit (never of the units below:
+        oversight widens what a role sees, not what a member records)."""
+        if self.kind != MEMBER or right is None:
+            return False
+        return right == kinds.LOG or (right == kinds.ASSESS and self.members_assess)
 
 
 def _any(qs: list[Q]) -> Q:
@@ -86,10 +99,12 @@ class Scope:
         self.authenticated = bool(user and user.is_authenticated)
         self.grants: tuple[Grant, ...] = ()
         self.office_coalition_ids: frozenset[int] = frozenset()
+        # Unit ids per action, for checks without a query (Scope.permits).
+        self._unit_ids: dict[str, frozenset[int]] = {}
         if self.authenticated:
             self.grants = tuple(
                 Grant(r.unit_id, r.unit.path, r.unit.organization_id, r.kind, r.oversight,
-                      r.identity_access)
+                      r.identity_access, r.unit.members_assess)
                 for r in Role.objects.filter(user=user).active(timezone.localdate())
                 .select_related("unit"))
             self.office_coalition_ids = frozenset(
@@ -101,6 +116,9 @@ class Scope:
         if kind == kinds.RECORD:
             if anchor.sent_up is not None and action == "view":
                 return self.records_q(prefix, action) | self.sent_up_q(prefix, anchor.sent_up)
+            if anchor.member_right is not None and action in MEMBER_ACTIONS:
+                return _any([q for q in (self.records_q(prefix, action),
+                                         self.member_q(anchor, action)) if q is not NOTHING])
             return self.records_q(prefix, action)
         if kind == kinds.STRUCTURE:
             return (self.units_q(prefix, "view") if action == "view"
@@ -150,6 +168,65 @@ class Scope:
                 parts.append(Q(**{f"{prefix}path__startswith": g.path}) if g.oversight
                              else Q(**{f"{prefix}id": g.unit_id}))
         return _any(parts)
+
+    def member_units(self, right: str | None) -> list[int]:
+        return [g.unit_id for g in self.grants if g.member_may(right)]
+
+    def member_q(self, anchor: Anchor, action: str) -> Q:
+        """A member's own field work (``anchor.member_right``): adding in their unit;
+        changing and deleting what they recorded themselves (``anchor.own``)."""
+        units = self.member_units(anchor.member_right)
+        if not units or action not in MEMBER_ACTIONS:
+            return NOTHING
+        q = Q(**{f"{anchor.prefix}id__in": units})
+        if action == "add":
+            return q
+        if anchor.own is None:
+            return NOTHING
+        return q & Q(**{anchor.own: self.user.pk})
+
+    def record_units_q(self, anchor: Anchor, action: str, prefix: str = "") -> Q:
+        """Units where the user may ``action`` the records an anchor declares; for "add",
+        the units a new such record may go to (a member's own field work included)."""
+        if anchor.kind not in (kinds.RECORD, kinds.STRUCTURE):
+            raise ValueError(f"no unit of records for anchor kind {anchor.kind!r}")
+        q = self.records_q(prefix, action)
+        units = self.member_units(anchor.member_right) if action == "add" else []
+        if not units:
+            return q
+        member = Q(**{f"{prefix}id__in": units})
+        return member if q is NOTHING else q | member
+
+    def _record_unit_ids(self, action: str) -> frozenset[int]:
+        # One query per action and request, only for grants with oversight.
+        if action not in self._unit_ids:
+            ids = {g.unit_id for g in self.grants if g.allows(action) and not g.oversight}
+            paths = [g.path for g in self.grants if g.allows(action) and g.oversight]
+            if paths:
+                from django.apps import apps
+
+                units = apps.get_model("organizations", "Unit").objects
+                ids.update(units.filter(_any([Q(path__startswith=p) for p in paths]))
+                           .values_list("id", flat=True))
+            self._unit_ids[action] = frozenset(ids)
+        return self._unit_ids[action]
+
+    def permits(self, anchor: Anchor, action: str, unit_id: int | None,
+                owner_id: int | None = None) -> bool | None:
+        """Whether ``restrict(user, action)`` holds a record of ``anchor`` on that unit
+        (recorded by ``owner_id``), decided from the grants without a query per record;
+        None where only the query can tell (views, organization-level kinds)."""
+        if action == "view" or anchor.kind not in (kinds.RECORD, kinds.STRUCTURE, kinds.ROLE):
+            return None
+        if unit_id is None:
+            return False
+        table_action = "delete" if anchor.kind == kinds.ROLE else action
+        if unit_id in self._record_unit_ids(table_action):
+            return True
+        if anchor.kind != kinds.RECORD or unit_id not in self.member_units(anchor.member_right):
+            return False
+        return action == "add" or (action in MEMBER_ACTIONS and anchor.own is not None
+                                   and owner_id is not None and owner_id == self.user.pk)
 
     def sent_up_q(self, prefix: str, sent_up: str) -> Q:
         """Records sent up (``sent_up`` set) by a unit directly below a unit where the user

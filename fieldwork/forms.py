@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from access.choices import RestrictedChoicesForm, model_choice
+from access.scope import scope_for
 from fieldwork.csv_io import ATTRIBUTES
 from fieldwork.models import (
     PRIORITY_MAX,
@@ -66,14 +67,29 @@ def _choice(queryset: QuerySet, label, message, *, required: bool = True,
                                   error_messages={"invalid_choice": message})
 
 
+def holds_records(user, unit: Unit) -> bool:
+    """Whether the user may add to the unit's records (a secretary or organizer), not only
+    log their own field work there (a member)."""
+    return scope_for(user).sees_records_of(unit, "add")
+
+
 def members_of(user, unit: Unit) -> QuerySet[Person]:
-    """Members of the unit the user may record activities for."""
-    return Person.objects.restrict(user, "add").filter(unit=unit, kind=Person.Kind.MEMBER)
+    """Members of the unit the user may record activities for: every one for who holds the
+    unit's records; a member logging their own work records it in their own name only."""
+    if holds_records(user, unit):
+        return Person.objects.restrict(user, "add").filter(unit=unit, kind=Person.Kind.MEMBER)
+    own = getattr(user, "person_id", None)
+    return Person.objects.restrict(user).filter(unit=unit, kind=Person.Kind.MEMBER,
+                                                pk__in=[own] if own else [])
 
 
-def contact_people(user, **where) -> QuerySet[Person]:
-    """The people behind the contact profiles the user may act on (``contacts_in``)."""
-    profiles = contacts_in(user, action="add", **where).order_by()
+def contact_people(user, *, field: Field | None = None,
+                   unit: Unit | None = None) -> QuerySet[Person]:
+    """The people behind the contact profiles the user may act on (``contacts_in``): for a
+    member logging their own work, the contacts they see."""
+    place = field.unit if field is not None else unit
+    action = "add" if place is None or holds_records(user, place) else "view"
+    profiles = contacts_in(user, action=action, field=field, unit=unit).order_by()
     return Person.objects.filter(pk__in=profiles.values("person_id")).order_by("alias")
 
 
@@ -245,7 +261,11 @@ class OneToOneForm(RestrictedChoicesForm, forms.Form):
     def __init__(self, *args, user, field: Field, **kwargs):
         super().__init__(*args, **kwargs)
         model_choice(self.fields["contact"]).queryset = contact_people(user, field=field)
-        model_choice(self.fields["member"]).queryset = members_of(user, field.unit)
+        members = members_of(user, field.unit)
+        model_choice(self.fields["member"]).queryset = members
+        if not holds_records(user, field.unit):
+            # A member records in their own name: themselves, already chosen.
+            self.fields["member"].initial = members.first()
 
     def clean(self):
         data = super().clean()
@@ -275,14 +295,15 @@ class ActivityForm(RestrictedChoicesForm, forms.ModelForm):
         kwargs["initial"] = {"date": _today(), **kwargs.get("initial", {})}
         super().__init__(*args, instance=Activity(unit=unit), **kwargs)
         self.fields["date"].validators.append(not_in_future)
-        self.fields["field"] = _choice(fields_for(user, action="add").filter(unit=unit),
+        action = "add" if holds_records(user, unit) else "view"
+        self.fields["field"] = _choice(fields_for(user, action=action).filter(unit=unit),
                                        _("Field"), NOT_A_FIELD, required=False)
         self.fields["members"] = _choice(members_of(user, unit), _("Members taking part"),
                                          NOT_A_MEMBER, required=False, multiple=True,
                                          checkboxes=True)
         # Every contact of the unit, mapped in a field or not yet.
-        contacts = Person.objects.restrict(user, "add").filter(unit=unit,
-                                                               kind=Person.Kind.CONTACT)
+        contacts = Person.objects.restrict(user, action).filter(unit=unit,
+                                                                kind=Person.Kind.CONTACT)
         self.fields["contacts"] = _choice(contacts, _("Contacts reached"), NOT_A_CONTACT,
                                           required=False, multiple=True, checkboxes=True)
 

@@ -247,7 +247,7 @@ class PublicOfficeForm(ActionModelForm):
 class UnitForm(ActionModelForm):
     class Meta(ActionModelForm.Meta):
         model = Unit
-        fields = ["name", "kind", "field_kind", "country"]
+        fields = ["name", "kind", "field_kind", "country", "members_assess"]
 
 
 class UnitMoveForm(RestrictedChoicesForm, forms.Form):

@@ -228,9 +228,15 @@ class PublicOffice(Record):
 
 
 class UnitQuerySet(RestrictedQuerySet["Unit"]):
-    def holding_records(self, user: Any, action: str = "view") -> Self:
+    def holding_records(self, user: Any, action: str = "view",
+                        model: type[models.Model] | None = None) -> Self:
         """Units whose own records (people and what they own) the user may ``action``: not
-        the units merely visible as structure. For choices such as where a person may move."""
+        the units merely visible as structure. For choices such as where a person may move.
+        With ``model``: the units where the user may ``action`` that model's records, as its
+        anchor declares (a member adds their own activities)."""
+        if model is not None:
+            return self.filter(scope_for(user).record_units_q(model.anchor,  # type: ignore[attr-defined]
+                                                              action))
         return self.filter(scope_for(user).records_q("", action))
 
     def topmost(self) -> list[Unit]:
@@ -273,6 +279,12 @@ class Unit(Record):
     field_kind = models.CharField(_("field of work"), max_length=12, blank=True,
                                   choices=FieldKind.choices, default=FieldKind.NONE)
     country = models.CharField(_("country"), max_length=100, blank=True)
+    # Set by the unit's secretary: its members may assess contacts too, not only record their
+    # conversations (read by the access layer: access.scope.Grant.members_assess).
+    members_assess = models.BooleanField(
+        _("members assess contacts"), default=False,
+        help_text=_("Members of this unit may assess its contacts, not only record their "
+                    "conversations."))
     # Materialized path of ids, "/1/5/9/": a subtree is one indexed prefix match.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
 

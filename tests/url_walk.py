@@ -20,6 +20,22 @@ class Case:
     # Endpoints whose job is to show an identity (a reveal): the legal-name check is skipped,
     # the alias check is kept.
     shows_identity: bool = False
+    # Pages that add a record of this model in the object's unit (a one-to-one in a field):
+    # inside are the objects on units where the user may add it, as its anchor declares
+    # (``Unit.objects.holding_records(user, "add", model=...)``), not ``restrict(action)``.
+    adds: type[models.Model] | None = None
+
+    def allowed(self, user) -> models.QuerySet:
+        """The objects of ``model`` this page answers for ``user``."""
+        assert self.model is not None
+        objects = self.model.objects  # type: ignore[attr-defined]
+        if self.adds is None:
+            return objects.restrict(user, self.action)
+        from organizations.models import Unit
+
+        units = Unit.objects.holding_records(user, "add", model=self.adds)
+        lookup = self.model.anchor.unit_lookup()  # type: ignore[attr-defined]
+        return objects.restrict(user).filter(**{f"{lookup}__in": units.values("id")})
 
 
 def iter_patterns(resolver: URLResolver | None = None, namespace: str = ""):

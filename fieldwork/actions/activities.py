@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from access.scope import scope_for
 from audit.log import record, snapshot
 from fieldwork.actions.common import (
     _assign,
@@ -54,6 +55,16 @@ def _check_people(acting_user, unit: Unit, members: list[Person],
         raise ValidationError(errors)
 
 
+def _check_own_name(acting_user, unit: Unit, members: list[Person]) -> None:
+    """A member logging their own work (not holding the unit's records) records it in their
+    own name only."""
+    if not _is_user(acting_user) or scope_for(acting_user).sees_records_of(unit, "add"):
+        return
+    if any(p.pk != getattr(acting_user, "person_id", None) for p in members):
+        raise ValidationError({"members": _("You record your own conversations: choose "
+                                            "yourself as the member, or no one.")})
+
+
 OUTCOME_MAX = 300
 
 
@@ -78,6 +89,7 @@ def do_create_activity(*, acting_user, unit: Unit, data: dict,
                         **data)
     activity.full_clean()
     _check_people(acting_user, unit, members, contacts)
+    _check_own_name(acting_user, unit, members)
     activity.seal_notes(notes)
     activity.seal_outcome(outcome or "")
     activity.save()
@@ -119,6 +131,7 @@ def do_update_activity(*, acting_user, activity: Activity, data: dict,
             wanted[name] = given
             added[name] = [p for p in given if p.pk not in current]
     _check_people(acting_user, activity.unit, added["members"], added["contacts"])
+    _check_own_name(acting_user, activity.unit, added["members"])
     sealed = []
     if notes is not None and notes != activity.unseal_notes():
         activity.seal_notes(notes)

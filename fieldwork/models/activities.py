@@ -54,7 +54,8 @@ class Activity(Record):
                                    on_delete=models.SET_NULL, related_name="+",
                                    verbose_name=_("recorded by"))
 
-    anchor = Anchor(at.RECORD, "unit")
+    # Every member of the unit logs their own field work, and corrects what they recorded.
+    anchor = Anchor(at.RECORD, "unit", member_right=at.LOG, own="created_by")
     # Activities stay with their unit; the people they name are loaded through the access
     # layer, so someone who moved away is no longer shown to the old unit.
     person_references = {"members": STAYS, "contacts": STAYS}

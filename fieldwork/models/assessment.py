@@ -73,7 +73,8 @@ class Assessment(Record):
     # The note may say who the person is or where to find them: sealed (associated data
     # "assessment-note:<uid>"), shown only by an audited reveal.
     note_sealed = models.TextField(blank=True, editable=False)
-    anchor = Anchor(at.RECORD, "person__unit")
+    # Members assess too where the unit's secretary allows it (Unit.members_assess).
+    anchor = Anchor(at.RECORD, "person__unit", member_right=at.ASSESS, own="assessed_by")
     person_references = {"person": FOLLOWS}
     keeps_tombstone = True
     sealed_fields = ("note_sealed",)

@@ -132,7 +132,8 @@ def mood_trend(points) -> SafeString:
 @register.inclusion_tag("fieldwork/_unit_links.html", takes_context=True)
 def fieldwork_unit_links(context, unit: Unit) -> dict:
     user = context["request"].user
-    return {"unit": unit, "can_add": scope_for(user).sees_records_of(unit, "add"),
+    return {"unit": unit, "request": context["request"],
+            "can_add": scope_for(user).sees_records_of(unit, "add"),
             "fields": Field.objects.restrict(user).filter(unit=unit).order_by("-priority",
                                                                                "name")}
 

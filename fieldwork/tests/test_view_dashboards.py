@@ -47,10 +47,20 @@ def test_it_lists_the_follow_ups_due_to_the_cell(fw, busy, login):
     assert reverse("fieldwork:field_detail", kwargs={"uid": fw.field.uid}) in body
 
 
-def test_it_offers_no_forms_to_a_member_without_the_right_to_add(fw, busy, login):
+def test_it_offers_a_member_only_the_recording_of_their_own_work(fw, busy, login):
     body = login(fw.world.user("cell_member")).get(_unit(fw, "cell_a")).content.decode()
-    assert reverse("fieldwork:activity_create", kwargs={"uid": fw.field.unit.uid}) not in body
+    assert reverse("fieldwork:activity_create", kwargs={"uid": fw.field.unit.uid}) in body
     assert reverse("fieldwork:field_create", kwargs={"uid": fw.field.unit.uid}) not in body
+    # The follow-ups others recorded are not theirs to close.
+    assert "follow-up-done" not in body
+
+
+def test_it_offers_no_forms_to_a_committee_member_without_records(fw, busy, login):
+    body = login(fw.world.user("committee_member")).get(_unit(fw, "north")).content.decode()
+    assert reverse("fieldwork:activity_create", kwargs={"uid": fw.world.units["north"].uid}) \
+        in body  # a member of North logs North's own work
+    body = login(fw.world.user("committee_member")).get(_unit(fw, "cell_a")).content.decode()
+    assert "/activities/new/" not in body and "follow-up-done" not in body
 
 
 def test_it_summarizes_the_organization_per_top_visible_unit(fw, busy, login):

@@ -24,7 +24,7 @@ CASES = {
     "fieldwork:unit_dashboard": Case(model=Unit),
     "fieldwork:continuity": Case(model=Unit),
     "fieldwork:field_create": Case(model=Unit, action="add"),
-    "fieldwork:activity_create": Case(model=Unit, action="add"),
+    "fieldwork:activity_create": Case(model=Unit, adds=Activity),
     "fieldwork:export_contacts": Case(model=Unit),
     # A confirmation page first (GET); the file only by POST.
     "fieldwork:export_identities": Case(model=Unit),
@@ -45,7 +45,7 @@ CASES = {
     "fieldwork:part_create": Case(model=Field, action="add"),
     "fieldwork:contact_create": Case(model=Field, action="add"),
     "fieldwork:import_contacts": Case(model=Field, action="add"),
-    "fieldwork:one_to_one": Case(model=Field, action="add"),
+    "fieldwork:one_to_one": Case(model=Field, adds=Activity),
     "fieldwork:structure_test_create": Case(model=Field, action="add"),
     "fieldwork:mood_create": Case(model=Field, action="add"),
     "fieldwork:demand_raise": Case(model=Field, action="add"),
@@ -53,7 +53,7 @@ CASES = {
     # Per person, activity, structure test
     "fieldwork:contact": Case(model=Person),
     "fieldwork:contact_edit": Case(model=Person, action="change"),
-    "fieldwork:assess": Case(model=Person, action="add"),
+    "fieldwork:assess": Case(model=Person, adds=Assessment),
     "fieldwork:tie_create": Case(model=Person, action="add"),
     "fieldwork:follow_up_done": Case(model=Activity, action="change", method="POST"),
     # Sealed notes and outcomes: the reveal right on the record's unit, by POST.

@@ -22,8 +22,8 @@ from fieldwork.actions import (
     reveal_activity_notes,
 )
 from fieldwork.forms import ActivityForm, OneToOneForm
-from fieldwork.models import Activity, Field
-from fieldwork.views.common import field_crumbs, form_page, unit_crumbs, url_of
+from fieldwork.models import Activity
+from fieldwork.views.common import field_crumbs, field_to_record, form_page, unit_crumbs, url_of
 from nucleus.web import bound, is_htmx, run_form, safe_next
 from organizations.models import Unit
 
@@ -32,7 +32,7 @@ from organizations.models import Unit
 @require_http_methods(["GET", "POST"])
 def one_to_one(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    field = access_object(Field, user, uid, "add")
+    field = field_to_record(user, uid, Activity)
     initial = {}
     if request.GET.get("contact"):
         # A uid, as every choice is named (access.choices); the form checks it is offered.
@@ -57,7 +57,8 @@ def one_to_one(request: HttpRequest, uid: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def activity_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
-    unit = access_object(Unit, user, uid, queryset=Unit.objects.holding_records(user, "add"))
+    unit = access_object(Unit, user, uid,
+                         queryset=Unit.objects.holding_records(user, "add", model=Activity))
     form = ActivityForm(bound(request), user=user, unit=unit)
 
     def perform() -> str:

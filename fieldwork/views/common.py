@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from access.helpers import access_object
+from access.records import Record
 from fieldwork.models import Field
 from organizations.models import Unit
 
@@ -25,6 +27,14 @@ def unit_crumbs(unit: Unit) -> Crumbs:
 def field_crumbs(field: Field) -> Crumbs:
     return [*unit_crumbs(field.unit),
             (reverse("fieldwork:field_detail", kwargs={"uid": field.uid}), field.name)]
+
+
+def field_to_record(user, uid: UUID, model: type[Record]) -> Field:
+    """A field the user may add ``model``'s records in (as its anchor declares: a member
+    logs their own activities), or 404."""
+    units = Unit.objects.holding_records(user, "add", model=model)
+    return access_object(Field, user, uid,
+                         queryset=Field.objects.restrict(user).filter(unit__in=units))
 
 
 def url_of(name: str, obj) -> str:

@@ -21,11 +21,12 @@ from fieldwork.forms import (
     TieForm,
     profile_initial,
 )
-from fieldwork.models import ContactProfile, Field
+from fieldwork.models import Assessment, ContactProfile, Field
 from fieldwork.queries import assessment_history, scale_for
 from fieldwork.timeline import timeline_of
 from fieldwork.views.common import field_crumbs, form_page, unit_crumbs, url_of
 from nucleus.web import bound, run_form, safe_next
+from organizations.models import Unit
 from people.models import Person
 
 
@@ -113,7 +114,10 @@ def contact_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
 def assess(request: HttpRequest, uid: UUID) -> HttpResponse:
     """One tap on a level (the date defaults to today)."""
     user = request.user
-    person = access_object(Person, user, uid, "add")
+    # Where the unit's secretary lets members assess, they may (Assessment's anchor).
+    units = Unit.objects.holding_records(user, "add", model=Assessment)
+    person = access_object(Person, user, uid,
+                           queryset=Person.objects.restrict(user).filter(unit__in=units))
     profile = _profile(person)
     scale = scale_for(person.unit.organization_id)
     form = AssessForm(bound(request), scale=scale)

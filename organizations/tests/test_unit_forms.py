@@ -93,6 +93,17 @@ def test_edit_changes_and_audits(world, login):
     assert (event.actor, event.fields) == (user, ["country", "field_kind"])
 
 
+def test_edit_lets_the_secretary_allow_members_to_assess(world, login):
+    user = world.user("cell_secretary")
+    response = login(user).post(url("unit_edit", world.units["cell_a"]), {
+        "name": "Cell A", "kind": "cell", "field_kind": "workplace", "members_assess": "on"})
+    assert response.status_code == 302
+    unit = _unit(world, "cell_a")
+    assert unit.members_assess
+    event = audits(unit, "update").get()
+    assert (event.actor, event.changes["members_assess"]) == (user, [False, True])
+
+
 # --- move ---
 
 def test_move_404s_without_change_access(world, login):
