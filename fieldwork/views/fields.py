@@ -3,6 +3,7 @@ the forms that create and describe it."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
@@ -81,21 +82,44 @@ def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     })
 
 
+def contact_list_links(field: Field, chart: metrics.WallChart) -> list[list[str]]:
+    """Per row of the chart, the address of the list of its people in each column (the
+    levels, then ``?`` and ``∅``): the field's contact list (``fieldwork/filters.py``) with
+    ``part`` (a part uid, ``none`` without a part), ``level`` (a level uid, ``none``: not
+    assessed) and ``contact`` (``contacted`` / ``never``). Empty for those who see counts
+    only: the list would not be theirs."""
+    if not chart.shows_aliases:
+        return [[] for _row in chart.rows]
+    # The list page hangs under the field's own address.
+    base = url_of("field_detail", field) + "contacts/"
+    out = []
+    for row in chart.rows:
+        part = str(row.part_uid) if row.part_uid else "none"
+        hrefs = [f"{base}?{urlencode({'part': part, 'level': str(lv.uid)})}"
+                 for lv in chart.levels]
+        for state in ("contacted", "never"):
+            hrefs.append(f"{base}?{urlencode({'part': part, 'level': 'none', 'contact': state})}")
+        out.append(hrefs)
+    return out
+
+
 @login_required
 @vary_on_htmx
 @require_GET
 def wall_chart(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
     field = access_object(Field, user, uid)
-    chart = metrics.wall_chart(user, field)
-    # Aliases link to the contact's pages: their uids, from the same restricted records.
-    person_ids = (dict(contacts_in(user, field=field).values_list("person__alias", "person__uid"))
-                  if chart.shows_aliases else {})
-    context = {"field": field, "chart": chart, "crumbs": field_crumbs(field),
-               "rows": [(row, list(zip(chart.levels, row.cells, strict=True)))
-                        for row in chart.rows],
-               "mapped": sum(r.unassessed + sum(c.count for c in r.cells) for r in chart.rows),
-               "person_ids": person_ids, "can_add": can(user, Field, field, "add"),
+    today = timezone.localdate()
+    chart = metrics.wall_chart(user, field, today)
+    links = contact_list_links(field, chart)
+    rows = []
+    for row, hrefs in zip(chart.rows, links, strict=True):
+        hrefs = hrefs or [""] * (len(chart.levels) + 2)
+        rows.append((row, list(zip(chart.levels, row.cells, hrefs, strict=False)),
+                     hrefs[-2], hrefs[-1]))
+    context = {"field": field, "chart": chart, "crumbs": field_crumbs(field), "rows": rows,
+               "links": links, "mapped": chart.mapped, "today": today,
+               "can_add": can(user, Field, field, "add"),
                "scale_missing": not scale_for(field.unit.organization_id)}
     # htmx refreshes the chart alone (after a one-to-one or an assessment).
     template = "fieldwork/_wall_chart.html" if is_htmx(request) else "fieldwork/wall_chart.html"
