@@ -131,10 +131,16 @@ def timeline(counts: Sequence[int], *, title: str, labels: Sequence[str] | None 
 def trend(points: Sequence[tuple[date, int]], *, title: str, low: int = 1, high: int = 5,
           width: int = 320, height: int = 130, digits: Digits = str,
           date_label: Callable[[date], str] = date.isoformat,
-          point_label: Callable[[date, int], str] | None = None) -> str:
+          point_label: Callable[[date, int], str] | None = None,
+          value_label: Callable[[int], str] | None = None) -> str:
     """A line through dated readings on a low..high scale, time proportional on the x axis
-    (left to right), a grid line per value, the first and last dates underneath."""
-    left, right, top, bottom = 22, 10, 8, 22
+    (left to right), a grid line per value named by ``value_label`` (words: a mood) or its
+    number, the first and last dates underneath."""
+    names = {v: value_label(v) if value_label else digits(v) for v in range(low, high + 1)}
+    # The axis is as wide as its longest name (about 6 px a character at 11 px).
+    left = max(22, 10 + 6 * max(len(n) for n in names.values()))
+    right, top, bottom = 10, 8, 22
+    width = max(width, left + 200)
     plot_w, plot_h = width - left - right, height - top - bottom
     span = max(high - low, 1)
 
@@ -146,7 +152,7 @@ def trend(points: Sequence[tuple[date, int]], *, title: str, low: int = 1, high:
         y = y_of(value)
         body.append(f'<line x1="{left}" y1="{_n(y)}" x2="{_n(width - right)}" y2="{_n(y)}" '
                     f'stroke="{LINE}" stroke-width="1"/>')
-        body.append(_text(left - 6, y + 4, digits(value), anchor="end", fill=MUTED))
+        body.append(_text(left - 6, y + 4, names[value], anchor="end", fill=MUTED))
     if points:
         first, last = points[0][0].toordinal(), points[-1][0].toordinal()
         days = max(last - first, 1)
@@ -161,7 +167,7 @@ def trend(points: Sequence[tuple[date, int]], *, title: str, low: int = 1, high:
                         f'stroke-width="2" stroke-linejoin="round"/>')
         for x, y, when, value in coords:
             tip = (point_label(when, value) if point_label
-                   else f"{date_label(when)}: {digits(value)}")
+                   else f"{date_label(when)}: {names.get(value, digits(value))}")
             body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.5" fill="{SILENT}">'
                         f"<title>{_e(tip)}</title></circle>")
         body.append(_text(left, height - 6, date_label(points[0][0]), anchor="start",

@@ -18,7 +18,7 @@ from access.scope import scope_for
 from fieldwork import charts
 from fieldwork.continuity import WEEKS
 from fieldwork.metrics import PartStructure, StructureReport, WallChart, WeekCount
-from fieldwork.models import Field
+from fieldwork.models import Field, MoodReading
 from nucleus import preferences
 from nucleus.calendars import format_date, local_digits
 from organizations.models import Organization, Unit
@@ -117,9 +117,18 @@ def level_bar(row: PartStructure, report: StructureReport) -> SafeString:
 
 @register.simple_tag
 def mood_trend(points) -> SafeString:
+    """The mood in words on its axis and in its tooltips (never the number)."""
+    words = dict(MoodReading.Value.choices)
     svg = charts.trend([(p.taken_on, p.value) for p in points], title=_("Mood over time"),
-                       date_label=format_date, digits=local_digits)
+                       date_label=format_date, digits=local_digits,
+                       value_label=lambda value: str(words.get(value, value)))
     return mark_safe(svg)  # noqa: S308
+
+
+@register.filter
+def mood_word(value: int) -> str:
+    """A mood reading's value in words."""
+    return str(dict(MoodReading.Value.choices).get(value, value))
 
 
 # --- links from the organization and unit pages ---

@@ -68,7 +68,8 @@ def test_it_shows_the_whole_field_to_its_cell(fw, lively, login):
 def test_it_aligns_each_part_under_the_levels_of_the_field(fw, lively, login):
     rows = login(fw.secretary).get(_url(fw)).context["structure_rows"]
     mill = next(cells for row, cells in rows if row.name == "Rolling mill")
-    assert [c.count if c else 0 for c in mill] == [1, 1, 0, 0, 0]
+    assert [c.count if c else 0 for _column, c in mill] == [1, 1, 0, 0, 0]
+    assert [column.value for column, _c in mill] == [1, 2, 3, 4, 5]
     assert [row.part_id for row, _cells in rows][-1] is None  # contacts without a part
 
 

@@ -48,12 +48,12 @@ def _permissions(user, field: Field) -> dict:
 def _structure_rows(report: metrics.StructureReport) -> list[tuple]:
     """Each part's level counts under the columns of the whole field (a retired level shows
     up in a part only when someone there is at it)."""
-    columns = [lc.level_id for lc in report.total.levels]
+    columns = report.total.levels
     rows = [*report.parts, *([report.unassigned] if report.unassigned else [])]
     out = []
     for row in rows:
         by_level = {lc.level_id: lc for lc in row.levels}
-        out.append((row, [by_level.get(level_id) for level_id in columns]))
+        out.append((row, [(column, by_level.get(column.level_id)) for column in columns]))
     return out
 
 
@@ -64,17 +64,20 @@ def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     field = access_object(Field, user, uid)
     shows = sees_records(user, field)
     report = metrics.structure_test(user, field)
+    today = timezone.localdate()
     tests = {t.pk: t for t in StructureTest.objects.restrict(user, "change").filter(field=field)}
     return render(request, "fieldwork/field_detail.html", {
         "field": field, "crumbs": unit_crumbs(field.unit), "shows_records": shows,
         "report": report, "structure_rows": _structure_rows(report),
-        "pulse": metrics.pulse(user, field), "today": timezone.localdate(),
+        "pulse": metrics.pulse(user, field), "today": today,
         "labels": {**dict(StructureTest.Kind.choices), **dict(Struggle.Kind.choices),
                    **dict(Struggle.Involvement.choices)},
         "parts": parts_of(user, field),
         "presences": UnionPresence.objects.restrict(user).filter(field=field)
         .select_related("mass_organization"),
-        "contacts": contacts_in(user, field=field) if shows else None,
+        # The contacts first on the page, each with their last contact and an overdue mark.
+        "contacts": contacts_in(user, field=field).annotate(
+            overdue=metrics.overdue_follow_up(user, today)) if shows else None,
         "activities": activities_for(user, field=field)
         .prefetch_related("members", "contacts")[:RECENT_ACTIVITIES],
         "editable_tests": tests,
