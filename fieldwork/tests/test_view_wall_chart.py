@@ -12,7 +12,6 @@ from django.urls import Resolver404, resolve, reverse
 
 from fieldwork.actions import do_create_contact, do_create_field_part
 from fieldwork.models import AssessmentLevel, ContactProfile
-
 from fieldwork.tests.conftest import days_ago
 
 pytestmark = pytest.mark.django_db
