@@ -87,7 +87,7 @@ def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
 
 def contact_list_links(field: Field, chart: metrics.WallChart) -> list[list[str]]:
     """Per row of the chart, the address of the list of its people in each column (the
-    levels, then ``?`` and ``∅``): the field's contact list (``fieldwork/filters.py``) with
+    levels, then ``?`` and ``∅``): the field's contact list (issue #13, point 4) with
     ``part`` (a part uid, ``none`` without a part), ``level`` (a level uid, ``none``: not
     assessed) and ``contact`` (``contacted`` / ``never``). Empty for those who see counts
     only: the list would not be theirs."""
