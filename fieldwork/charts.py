@@ -73,8 +73,28 @@ def is_rtl_text(text: str) -> bool:
     return False
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def wrap(text: str, limit: int) -> list[str]:
+    """The text in lines of at most ``limit`` characters, broken between words; a word
+    longer than a line is broken inside. Nothing is left out."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > limit:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= limit:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 # --- activity per week: the continuity of the work at a glance ---
@@ -111,10 +131,16 @@ def timeline(counts: Sequence[int], *, title: str, labels: Sequence[str] | None 
 def trend(points: Sequence[tuple[date, int]], *, title: str, low: int = 1, high: int = 5,
           width: int = 320, height: int = 130, digits: Digits = str,
           date_label: Callable[[date], str] = date.isoformat,
-          point_label: Callable[[date, int], str] | None = None) -> str:
+          point_label: Callable[[date, int], str] | None = None,
+          value_label: Callable[[int], str] | None = None) -> str:
     """A line through dated readings on a low..high scale, time proportional on the x axis
-    (left to right), a grid line per value, the first and last dates underneath."""
-    left, right, top, bottom = 22, 10, 8, 22
+    (left to right), a grid line per value named by ``value_label`` (words: a mood) or its
+    number, the first and last dates underneath."""
+    names = {v: value_label(v) if value_label else digits(v) for v in range(low, high + 1)}
+    # The axis is as wide as its longest name (about 6 px a character at 11 px).
+    left = max(22, 10 + 6 * max(len(n) for n in names.values()))
+    right, top, bottom = 10, 8, 22
+    width = max(width, left + 200)
     plot_w, plot_h = width - left - right, height - top - bottom
     span = max(high - low, 1)
 
@@ -126,7 +152,7 @@ def trend(points: Sequence[tuple[date, int]], *, title: str, low: int = 1, high:
         y = y_of(value)
         body.append(f'<line x1="{left}" y1="{_n(y)}" x2="{_n(width - right)}" y2="{_n(y)}" '
                     f'stroke="{LINE}" stroke-width="1"/>')
-        body.append(_text(left - 6, y + 4, digits(value), anchor="end", fill=MUTED))
+        body.append(_text(left - 6, y + 4, names[value], anchor="end", fill=MUTED))
     if points:
         first, last = points[0][0].toordinal(), points[-1][0].toordinal()
         days = max(last - first, 1)
@@ -141,7 +167,7 @@ def trend(points: Sequence[tuple[date, int]], *, title: str, low: int = 1, high:
                         f'stroke-width="2" stroke-linejoin="round"/>')
         for x, y, when, value in coords:
             tip = (point_label(when, value) if point_label
-                   else f"{date_label(when)}: {digits(value)}")
+                   else f"{date_label(when)}: {names.get(value, digits(value))}")
             body.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.5" fill="{SILENT}">'
                         f"<title>{_e(tip)}</title></circle>")
         body.append(_text(left, height - 6, date_label(points[0][0]), anchor="start",
@@ -213,6 +239,9 @@ class GridRow:
     counts: Sequence[int]  # one per level column
     unassessed: int
     never_contacted: int
+    # Where each cell leads (the levels, then ``?`` and ``∅``): the list of its people;
+    # empty, no link.
+    links: Sequence[str] = ()
 
 
 def _blend(colour: str, opacity: float) -> tuple[float, float, float]:
@@ -231,17 +260,25 @@ def _valid_colour(colour: str) -> str:
     return colour if ok else UNASSESSED
 
 
+LINE_HEIGHT = 14
+LABEL_CHARS = 13  # characters of a part's name on one line of the label column
+
+
 def assessment_grid(columns: Sequence[GridColumn], rows: Sequence[GridRow], *, title: str,
                     unassessed: GridColumn, never_contacted: GridColumn, rtl: bool = False,
                     digits: Digits = str, cell: int = 36, label_width: int = 96) -> str:
     """Parts (rows) by levels (columns, in the scale's order), each cell filled with its
-    level's colour, stronger the more people are in it; then the columns of people not
-    assessed yet and never contacted. Mirrored in RTL: part names on the right."""
+    level's colour, stronger the more people are in it; then the columns of people
+    contacted but not assessed yet and never contacted. A part's whole name, wrapped over as
+    many lines as it needs (its row grows with it). A cell with people and a link is a link
+    to their list. Mirrored in RTL: part names on the right."""
     kinds = [*[("level", c) for c in columns], ("unassessed", unassessed),
              ("never", never_contacted)]
     head_h, row_h, gap = 26, cell - 6, 2
+    labels = [wrap(row.label, LABEL_CHARS) for row in rows]
+    heights = [max(row_h, len(lines) * LINE_HEIGHT + 4) for lines in labels]
     width = label_width + len(kinds) * (cell + gap) + 4
-    height = head_h + max(len(rows), 1) * (row_h + gap) + 2
+    height = head_h + sum(h + gap for h in heights) + (0 if rows else row_h + gap) + 2
     peak = max([c for r in rows for c in r.counts] + [r.unassessed for r in rows] + [1])
 
     def x_of(index: int) -> float:
@@ -258,40 +295,48 @@ def assessment_grid(columns: Sequence[GridColumn], rows: Sequence[GridRow], *, t
                             fill=_ink_on(_valid_colour(col.colour), 1.0))
                     + "</g>")
     label_x = width - 4 if rtl else 0
-    for r_index, row in enumerate(rows):
-        y = head_h + r_index * (row_h + gap)
+    y = head_h
+    for row, lines, h in zip(rows, labels, heights, strict=True):
         # Each name in its own direction, held against the side the layout starts from.
         own_rtl = is_rtl_text(row.label)
         anchor = "start" if own_rtl == rtl else "end"
+        first = y + h / 2 + 4 - (len(lines) - 1) * LINE_HEIGHT / 2
         body.append(f"<g><title>{_e(row.label)}</title>"
-                    + _text(label_x, y + row_h / 2 + 4, _shorten(row.label, 13),
-                            anchor=anchor, rtl=own_rtl, size=12)
+                    + "".join(_text(label_x, first + k * LINE_HEIGHT, line, anchor=anchor,
+                                    rtl=own_rtl, size=12) for k, line in enumerate(lines))
                     + "</g>")
         values = [*row.counts, row.unassessed, row.never_contacted]
         for i, ((kind, col), count) in enumerate(zip(kinds, values, strict=True)):
-            x = x_of(i)
-            colour = _valid_colour(col.colour)
-            if kind == "never":
-                fill, stroke, ink = "#ffffff", colour, INK
-            elif count:
-                opacity = 0.3 + 0.7 * count / peak
-                fill, stroke = colour, "none"
-                ink = _ink_on(colour, opacity)
-            else:
-                fill, stroke, ink = EMPTY, "none", MUTED
-            level_attr = f' data-level="{_e(col.header)}"' if kind == "level" else ""
-            opacity_attr = (f' fill-opacity="{0.3 + 0.7 * count / peak:.2f}"'
-                            if kind != "never" and count else "")
-            tip = f"{row.label} · {col.label}: {digits(count)}"
-            body.append(
-                f'<g class="cell" data-part="{_e(row.key)}" data-kind="{kind}"{level_attr}>'
-                f"<title>{_e(tip)}</title>"
-                f'<rect x="{_n(x)}" y="{_n(y)}" width="{cell}" height="{row_h}" rx="3" '
-                f'fill="{_e(fill)}"{opacity_attr} stroke="{_e(stroke)}"/>'
-                + (_text(x + cell / 2, y + row_h / 2 + 4, digits(count), fill=ink,
-                         weight="600") if count or kind == "never" else "")
-                + "</g>")
+            body.append(_grid_cell(kind, col, row, count, x_of(i), y, cell, h, peak, digits,
+                                   row.links[i] if i < len(row.links) else ""))
+        y += h + gap
     return _svg(width, height, title, body, css="chart grid", rtl=rtl)
+
+
+def _grid_cell(kind: str, col: GridColumn, row: GridRow, count: int, x: float, y: float,
+               cell: int, h: float, peak: int, digits: Digits, link: str) -> str:
+    colour = _valid_colour(col.colour)
+    if kind == "never":
+        fill, stroke, ink = "#ffffff", colour, INK
+    elif count:
+        opacity = 0.3 + 0.7 * count / peak
+        fill, stroke = colour, "none"
+        ink = _ink_on(colour, opacity)
+    else:
+        fill, stroke, ink = EMPTY, "none", MUTED
+    level_attr = f' data-level="{_e(col.header)}"' if kind == "level" else ""
+    opacity_attr = (f' fill-opacity="{0.3 + 0.7 * count / peak:.2f}"'
+                    if kind != "never" and count else "")
+    tip = f"{row.label} · {col.label}: {digits(count)}"
+    mark = (f'<g class="cell" data-part="{_e(row.key)}" data-kind="{kind}"{level_attr}>'
+            f"<title>{_e(tip)}</title>"
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{cell}" height="{_n(h)}" rx="3" '
+            f'fill="{_e(fill)}"{opacity_attr} stroke="{_e(stroke)}"/>'
+            + (_text(x + cell / 2, y + h / 2 + 4, digits(count), fill=ink, weight="600")
+               if count or kind == "never" else "")
+            + "</g>")
+    # Tapping a cell with people opens their list.
+    return f'<a href="{_e(link)}">{mark}</a>' if link and count else mark
 
 
 def swatch(colour: str, *, label: str = "", size: int = 14) -> str:

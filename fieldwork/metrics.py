@@ -20,7 +20,6 @@ from datetime import date, timedelta
 from uuid import UUID
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.expressions import Combinable, NegatedExpression
 from django.http import Http404
 from django.utils import timezone
 
@@ -71,11 +70,6 @@ def _share(part: int, whole: int) -> float | None:
 def _levels(organization_id: int) -> list[AssessmentLevel]:
     return list(AssessmentLevel.objects.filter(organization_id=organization_id)
                 .order_by("position", "value"))
-
-
-def _never_contacted() -> NegatedExpression[Combinable]:
-    listed = Activity.contacts.through.objects.filter(person_id=OuterRef("person_id"))
-    return ~Exists(listed)
 
 
 # --- structure test ---
@@ -216,25 +210,57 @@ class LevelInfo:
     label: str
     colour: str
     retired: bool
+    uid: UUID | None = None
+
+
+@dataclass(frozen=True)
+class WallPerson:
+    """A contact as the wall chart lists them (only to those who see the field's records)."""
+
+    alias: str
+    uid: UUID
+    last_contact_on: date | None
+    overdue: bool  # an open follow-up past its date
 
 
 @dataclass
 class WallCell:
     level_id: int
     count: int = 0
-    aliases: list[str] = dc_field(default_factory=list)
+    people: list[WallPerson] = dc_field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        return [p.alias for p in self.people]
 
 
 @dataclass
 class WallRow:
+    """One part. Every contact counts in exactly one of: a level cell (assessed), ``?``
+    (``unassessed``: contacted, not assessed yet) or ``∅`` (``never_contacted``: neither
+    contacted nor assessed), so that the row adds up to its contacts (``mapped``)."""
+
     part_id: int | None  # None: contacts without a part
     name: str
     headcount: int
     cells: list[WallCell] = dc_field(default_factory=list)  # in the order of WallChart.levels
+    part_uid: UUID | None = None
     unassessed: int = 0
-    unassessed_aliases: list[str] = dc_field(default_factory=list)
+    unassessed_people: list[WallPerson] = dc_field(default_factory=list)
     never_contacted: int = 0
-    never_contacted_aliases: list[str] = dc_field(default_factory=list)
+    never_contacted_people: list[WallPerson] = dc_field(default_factory=list)
+
+    @property
+    def unassessed_aliases(self) -> list[str]:
+        return [p.alias for p in self.unassessed_people]
+
+    @property
+    def never_contacted_aliases(self) -> list[str]:
+        return [p.alias for p in self.never_contacted_people]
+
+    @property
+    def mapped(self) -> int:
+        return sum(c.count for c in self.cells) + self.unassessed + self.never_contacted
 
 
 @dataclass
@@ -245,54 +271,75 @@ class WallChart:
     levels: list[LevelInfo]  # the columns: active levels, plus retired ones still in use
     rows: list[WallRow]
 
+    @property
+    def mapped(self) -> int:
+        return sum(r.mapped for r in self.rows)
 
-def wall_chart(user, field: Field | int) -> WallChart:
+
+def overdue_follow_up(user, today: date) -> Exists:
+    """Whether the contact (``person_id`` of the outer row) is named in an activity the user
+    sees whose follow-up is still open and past its date (the continuity's "overdue")."""
+    return Exists(Activity.objects.restrict(user).filter(
+        contacts=OuterRef("person_id"), follow_up_done=False, follow_up_on__lt=today))
+
+
+def wall_chart(user, field: Field | int, today: date | None = None) -> WallChart:
     """Parts × current assessment levels, with the level colours; per part also the contacts
-    not assessed yet and those never listed as contact of any activity. Aliases in the cells
-    only when the user sees the records of the field's unit; otherwise counts only."""
+    contacted but not assessed yet (``?``) and those neither contacted (no last contact)
+    nor assessed (``∅``): the three are disjoint and add up to the contacts mapped. People
+    (alias, last contact, an overdue follow-up) only when the user sees the records of the
+    field's unit; otherwise counts only."""
     field = _visible_field(user, field)
+    today = today or timezone.localdate()
     show = scope_for(user).sees_records_of(field.unit)
     levels = _levels(field.unit.organization_id)
     parts = list(FieldPart.objects.filter(field=field).order_by("name"))
     base = (ContactProfile.objects.restrict(user) if show
             else ContactProfile.objects.countable(user))
-    base = base.filter(field=field).annotate(level=F("current_level_id"),
-                                             never=_never_contacted())
-    # (part, level, never contacted, count, aliases): aggregated by the database when only
-    # counts may be shown; row by row (one query) when the aliases are the point.
-    entries: list[tuple[int | None, int | None, bool, int, list[str]]] = []
+    base = base.filter(field=field).annotate(
+        level=F("current_level_id"), never=Q(last_contact_on__isnull=True))
+    # (part, level, never contacted, count, people): aggregated by the database when only
+    # counts may be shown; row by row (one query) when the people are the point.
+    entries: list[tuple[int | None, int | None, bool, int, list[WallPerson]]] = []
     if show:
-        for part, level, never, alias in base.order_by("person__alias").values_list(
-                "part_id", "level", "never", "person__alias"):
-            entries.append((part, level, never, 1, [alias]))
+        for part, level, never, alias, uid, last, overdue in (
+                base.annotate(overdue=overdue_follow_up(user, today))
+                .order_by("person__alias").values_list(
+                    "part_id", "level", "never", "person__alias", "person__uid",
+                    "last_contact_on", "overdue")):
+            entries.append((part, level, never, 1, [WallPerson(alias, uid, last, overdue)]))
     else:
         for g in base.values("part_id", "level", "never").annotate(n=Count("pk")):
             entries.append((g["part_id"], g["level"], g["never"], g["n"], []))
 
     used = {e[1] for e in entries}
     columns = [lv for lv in levels if not lv.retired or lv.pk in used]
-    rows: dict[int | None, WallRow] = {p.pk: WallRow(p.pk, p.name, p.headcount,
-                                                     [WallCell(lv.pk) for lv in columns])
-                                       for p in parts}
+
+    def new_row(part: FieldPart | None) -> WallRow:
+        return WallRow(part.pk if part else None, part.name if part else "",
+                       part.headcount if part else 0, [WallCell(lv.pk) for lv in columns],
+                       part_uid=part.uid if part else None)
+
+    rows: dict[int | None, WallRow] = {p.pk: new_row(p) for p in parts}
     position = {lv.pk: i for i, lv in enumerate(columns)}
-    for part_id, level, never, n, aliases in entries:
+    for part_id, level, never, n, people in entries:
         if part_id not in rows:
             part_id = None
-            rows.setdefault(None, WallRow(None, "", 0, [WallCell(lv.pk) for lv in columns]))
+            rows.setdefault(None, new_row(None))
         row = rows[part_id]
-        if level is None:
-            row.unassessed += n
-            row.unassessed_aliases += aliases
-        else:
+        if level is not None:
             cell = row.cells[position[level]]
             cell.count += n
-            cell.aliases += aliases
-        if never:
+            cell.people += people
+        elif never:
             row.never_contacted += n
-            row.never_contacted_aliases += aliases
+            row.never_contacted_people += people
+        else:
+            row.unassessed += n
+            row.unassessed_people += people
     ordered = [rows[p.pk] for p in parts] + ([rows[None]] if None in rows else [])
     return WallChart(field.pk, field.name, show,
-                     [LevelInfo(lv.pk, lv.value, lv.shown_label, lv.colour, lv.retired)
+                     [LevelInfo(lv.pk, lv.value, lv.shown_label, lv.colour, lv.retired, lv.uid)
                       for lv in columns], ordered)
 
 

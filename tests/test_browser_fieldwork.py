@@ -94,7 +94,8 @@ def test_an_organizer_records_a_one_to_one_and_an_assessment_on_a_phone(
                 page.locator("main form [type=submit]").first.click()
 
             page.goto(wall)
-            assert _count(page, mill.pk, "unassessed") == "1"
+            # Never contacted nor assessed: in "∅" only.
+            assert _count(page, mill.pk, "unassessed") == "0"
             assert _count(page, mill.pk, "never") == "1"
             assert _count(page, mill.pk, "2") == "0"
             _shoot(page, "1-wall-chart-before")

@@ -22,12 +22,14 @@ from organizations.models import Organization
 
 class MoodReading(Record):
     class Value(models.IntegerChoices):
-        # A temperature: the higher, the closer the workers are to acting together.
-        DEMORALIZED = 1, _("1 — demoralized")
-        DISCONTENTED = 2, _("2 — discontented but passive")
-        RESTLESS = 3, _("3 — restless")
-        ANGRY = 4, _("4 — angry, talking of action")
-        READY = 5, _("5 — ready to act")
+        # A temperature: the higher, the closer the workers are to acting together. Pages
+        # show the words only (the assessment scale's numbers run the other way, 1 the
+        # strongest), the strongest first as on that scale.
+        READY = 5, _("Ready to act")
+        ANGRY = 4, _("Angry")
+        RESTLESS = 3, _("Restless")
+        DISCONTENTED = 2, _("Discontented")
+        DEMORALIZED = 1, _("Demoralized")
 
     field = models.ForeignKey(Field, on_delete=models.CASCADE, related_name="mood_readings",
                               verbose_name=_("field"))
@@ -47,7 +49,7 @@ class MoodReading(Record):
         indexes = [models.Index(fields=["field", "taken_on"], name="mood_field_taken_on")]
 
     def __str__(self) -> str:
-        return f"{self.value} on {self.taken_on}"
+        return f"{self.get_value_display()} on {self.taken_on}"
 
 
 class Demand(Record):

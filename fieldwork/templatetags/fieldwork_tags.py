@@ -19,7 +19,7 @@ from fieldwork import charts
 from fieldwork.continuity import WEEKS
 from fieldwork.defaults import shown
 from fieldwork.metrics import PartStructure, StructureReport, WallChart, WeekCount
-from fieldwork.models import Field
+from fieldwork.models import Field, MoodReading
 from nucleus import preferences
 from nucleus.calendars import format_date, local_digits
 from organizations.models import Organization, Unit
@@ -90,17 +90,20 @@ def _field_week_labels(today: date, language: str,
 
 
 @register.simple_tag
-def wall_grid(chart: WallChart) -> SafeString:
+def wall_grid(chart: WallChart, links: Sequence[Sequence[str]] = ()) -> SafeString:
+    """``links``: per row, where each of its cells leads (``views.fields.contact_list_links``)."""
     columns = [charts.GridColumn(str(lv.value), lv.label + (_(" (retired)") if lv.retired
                                                             else ""), lv.colour)
                for lv in chart.levels]
     rows = [charts.GridRow(str(r.part_id) if r.part_id else "none",
                            r.name or _("Without a part"), [c.count for c in r.cells],
-                           r.unassessed, r.never_contacted) for r in chart.rows]
+                           r.unassessed, r.never_contacted,
+                           links[i] if i < len(links) else ())
+            for i, r in enumerate(chart.rows)]
     svg = charts.assessment_grid(
         columns, rows, title=_("%(field)s: people of each part at each level of the scale")
         % {"field": chart.field_name},
-        unassessed=charts.GridColumn("?", _("Not assessed yet"), charts.UNASSESSED),
+        unassessed=charts.GridColumn("?", _("Contacted, not assessed yet"), charts.UNASSESSED),
         never_contacted=charts.GridColumn("∅", _("Never contacted"), "#5f6368"),
         rtl=get_language_bidi(), digits=local_digits)
     return mark_safe(svg)  # noqa: S308
@@ -122,9 +125,18 @@ def level_bar(row: PartStructure, report: StructureReport) -> SafeString:
 
 @register.simple_tag
 def mood_trend(points) -> SafeString:
+    """The mood in words on its axis and in its tooltips (never the number)."""
+    words = dict(MoodReading.Value.choices)
     svg = charts.trend([(p.taken_on, p.value) for p in points], title=_("Mood over time"),
-                       date_label=format_date, digits=local_digits)
+                       date_label=format_date, digits=local_digits,
+                       value_label=lambda value: str(words.get(value, value)))
     return mark_safe(svg)  # noqa: S308
+
+
+@register.filter
+def mood_word(value: int) -> str:
+    """A mood reading's value in words."""
+    return str(dict(MoodReading.Value.choices).get(value, value))
 
 
 # --- links from the organization and unit pages ---

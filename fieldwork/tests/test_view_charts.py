@@ -80,3 +80,26 @@ def test_the_share_bar_marks_the_thresholds():
     assert 'x1="50"' in svg and "Supermajority" in svg
     rtl = charts.share_bar(segments, 10, title="Shares", marks=marks, width=100, rtl=True)
     assert '<rect x="70" y="4" width="30"' in rtl and 'x1="50"' in rtl
+
+
+def test_the_grid_wraps_a_long_part_name_and_leaves_nothing_out():
+    assert charts.wrap("Maintenance and repair workshop", 13) == [
+        "Maintenance", "and repair", "workshop"]
+    assert charts.wrap("Kaltwalzwerkinstandhaltung", 13) == ["Kaltwalzwerki", "nstandhaltung"]
+    svg = _grid(label="Maintenance and repair workshop of line 4")
+    assert "…" not in svg
+    lines = re.findall(r'font-size="12"[^>]*>([^<]+)</text>', svg)
+    assert " ".join(lines) == "Maintenance and repair workshop of line 4"
+    short = _grid()
+    height = int(re.search(r'height="(\d+)"', svg).group(1))
+    assert height > int(re.search(r'height="(\d+)"', short).group(1))  # the row grew
+
+
+def test_a_grid_cell_with_people_links_to_their_list():
+    rows = [charts.GridRow("7", "Mill", [3, 0], 1, 0, ["/l?level=1", "/l?level=2",
+                                                        "/l?level=none&contact=contacted",
+                                                        "/l?level=none&contact=never"])]
+    svg = charts.assessment_grid(GRID_COLUMNS, rows, title="t", unassessed=UNASSESSED,
+                                 never_contacted=NEVER)
+    assert re.findall(r'<a href="([^"]+)">', svg) == [
+        "/l?level=1", "/l?level=none&amp;contact=contacted"]  # empty cells link nowhere

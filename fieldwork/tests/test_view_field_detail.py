@@ -1,5 +1,7 @@
 """The page of a field: profile, parts, structure test, pulse, contacts, recent activities."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -12,6 +14,7 @@ from fieldwork.actions import (
 )
 from fieldwork.models import Demand
 from fieldwork.tests.conftest import days_ago
+from nucleus.calendars import format_date as ndate
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +71,8 @@ def test_it_shows_the_whole_field_to_its_cell(fw, lively, login):
 def test_it_aligns_each_part_under_the_levels_of_the_field(fw, lively, login):
     rows = login(fw.secretary).get(_url(fw)).context["structure_rows"]
     mill = next(cells for row, cells in rows if row.name == "Rolling mill")
-    assert [c.count if c else 0 for c in mill] == [1, 1, 0, 0, 0]
+    assert [c.count if c else 0 for _column, c in mill] == [1, 1, 0, 0, 0]
+    assert [column.value for column, _c in mill] == [1, 2, 3, 4, 5]
     assert [row.part_id for row, _cells in rows][-1] is None  # contacts without a part
 
 
@@ -80,3 +84,35 @@ def test_it_shows_counts_but_no_alias_to_a_committee_member(fw, lively, login):
     assert response.context["report"].total.leaders == 1
     assert "Bonus petition" in body and "Wages" in body
     assert reverse("fieldwork:one_to_one", kwargs={"uid": fw.field.uid}) not in body
+
+
+def test_it_puts_the_contacts_first_then_the_charts(fw, lively, login):
+    body = login(fw.secretary).get(_url(fw)).content.decode()
+    contacts = body.index('id="contacts-heading"')
+    assert contacts < body.index('id="structure-heading"') < body.index('id="pulse-heading"')
+    assert contacts < body.index("<svg") and contacts < body.index('id="activities-heading"')
+    # The longer parts wait behind disclosures; the block for the stopped mark is kept.
+    assert body.count('<details class="fw-more">') == 4
+    assert "Mood over time" in body[body.index("Show the charts"):]
+
+
+def test_it_shows_each_contacts_last_contact_and_overdue_mark(fw, lively, login):
+    fw.activity(days_ago(5), contacts=[lively[1]], follow_up_on=days_ago(2))
+    body = login(fw.secretary).get(_url(fw)).content.decode()
+    items = dict(re.findall(r'<li>.*?>(c-fd\d)</a>(.*?)</li>', body, re.S))
+    assert f"last contact {ndate(days_ago(1))}" in items["c-fd0"]
+    assert "overdue" not in items["c-fd0"]
+    assert f"last contact {ndate(days_ago(5))}" in items["c-fd1"] and "overdue" in items["c-fd1"]
+    assert "last contact" not in items["c-fd2"]
+
+
+def test_it_names_the_mood_in_words(fw, lively, login):
+    body = login(fw.secretary).get(_url(fw)).content.decode()
+    assert f"Last reading {ndate(days_ago(10))}: Angry." in body
+    assert "of 5" not in body
+    chart = body[body.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart trend"'):]
+    chart = chart[:chart.index("</svg>")]
+    axis = re.findall(r'text-anchor="end" fill="#5f6368">([^<]+)</text>', chart)
+    assert axis[:5] == ["Demoralized", "Discontented", "Restless", "Angry", "Ready to act"]
+    assert re.search(r"<title>[^<]*: Discontented</title>", chart)
+    assert not re.search(r"<title>[^<]*: \d</title>", chart)

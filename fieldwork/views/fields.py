@@ -3,6 +3,7 @@ the forms that create and describe it."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
@@ -47,12 +48,12 @@ def _permissions(user, field: Field) -> dict:
 def _structure_rows(report: metrics.StructureReport) -> list[tuple]:
     """Each part's level counts under the columns of the whole field (a retired level shows
     up in a part only when someone there is at it)."""
-    columns = [lc.level_id for lc in report.total.levels]
+    columns = report.total.levels
     rows = [*report.parts, *([report.unassigned] if report.unassigned else [])]
     out = []
     for row in rows:
         by_level = {lc.level_id: lc for lc in row.levels}
-        out.append((row, [by_level.get(level_id) for level_id in columns]))
+        out.append((row, [(column, by_level.get(column.level_id)) for column in columns]))
     return out
 
 
@@ -63,22 +64,46 @@ def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     field = access_object(Field, user, uid)
     shows = sees_records(user, field)
     report = metrics.structure_test(user, field)
+    today = timezone.localdate()
     tests = {t.pk: t for t in StructureTest.objects.restrict(user, "change").filter(field=field)}
     return render(request, "fieldwork/field_detail.html", {
         "field": field, "crumbs": unit_crumbs(field.unit), "shows_records": shows,
         "report": report, "structure_rows": _structure_rows(report),
-        "pulse": metrics.pulse(user, field), "today": timezone.localdate(),
+        "pulse": metrics.pulse(user, field), "today": today,
         "labels": {**dict(StructureTest.Kind.choices), **dict(Struggle.Kind.choices),
                    **dict(Struggle.Involvement.choices)},
         "parts": parts_of(user, field),
         "presences": UnionPresence.objects.restrict(user).filter(field=field)
         .select_related("mass_organization"),
-        "contacts": contacts_in(user, field=field) if shows else None,
+        # The contacts first on the page, each with their last contact and an overdue mark.
+        "contacts": contacts_in(user, field=field).annotate(
+            overdue=metrics.overdue_follow_up(user, today)) if shows else None,
         "activities": activities_for(user, field=field)
         .prefetch_related("members", "contacts")[:RECENT_ACTIVITIES],
         "editable_tests": tests,
         **_permissions(user, field),
     })
+
+
+def contact_list_links(field: Field, chart: metrics.WallChart) -> list[list[str]]:
+    """Per row of the chart, the address of the list of its people in each column (the
+    levels, then ``?`` and ``∅``): the field's contact list (issue #13, point 4) with
+    ``part`` (a part uid, ``none`` without a part), ``level`` (a level uid, ``none``: not
+    assessed) and ``contact`` (``contacted`` / ``never``). Empty for those who see counts
+    only: the list would not be theirs."""
+    if not chart.shows_aliases:
+        return [[] for _row in chart.rows]
+    # The list page hangs under the field's own address.
+    base = url_of("field_detail", field) + "contacts/"
+    out = []
+    for row in chart.rows:
+        part = str(row.part_uid) if row.part_uid else "none"
+        hrefs = [f"{base}?{urlencode({'part': part, 'level': str(lv.uid)})}"
+                 for lv in chart.levels]
+        for state in ("contacted", "never"):
+            hrefs.append(f"{base}?{urlencode({'part': part, 'level': 'none', 'contact': state})}")
+        out.append(hrefs)
+    return out
 
 
 @login_required
@@ -87,15 +112,17 @@ def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
 def wall_chart(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
     field = access_object(Field, user, uid)
-    chart = metrics.wall_chart(user, field)
-    # Aliases link to the contact's pages: their uids, from the same restricted records.
-    person_ids = (dict(contacts_in(user, field=field).values_list("person__alias", "person__uid"))
-                  if chart.shows_aliases else {})
-    context = {"field": field, "chart": chart, "crumbs": field_crumbs(field),
-               "rows": [(row, list(zip(chart.levels, row.cells, strict=True)))
-                        for row in chart.rows],
-               "mapped": sum(r.unassessed + sum(c.count for c in r.cells) for r in chart.rows),
-               "person_ids": person_ids, "can_add": can(user, Field, field, "add"),
+    today = timezone.localdate()
+    chart = metrics.wall_chart(user, field, today)
+    links = contact_list_links(field, chart)
+    rows = []
+    for row, hrefs in zip(chart.rows, links, strict=True):
+        hrefs = hrefs or [""] * (len(chart.levels) + 2)
+        rows.append((row, list(zip(chart.levels, row.cells, hrefs, strict=False)),
+                     hrefs[-2], hrefs[-1]))
+    context = {"field": field, "chart": chart, "crumbs": field_crumbs(field), "rows": rows,
+               "links": links, "mapped": chart.mapped, "today": today,
+               "can_add": can(user, Field, field, "add"),
                "scale_missing": not scale_for(field.unit.organization_id)}
     # htmx refreshes the chart alone (after a one-to-one or an assessment).
     template = "fieldwork/_wall_chart.html" if is_htmx(request) else "fieldwork/wall_chart.html"
