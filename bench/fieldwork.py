@@ -470,8 +470,7 @@ class Sealer:
         return self.seal(json.dumps(data, ensure_ascii=False, sort_keys=True), aad)
 
     def index(self, value: str, kind: str) -> str:
-        normalized = {"phone": self.crypto.normalize_phone,
-                      "email": self.crypto.normalize_email}[kind](value)
+        normalized = self.crypto.normalized(value, kind)
         if not normalized or normalized == "+":
             return ""
         return hmac.new(self.index_key, f"{kind}:{normalized}".encode(),

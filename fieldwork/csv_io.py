@@ -43,6 +43,7 @@ from fieldwork import import_runs
 from fieldwork.actions import do_assess, do_create_contact, do_set_contact_profile
 from fieldwork.models import Assessment, Field, FieldPart, MassOrganization
 from fieldwork.queries import current_level, scale_for
+from organizations.regions import unit_region
 from people.actions import do_update_person, validate_identity
 from people.models import Identity, Person
 from vault.crypto import blind_index
@@ -85,6 +86,8 @@ class ImportRow:
     assessed_on: date | None = None
     # Identity columns given for an existing person, which the import leaves untouched.
     ignored_identity: tuple[str, ...] = ()
+    # How the existing person was found: "phone", "email", "alias" (fieldwork.csv_duplicates).
+    matched_by: tuple[str, ...] = ()
 
 
 @dataclass
@@ -151,9 +154,12 @@ class _Lookups:
                        for m in MassOrganization.objects.filter(organization=org)}
         self.scale = {lv.value for lv in scale_for(org)}
         self.user = user
+        # A phone without its country code is a number of the field's country.
+        self.region = unit_region(field.unit)
 
     def index(self, value: str, kind: str) -> str:
-        return blind_index(value, scope_salt=self.org.index_salt, kind=kind) if value else ""
+        return blind_index(value, scope_salt=self.org.index_salt, kind=kind,
+                           region=self.region) if value else ""
 
     def candidates(self, phones: set[str], emails: set[str],
                    aliases: set[str]) -> list[PersonWithLevel]:
@@ -295,8 +301,9 @@ def _match(look: _Lookups, parsed: list[tuple[int, dict]],
     seen: dict[object, int] = {}
     rows = []
     for (number, row), (phone, email) in zip(parsed, keys, strict=True):
-        matches = {p.pk: p for p in (by_phone.get(phone), by_email.get(email),
-                                     by_alias.get(row["alias"])) if p is not None}
+        found = (("phone", by_phone.get(phone)), ("email", by_email.get(email)),
+                 ("alias", by_alias.get(row["alias"])))
+        matches = {p.pk: p for _by, p in found if p is not None}
         if len(matches) > 1:
             errors.append((number, _("The phone, email and alias match different people.")))
             continue
@@ -331,7 +338,7 @@ def _match(look: _Lookups, parsed: list[tuple[int, dict]],
             person_id=person.pk if person else None, profile=row["profile"],
             identity=row["identity"] if person is None else None,
             level_value=level_value, assessed_on=row["assessed_on"],
-            ignored_identity=ignored))
+            ignored_identity=ignored, matched_by=tuple(by for by, p in found if p is not None)))
     return rows
 
 

@@ -93,7 +93,10 @@ def do_create_organization(*, acting_user, data: dict, tags: Sequence[str] = (),
 @transaction.atomic
 def do_update_organization(*, acting_user, org: Organization, data: dict,
                            tags: list[str] | None = None) -> Organization:
-    do_update(acting_user=acting_user, obj=org, data=data)
+    from people.reindex import regions_followed
+
+    with regions_followed(org):  # a phone region changed: its people are re-indexed
+        do_update(acting_user=acting_user, obj=org, data=data)
     if tags is not None:
         before = sorted(org.ideology_tags.values_list("name", flat=True))
         _set_tags(org, tags, acting_user=acting_user)
@@ -135,13 +138,23 @@ def do_create_unit(*, acting_user, organization: Organization, parent: Unit | No
 def do_update_unit(*, acting_user, unit: Unit, data: dict) -> Unit:
     if "parent" in data or "parent_id" in data:
         raise ValueError("use do_move_unit to move a unit")
-    return do_update(acting_user=acting_user, obj=unit, data=data)
+    from people.reindex import regions_followed
+
+    with regions_followed(unit.organization):  # a phone region changed: re-indexed
+        return do_update(acting_user=acting_user, obj=unit, data=data)
 
 
 @transaction.atomic
 def do_move_unit(*, acting_user, unit: Unit, new_parent: Unit) -> Unit:
     """Move a unit with its whole subtree; its records move with it because they point at it."""
+    from people.reindex import regions_followed
+
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    with regions_followed(unit.organization):  # the unit's region may come from elsewhere now
+        return _move_unit(acting_user=acting_user, unit=unit, new_parent=new_parent)
+
+
+def _move_unit(*, acting_user, unit: Unit, new_parent: Unit) -> Unit:
     before = snapshot(unit)
     unit.parent = new_parent
     unit.full_clean(exclude=["path"])

@@ -111,7 +111,7 @@ class OrganizationForm(TagsMixin, ActionModelForm):
 
     class Meta(ActionModelForm.Meta):
         model = Organization
-        fields = [*PROFILE_FIELDS, "parent_organization", "affiliation"]
+        fields = [*PROFILE_FIELDS, "phone_region", "parent_organization", "affiliation"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -247,7 +247,7 @@ class PublicOfficeForm(ActionModelForm):
 class UnitForm(ActionModelForm):
     class Meta(ActionModelForm.Meta):
         model = Unit
-        fields = ["name", "kind", "field_kind", "country", "members_assess"]
+        fields = ["name", "kind", "field_kind", "country", "phone_region", "members_assess"]
 
 
 class UnitMoveForm(RestrictedChoicesForm, forms.Form):

@@ -14,6 +14,7 @@ from access.anchor import Anchor
 from access.querysets import RestrictedQuerySet
 from access.records import Record
 from access.scope import scope_for
+from organizations.regions import region_choices
 
 
 def _salt() -> str:
@@ -80,6 +81,10 @@ class Organization(Record):
     native_language = models.CharField(_("language of the native name"), max_length=10,
                                        blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
+    phone_region = models.CharField(
+        _("country of phone numbers"), max_length=2, blank=True, choices=region_choices,
+        help_text=_("Phone numbers written without a country code are read as numbers of "
+                    "this country."))
     founded_on = models.DateField(_("founding date"), null=True, blank=True)
     founded_year = models.PositiveSmallIntegerField(
         _("founding year"), null=True, blank=True,
@@ -285,6 +290,11 @@ class Unit(Record):
         _("members assess contacts"), default=False,
         help_text=_("Members of this unit may assess its contacts, not only record their "
                     "conversations."))
+    # Blank: the unit above decides (organizations.regions).
+    phone_region = models.CharField(
+        _("country of phone numbers"), max_length=2, blank=True, choices=region_choices,
+        help_text=_("Phone numbers written without a country code are read as numbers of "
+                    "this country. Leave it blank to use the unit above."))
     # Materialized path of ids, "/1/5/9/": a subtree is one indexed prefix match.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
 

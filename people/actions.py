@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 
 from audit.log import changed_fields, record, snapshot
 from organizations.models import Unit
+from organizations.regions import regions_by_unit, unit_region
 from people.models import Identity, Person, StatusChange
 from people.references import references
-from vault.crypto import normalize_phone
+from people.reindex import indexes_for
+from vault.crypto import blind_index, normalize_phone
 
 PLAIN_FIELDS = ("alias", "kind", "status", "status_since", "joined_on")
 
@@ -136,7 +138,11 @@ def do_move_person(*, acting_user, person: Person, unit: Unit) -> Person:
     old_unit = person.unit_id
     person.unit = unit
     person.full_clean(exclude=["identity_sealed"])
-    person.save(update_fields=["unit"])
+    # The phone is indexed with the region of the unit it is in (organizations.regions).
+    person.phone_index, person.email_index = indexes_for(
+        person.unseal_identity().as_dict(), salt=unit.organization.index_salt,
+        region=unit_region(unit))
+    person.save(update_fields=["unit", "phone_index", "email_index"])
     # One row in each compartment, without values: the old unit learns that the person left,
     # not where to, and the new one not where from.
     record(actor=acting_user, action="move", obj=person, fields=["unit"], unit_id=old_unit)
@@ -160,21 +166,28 @@ def reveal_identity(*, acting_user, person: Person) -> Identity:
     return identity
 
 
-def find_by_contact(*, user, organization, phone: str = "", email: str = ""):
+def phone_indexes(phone: str, *, organization, region: str | None = None) -> set[str]:
+    """The blind index values a phone may be stored under in the organization: read as a
+    number of ``region``, or, when no region is given, of any region its units use (a
+    number written without its country code means what the unit that holds it reads)."""
+    regions = {region} if region is not None else {"", *regions_by_unit(organization).values()}
+    found = {blind_index(phone, scope_salt=organization.index_salt, kind="phone", region=r)
+             for r in regions}
+    return found - {""}
+
+
+def find_by_contact(*, user, organization, phone: str = "", email: str = "",
+                    region: str | None = None):
     """Exact lookup through the blind index, among the people whose identity the user may
     reveal: a match confirms a phone or email, so it is itself an identity (the audited
-    lookup is people.lookup.do_lookup_by_contact)."""
-    from vault.crypto import blind_index
-
+    lookup is people.lookup.do_lookup_by_contact). ``region``: see ``phone_indexes``."""
     qs = Person.objects.restrict(user, "reveal").filter(unit__organization=organization)
     if phone:
-        qs = qs.filter(phone_index=blind_index(phone, scope_salt=organization.index_salt,
-                                               kind="phone"))
+        qs = qs.filter(phone_index__in=phone_indexes(phone, organization=organization,
+                                                     region=region))
     if email:
         qs = qs.filter(email_index=blind_index(email, scope_salt=organization.index_salt,
                                                kind="email"))
     if not phone and not email:
         return qs.none()
     return qs
-
-

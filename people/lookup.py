@@ -38,14 +38,15 @@ def _probe_unit(user: Any, organization: Organization) -> int | None:
 
 @transaction.atomic
 def do_lookup_by_contact(*, acting_user: Any, organization: Organization, phone: str = "",
-                         email: str = "") -> list[Person]:
+                         email: str = "", region: str | None = None) -> list[Person]:
     """The people of the organization with this phone and/or email among those whose
     identity ``acting_user`` may reveal; audited. The caller has checked that the user may
-    reveal somewhere in the organization (``Organization.objects.restrict(user, "reveal")``)."""
+    reveal somewhere in the organization (``Organization.objects.restrict(user, "reveal")``).
+    ``region`` reads a phone without its country code (``people.actions.phone_indexes``)."""
     if not phone and not email:
         return []
     found = list(find_by_contact(user=acting_user, organization=organization, phone=phone,
-                                 email=email).select_related("unit"))
+                                 email=email, region=region).select_related("unit"))
     fields = searched_by(phone=phone, email=email)
     for person in found:
         record(actor=acting_user, action="reveal", obj=person, fields=fields)

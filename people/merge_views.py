@@ -22,7 +22,9 @@ from people.models import Person
 @require_http_methods(["GET", "POST"])
 def person_merge(request: HttpRequest, uid: UUID) -> HttpResponse:
     person = access_object(Person, request.user, uid, "delete")
-    form = MergeForm(bound(request), user=request.user, person=person)
+    # Coming from a new-person form's "save, then merge": the new record is preselected.
+    form = MergeForm(bound(request), user=request.user, person=person,
+                     initial={"duplicate": request.GET.get("duplicate", "")})
 
     def perform() -> Done:
         duplicate = form.cleaned_data["duplicate"]

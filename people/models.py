@@ -12,7 +12,9 @@ from access import anchor as at
 from access.anchor import Anchor
 from access.records import Record
 from organizations.models import Unit
+from organizations.regions import regions_by_unit, unit_region
 from people.references import FOLLOWS
+from people.reindex import indexes_for
 from vault import crypto
 from vault.keyring import Keyring
 
@@ -80,14 +82,18 @@ class Person(Record):
     def _aad(self) -> str:
         return f"person:{self.uid}"
 
-    def seal_identity(self, identity: Identity, keyring: Keyring | None = None) -> None:
+    def seal_identity(self, identity: Identity, keyring: Keyring | None = None,
+                      region: str | None = None) -> None:
+        """Seal the identity and index its phone and email. A phone written without its
+        country code is read as a number of ``region`` (default: the unit's phone region,
+        ``organizations.regions``)."""
         salt = self.unit.organization.index_salt
+        if region is None:
+            region = unit_region(self.unit)
         self.identity_sealed = crypto.encrypt_json(identity.as_dict(), aad=self._aad(),
                                                    keyring=keyring)
-        self.phone_index = crypto.blind_index(identity.phone, scope_salt=salt, kind="phone",
-                                              keyring=keyring)
-        self.email_index = crypto.blind_index(identity.email, scope_salt=salt, kind="email",
-                                              keyring=keyring)
+        self.phone_index, self.email_index = indexes_for(
+            identity.as_dict(), salt=salt, region=region, keyring=keyring)
 
     def unseal_identity(self, keyring: Keyring | None = None) -> Identity:
         return Identity(**crypto.decrypt_json(self.identity_sealed, aad=self._aad(),
@@ -96,9 +102,14 @@ class Person(Record):
     @classmethod
     def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
         count = 0
+        regions: dict[int, dict[int, str]] = {}  # organization → unit → phone region
         rows = cls.objects.select_related("unit__organization").order_by("pk")
         for person in rows.iterator(chunk_size=500):
-            person.seal_identity(person.unseal_identity(), keyring=keyring)
+            org = person.unit.organization
+            if org.pk not in regions:
+                regions[org.pk] = regions_by_unit(org)
+            person.seal_identity(person.unseal_identity(), keyring=keyring,
+                                 region=regions[org.pk].get(person.unit_id, ""))
             cls.objects.filter(pk=person.pk).update(
                 identity_sealed=person.identity_sealed, phone_index=person.phone_index,
                 email_index=person.email_index)

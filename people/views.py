@@ -30,6 +30,7 @@ from people.actions import (
     do_update_person,
     reveal_identity,
 )
+from people.duplicates import DuplicateCheck
 from people.forms import (
     IdentityForm,
     LookupForm,
@@ -100,14 +101,19 @@ def person_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     unit = access_object(Unit, request.user, uid,
                          queryset=Unit.objects.holding_records(request.user, "add"))
     form = PersonCreateForm(bound(request), user=request.user, unit=unit)
+    # A phone or email already on file says so before saving (people.duplicates).
+    check = DuplicateCheck(request, unit=unit, kind=request.POST.get("kind", ""))
 
     def perform() -> Done:
         person = do_create_person(acting_user=request.user, unit=unit,
                                   data=form.plain_data(), identity=form.identity())
-        return Done(_person_url(person), _("%(alias)s was added.") % {"alias": person.alias})
+        return Done(check.next_url(person) or _person_url(person),
+                    _("%(alias)s was added.") % {"alias": person.alias})
 
-    return run_form(request, form, perform) or render(
-        request, "people/person_form.html", {"form": form, "unit": unit, "person": None})
+    stop = form.is_bound and form.is_valid() and check.stops(form.identity())
+    return (None if stop else run_form(request, form, perform)) or render(
+        request, "people/person_form.html",
+        {"form": form, "unit": unit, "person": None, "check": check})
 
 
 @login_required

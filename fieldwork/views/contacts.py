@@ -27,6 +27,7 @@ from fieldwork.timeline import timeline_of
 from fieldwork.views.common import field_crumbs, form_page, unit_crumbs, url_of
 from nucleus.web import bound, run_form, safe_next
 from organizations.models import Unit
+from people.duplicates import DuplicateCheck
 from people.models import Person
 
 
@@ -49,17 +50,22 @@ def _crumbs(person: Person, profile: ContactProfile | None):
 def contact_create(request: HttpRequest, uid: UUID) -> HttpResponse:
     field = access_object(Field, request.user, uid, "add")
     form = ContactCreateForm(bound(request), user=request.user, field=field)
+    # A phone or email already on file says so before saving (people.duplicates).
+    check = DuplicateCheck(request, unit=field.unit, kind=Person.Kind.CONTACT)
 
     def perform() -> str:
-        do_create_contact(acting_user=request.user, field=field,
-                          alias=form.cleaned_data["alias"], profile=form.profile_data(),
-                          identity=form.identity())
-        return safe_next(request, url_of("wall_chart", field))
+        profile = do_create_contact(acting_user=request.user, field=field,
+                                    alias=form.cleaned_data["alias"],
+                                    profile=form.profile_data(), identity=form.identity())
+        return (check.next_url(profile.person)
+                or safe_next(request, url_of("wall_chart", field)))
 
-    return run_form(request, form, perform, _("The contact was added.")) or form_page(
-        request, form, heading=_("New contact in %(field)s") % {"field": field.name},
-        crumbs=field_crumbs(field), cancel=url_of("field_detail", field),
-        template="fieldwork/contact_form.html")
+    stop = form.is_bound and form.is_valid() and check.stops(form.identity())
+    return (None if stop else run_form(request, form, perform, _("The contact was added."))) \
+        or form_page(request, form, heading=_("New contact in %(field)s") % {
+            "field": field.name}, crumbs=field_crumbs(field),
+            cancel=url_of("field_detail", field), template="fieldwork/contact_form.html",
+            check=check)
 
 
 @login_required

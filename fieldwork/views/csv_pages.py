@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.helpers import access_object
+from fieldwork.csv_duplicates import on_file, record_lookups
 from fieldwork.csv_export import export_contacts
 from fieldwork.csv_io import import_contacts, preview_contacts_import
 from fieldwork.forms import ImportMappingForm, ImportUploadForm
@@ -80,9 +81,12 @@ def import_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
         return _page(request, field, "preview", mapping=mapping, errors=result.errors,
                      rows=[])
     preview = preview_contacts_import(user, field, mapping.cleaned_data["text"], columns)
+    # People already on file, found by phone or email: shown, so audited (csv_duplicates).
+    record_lookups(acting_user=user, rows=preview.rows)
     return _page(request, field, "preview", mapping=mapping, errors=preview.errors,
                  rows=preview.rows[:PREVIEW_ROWS], more=len(preview.rows) - PREVIEW_ROWS,
-                 total=len(preview.rows), ok=preview.ok and bool(preview.rows))
+                 total=len(preview.rows), ok=preview.ok and bool(preview.rows),
+                 on_file=on_file(user, preview.rows))
 
 
 def _file_name(unit: Unit, kind: str) -> str:
