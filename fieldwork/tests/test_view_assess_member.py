@@ -17,6 +17,8 @@ def _assess(fw, contact):
 
 def test_it_refuses_a_member_until_the_unit_allows_it(fw, login):
     contact = fw.contact("c-assess-1")
+    # Contacted, not assessed: the wall chart's "?" list offers to assess them.
+    fw.activity(timezone.localdate(), contacts=[contact])
     member = fw.world.user("cell_member")
     wall = reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid})
     assert login(member).get(_assess(fw, contact)).status_code == 404
