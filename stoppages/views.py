@@ -34,8 +34,10 @@ def ask(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
     field = access_object(Field, user, uid)
     if not may_ask(user, field):
-        # The cell's own people answer rather than ask.
-        return redirect(reverse("stoppages:reason", kwargs={"uid": field.uid}))
+        # The cell's own people answer rather than ask (those who may), or read the field.
+        may_answer = Field.objects.restrict(user, "change").filter(pk=field.pk).exists()
+        return redirect(reverse("stoppages:reason", kwargs={"uid": field.uid})
+                        if may_answer else _field_url(field))
     stop = stop_of(user, field)
     if stop is None:
         return _not_stopped(request, field)

@@ -85,3 +85,9 @@ def test_it_answers_404_to_the_sibling_cell_and_outsiders(work, login):
         assert client.post(ask_url(work.stopped), {"due_on": days(5).isoformat()}
                            ).status_code == 404
     assert not Task.objects.filter(kind=Task.Kind.REASON_ASKED).exists()
+
+
+def test_it_sends_a_cell_member_to_the_field_page(work, login):
+    response = login(work.user("cell_member")).get(ask_url(work.stopped))
+    assert response["Location"] == reverse("fieldwork:field_detail",
+                                           kwargs={"uid": work.stopped.uid})
