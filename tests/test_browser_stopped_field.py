@@ -2,12 +2,16 @@
 its field stopped; the cell's secretary sees the task on the home page, opens the field from
 it and records the reason (member moved) and a restart plan; the overseer then reads them
 next to the field on the committee's continuity page. Nothing is fetched from anywhere but
-this server, and no page is wider than the phone."""
+this server, and no page is wider than the phone.
+
+Set FIELDWORK_SCREENSHOTS to a directory to keep screenshots of the pages on the way.
+"""
 
 from __future__ import annotations
 
 import os
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -61,9 +65,13 @@ def _log_in(page, base: str, username: str, key=None) -> None:
             page.locator("main form [type=submit]").first.click()
 
 
-def _fits(page) -> None:
+def _fits(page, name: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page.url} is {width} px wide"
+    folder = os.environ.get("FIELDWORK_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"stopped-{name}.png"), full_page=True)
 
 
 def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
@@ -96,11 +104,11 @@ def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
             # The committee asks, from its continuity page.
             _log_in(overseer, base, "overseer", overseer_key)
             overseer.goto(continuity)
-            _fits(overseer)
+            _fits(overseer, "1-continuity")
             card = overseer.locator(f'li[data-field="{field.uid}"]')
             with overseer.expect_navigation():
                 card.get_by_role("link", name="Ask the cell why").click()
-            _fits(overseer)
+            _fits(overseer, "2-ask")
             assert "alias-cella" not in overseer.content()  # the question names no one
             with overseer.expect_navigation():
                 overseer.locator("main form").get_by_role("button",
@@ -111,14 +119,14 @@ def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
             _log_in(secretary, base, "cell_secretary", key)
             secretary.goto(base + reverse("accounts:home"))
             assert "Why has work in Steelworks stopped?" in secretary.content()
-            _fits(secretary)
+            _fits(secretary, "3-home")
             with secretary.expect_navigation():
                 secretary.locator("main table").get_by_role("link", name="Steelworks").click()
             assert "Stopped since" in secretary.content()
-            _fits(secretary)
+            _fits(secretary, "4-field")
             with secretary.expect_navigation():
                 secretary.get_by_role("link", name="Record the reason").click()
-            _fits(secretary)
+            _fits(secretary, "5-reason")
             secretary.get_by_label("Member moved").check()
             secretary.fill("input[name=reason_text]", "Our member there moved town")
             secretary.fill("textarea[name=restart_plan]", "The night shift takes it over")
@@ -133,7 +141,7 @@ def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
             card = overseer.locator(f'li[data-field="{field.uid}"]')
             assert "Member moved" in card.inner_text()
             assert "The night shift takes it over" in card.inner_text()
-            _fits(overseer)
+            _fits(overseer, "6-continuity-answered")
         finally:
             browser.close()
 

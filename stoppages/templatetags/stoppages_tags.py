@@ -15,6 +15,12 @@ from stoppages.stops import askable_unit_ids, is_current, may_ask, stop_of
 register = template.Library()
 
 
+def _asked_or_answered(record: StoppedField | None) -> bool:
+    """The button is offered once per stop: asked, the answer is awaited; answered, it is
+    shown (asking again stays possible from the address, when a plan is not followed)."""
+    return record is not None and bool(record.asked_on or record.answered_on)
+
+
 @register.inclusion_tag("stoppages/_mark.html", takes_context=True)
 def stopped_mark(context: template.Context, field: Field) -> dict[str, Any]:
     user = context["request"].user
@@ -22,7 +28,7 @@ def stopped_mark(context: template.Context, field: Field) -> dict[str, Any]:
     if stop is None:
         return {"stop": None}
     return {"stop": stop, "field": field, "record": stop.record,
-            "may_ask": may_ask(user, field) and not (stop.record and stop.record.pending),
+            "may_ask": may_ask(user, field) and not _asked_or_answered(stop.record),
             "may_answer": Field.objects.restrict(user, "change").filter(pk=field.pk).exists()}
 
 
@@ -46,4 +52,4 @@ def stop_note(context: template.Context, row: FieldContinuity) -> dict[str, Any]
     if record is not None and not is_current(record, row):
         record = None
     return {"row": row, "record": record,
-            "may_ask": row.unit_id in found["askable"] and not (record and record.pending)}
+            "may_ask": row.unit_id in found["askable"] and not _asked_or_answered(record)}

@@ -78,3 +78,12 @@ def test_it_answers_404_to_who_may_not_change_the_cell(work, login):
         assert client.get(reason_url(work.stopped)).status_code == 404, name
         assert client.post(reason_url(work.stopped), ANSWER).status_code == 404, name
     assert not StoppedField.objects.exists()
+
+
+def test_it_offers_no_second_question_once_answered(work, login):
+    ask(work, login)
+    login(work.user("cell_secretary")).post(reason_url(work.stopped), ANSWER)
+    north = work.world.units["north"]
+    body = login(work.user("overseer")).get(
+        reverse("fieldwork:continuity", kwargs={"uid": north.uid})).content.decode()
+    assert reverse("stoppages:ask", kwargs={"uid": work.stopped.uid}) not in body
