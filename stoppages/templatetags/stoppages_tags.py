@@ -1,5 +1,5 @@
 """The stopped mark of a field's pages and the stop's note next to a stopped field in the
-committee's lists. The lists' notes share one query per page (kept in the render context)."""
+committee's lists. The lists' notes share two queries per page (kept on the request)."""
 
 from __future__ import annotations
 
@@ -33,14 +33,16 @@ def stopped_mark(context: template.Context, field: Field) -> dict[str, Any]:
 
 
 def _lookups(context: template.Context) -> dict[str, Any]:
-    cache = context.render_context
-    if "stoppages" not in cache:
-        user = context["request"].user
-        cache["stoppages"] = {
-            "open": {r.field_id: r for r in StoppedField.objects.restrict(user)
-                     .filter(closed_on__isnull=True).order_by("since")},
-            "askable": askable_unit_ids(user)}
-    return cache["stoppages"]
+    # Kept on the request: each include renders with a render context of its own.
+    request = context["request"]
+    found = getattr(request, "_stoppages", None)
+    if found is None:
+        user = request.user
+        found = {"open": {r.field_id: r for r in StoppedField.objects.restrict(user)
+                          .filter(closed_on__isnull=True).order_by("since")},
+                 "askable": askable_unit_ids(user)}
+        request._stoppages = found
+    return found
 
 
 @register.inclusion_tag("stoppages/_note.html", takes_context=True)
