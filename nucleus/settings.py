@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "campaigns",
     "memberreports",
     "tasks",
+    "stoppages",
     "demo",
     "nucleus",
 

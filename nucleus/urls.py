@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("deployment.urls")),
     path("", include("reviews.urls")),
     path("", include("tasks.urls")),
+    path("", include("stoppages.urls")),
     path("", include("organs.urls")),
     path("", include("alliances.urls")),
     path("", include("congresses.urls")),

@@ -167,3 +167,22 @@ def do_create_assignment(*, acting_user: Any, unit: Unit, title: str, member: Pe
     assignment.contacts.set(people)
     record(actor=acting_user, action="create", obj=assignment, fields=["contacts"])
     return assignment
+
+
+@transaction.atomic
+def do_create_reason_task(*, acting_user: Any, field: Any, title: str, due_on: date,
+                          recipients: Iterable[Any]) -> Task:
+    """The committee's question why ``field`` stopped, as a task of the field's unit for its
+    secretaries (no owner), and a notification to them. The right to ask is the caller's to
+    check (``stoppages.actions.do_ask_reason``): a committee asks a cell whose records it may
+    not add to."""
+    from tasks.notify import Kind, notify, task_params
+
+    task = Task(unit=field.unit, kind=Task.Kind.REASON_ASKED, field=field, title=title,
+                due_on=due_on, created_by=acting_user if _is_user(acting_user) else None)
+    task.full_clean(exclude=["source_activity"])
+    task.save()
+    record(actor=acting_user, action="create", obj=task)
+    notify(recipients=recipients, unit=field.unit, kind=Kind.TASK_ASSIGNED,
+           subject_uid=task.uid, params=task_params(task))
+    return task

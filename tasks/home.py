@@ -100,7 +100,7 @@ def next_step(user: Any, roles: list[Any]) -> dict[str, Any]:
 
 def home_context(user: Any, roles: list[Any]) -> dict[str, Any]:
     today = timezone.localdate()
-    notify.notify_overdue(user=user, today=today)  # written once per task (tasks.notify)
+    notify.alert_for(user, today)  # written once per task or stop (tasks.notify)
     tasks, assignments = my_tasks(user, roles, today), my_assignments(user, today)
     context: dict[str, Any] = {"my_tasks": tasks, "my_assignments": assignments,
                                "unread": unread(user), "today": today}

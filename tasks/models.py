@@ -156,6 +156,7 @@ class Notification(Record):
         TASK_OVERDUE = "task_overdue", _("Task overdue")
         PLAN_READY = "plan_ready", _("Plan ready")
         FIELD_STOPPED = "field_stopped", _("Field stopped")
+        REASON_GIVEN = "reason_given", _("Reason given")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                                   related_name="notifications", verbose_name=_("recipient"))

@@ -7,7 +7,7 @@ here, translated when shown) filled with ``params``; the link is the kind's page
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 from uuid import UUID
@@ -32,6 +32,7 @@ MESSAGES: dict[str, str] = {
     Kind.TASK_OVERDUE: gettext_noop("Your task is overdue: %(title)s (due %(due)s)."),
     Kind.PLAN_READY: gettext_noop("The deployment plan you started for %(unit)s has finished."),
     Kind.FIELD_STOPPED: gettext_noop("Work in the priority field %(field)s has stopped."),
+    Kind.REASON_GIVEN: gettext_noop("The cell said why work in %(field)s stopped."),
 }
 
 # The page of a notification's subject, by kind (the subject's uid is its argument); tasks
@@ -39,7 +40,13 @@ MESSAGES: dict[str, str] = {
 LINKS: dict[str, str] = {
     Kind.PLAN_READY: "deployment:run_detail",
     Kind.FIELD_STOPPED: "fieldwork:field_detail",
+    Kind.REASON_GIVEN: "fieldwork:field_detail",
 }
+# Alerts of other apps written when a user's own pages load, as "overdue" is (the stopped
+# priority fields: stoppages registers its own in its AppConfig.ready), so that this app
+# imports none of them.
+PAGE_ALERTS: list[Callable[..., int]] = []
+
 UNIT_LINKS: dict[str, str] = {
     Kind.TASK_ASSIGNED: "tasks:unit_tasks",
     Kind.TASK_OVERDUE: "tasks:unit_tasks",
@@ -142,6 +149,13 @@ def notify_assigned(*, acting_user: Any, task: Task) -> None:
         return
     notify(recipients=[user], unit=task.unit, kind=Kind.TASK_ASSIGNED, subject_uid=task.uid,
            params=task_params(task))
+
+
+def alert_for(user: Any, today: date | None = None) -> None:
+    """What the user's home, notifications or dashboard page writes before it is shown."""
+    notify_overdue(user=user, today=today)
+    for alert in PAGE_ALERTS:
+        alert(user=user, today=today)
 
 
 def notify_overdue(*, user: Any = None, today: date | None = None) -> int:

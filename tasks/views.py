@@ -156,7 +156,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
             uids = []
         notify.mark_read(acting_user=user, uids=uids)
         return redirect(safe_next(request, reverse("tasks:notifications")))
-    notify.notify_overdue(user=user)
+    notify.alert_for(user)
     rows = list(notify.of(user)[:100])
     for row in rows:
         row.text = notify.text_of(row)  # type: ignore[attr-defined]

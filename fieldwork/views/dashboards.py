@@ -46,6 +46,9 @@ def organization_dashboard(request: HttpRequest, uid: UUID) -> HttpResponse:
 def unit_dashboard(request: HttpRequest, uid: UUID) -> HttpResponse:
     user = request.user
     unit = access_object(Unit, user, uid)
+    from tasks.notify import alert_for  # the alerts its readers are due (stopped fields)
+
+    alert_for(user)
     board = metrics.unit_dashboard(user, unit)
     scope = scope_for(user)
     sees_records = scope.sees_records_of(unit)
