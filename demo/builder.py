@@ -25,6 +25,7 @@ from demo.alliances import build_alliances
 from demo.campaigns import build_campaigns
 from demo.coalitions import build_coalitions
 from demo.congresses import build_congresses
+from demo.deployment import build_deployment
 from demo.elections import build_elections
 from demo.fieldwork import build_fieldwork, fictional_identity
 from demo.memberreports import build_member_reports
@@ -468,6 +469,7 @@ def build_demo(stdout: SupportsWrite[str] | None = None,
     _build_wpi(b, seeds)
     logins = _build_people_and_logins(b, icor)
     b.created += build_fieldwork(b.units, b.people, b.say)
+    b.created += build_deployment(b.units, b.people, b.say)
     anternasional = Periodical.objects.get(organization__name=seeds.wpi.name,
                                            title=ANTERNASIONAL)
     b.created += build_fictional_issues(anternasional, timezone.localdate(), b.say)

@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from access.choices import RestrictedChoicesForm, model_choice
 from deployment import services
 from deployment.actions import EDIT_OPS
+from deployment.location import LOCATION_PARTS
 from deployment.models import (
     HOURS_IN_A_WEEK,
+    Area,
     FieldNeed,
     MemberCapacity,
     Skill,
@@ -45,8 +47,13 @@ def _at_least(minimum: Decimal):
 
 
 def _coordinate(label, limit: int) -> forms.DecimalField:
-    return forms.DecimalField(label=label, required=False, max_digits=9, decimal_places=6,
+    return forms.DecimalField(label=label, max_digits=9, decimal_places=6,
                               min_value=-limit, max_value=limit)
+
+
+def _area_choice(field: forms.Field, user, organization_id: int) -> None:
+    model_choice(field).queryset = Area.objects.restrict(user).filter(
+        organization_id=organization_id).order_by("name")
 
 
 def _skills(label) -> forms.MultipleChoiceField:
@@ -67,12 +74,12 @@ def _languages(label) -> forms.CharField:
 def _limit_and_stability(form: forms.Form) -> None:
     form.fields["time_limit_s"] = forms.FloatField(
         label=_("Time limit (seconds)"), initial=services.DEFAULT_TIME_LIMIT_S,
-        help_text=_("The planner stops at this limit and reports how far from the best plan "
-                    "it may still be."))
+        help_text=_("How long the planner may search. It stops then and says how far its "
+                    "plan may still be from the best one."))
     form.fields["stability_weight"] = forms.FloatField(
         label=_("Stability weight"), initial=services.DEFAULT_STABILITY_WEIGHT,
-        help_text=_("Worth of keeping a member where they already work; 0 ignores the "
-                    "current deployment."))
+        help_text=_("How much to prefer keeping people where they already work. 0: move "
+                    "anyone freely."))
 
 
 def _clean_options(form: forms.Form) -> None:
@@ -89,22 +96,38 @@ def _clean_options(form: forms.Form) -> None:
 KEEPS = _("Stored encrypted; leave empty to keep what is recorded.")
 
 
+class AreaForm(RestrictedChoicesForm, forms.Form):
+    """An area of the organization and its public reference point (a town's centre, a
+    zone's gate): a fact about a place, never about a person."""
+
+    name = forms.CharField(label=_("Name"), max_length=120)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Area.Kind.choices)
+    latitude = _coordinate(_("Latitude of the reference point"), 90)
+    longitude = _coordinate(_("Longitude of the reference point"), 180)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["latitude"].help_text = _(
+            "A public place, such as the town centre or the zone's gate: never where a "
+            "member lives.")
+
+
 class CapacityForm(RestrictedChoicesForm, forms.Form):
-    """Where the member lives and works and the notes are sealed: the form never shows
-    them (that is an audited reveal of its own), an empty input keeps what is recorded and a
-    tick clears it."""
+    """The member's area and the notes are sealed: the form never shows them (that is an
+    audited reveal of its own), an empty input keeps what is recorded and a tick clears it.
+    Nobody types coordinates: the member chooses an area of the organization."""
 
     hours_per_week = _hours(_("Hours per week"))
     skills = _skills(_("Skills"))
     languages = _languages(_("Languages"))
-    home_latitude = _coordinate(_("Home latitude"), 90)
-    home_longitude = _coordinate(_("Home longitude"), 180)
-    clear_home = forms.BooleanField(label=_("Forget the home location"), required=False)
-    work_latitude = _coordinate(_("Work latitude"), 90)
-    work_longitude = _coordinate(_("Work longitude"), 180)
-    clear_work = forms.BooleanField(label=_("Forget the work location"), required=False)
-    max_distance_km = forms.DecimalField(label=_("Farthest field (km)"), required=False,
-                                         max_digits=7, decimal_places=2,
+    area = forms.ModelChoiceField(
+        label=_("Area"), required=False, queryset=Area.objects.none(),
+        help_text=_("Where the member is found, as a district, town or zone. Stored "
+                    "encrypted; leave empty to keep what is recorded. Coordinates recorded "
+                    "before areas are kept until an area is chosen."))
+    clear_location = forms.BooleanField(label=_("Forget the area"), required=False)
+    max_distance_km = forms.DecimalField(label=_("How far they can travel (km)"),
+                                         required=False, max_digits=7, decimal_places=2,
                                          help_text=_("Empty: no limit."))
     excluded_fields = forms.ModelMultipleChoiceField(
         label=_("Fields to keep away from"), required=False, queryset=Field.objects.none(),
@@ -116,8 +139,7 @@ class CapacityForm(RestrictedChoicesForm, forms.Form):
     def __init__(self, *args, user, person: Person, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["max_distance_km"].validators.append(_not_negative_distance)
-        for name in ("home_longitude", "work_longitude"):
-            self.fields[name].help_text = KEEPS
+        _area_choice(self.fields["area"], user, person.unit.organization_id)
         model_choice(self.fields["excluded_fields"]).queryset = (
             Field.objects.restrict(user).filter(unit__organization_id=person.unit.organization_id)
             .select_related("unit").order_by("name"))
@@ -131,29 +153,17 @@ class CapacityForm(RestrictedChoicesForm, forms.Form):
                 "languages": capacity.languages, "max_distance_km": capacity.max_distance_km,
                 "excluded_fields": list(capacity.excluded_fields.all())}
 
-    def clean(self):
-        data = super().clean()
-        for side in ("home", "work"):
-            lat, lon = data.get(f"{side}_latitude"), data.get(f"{side}_longitude")
-            if (lat is None) != (lon is None) and f"{side}_longitude" not in self.errors:
-                self.add_error(f"{side}_longitude",
-                               _("Give both latitude and longitude, or neither."))
-        return data
-
     def data_for_action(self) -> tuple[dict, list[Field]]:
         """Plain values, and of the sealed ones only those entered or cleared: what is left
         out stays as recorded (do_set_capacity)."""
         data = dict(self.cleaned_data)
         excluded = list(data.pop("excluded_fields"))
         data["skills"] = ", ".join(data["skills"])
-        for side in ("home", "work"):
-            clear = data.pop(f"clear_{side}")
-            names = (f"{side}_latitude", f"{side}_longitude")
-            if clear:
-                data.update(dict.fromkeys(names))
-            elif data[names[0]] is None:
-                for name in names:
-                    del data[name]
+        if data.pop("clear_location"):
+            # Forgetting the area forgets any coordinates recorded before areas too.
+            data.update(dict.fromkeys((*LOCATION_PARTS, "area")))
+        elif data["area"] is None:
+            del data["area"]
         if data.pop("clear_notes"):
             data["notes"] = ""
         elif not data["notes"]:
@@ -175,9 +185,14 @@ class NeedForm(RestrictedChoicesForm, forms.Form):
     hours_per_member = _hours(_("Hours per member per week"), minimum=Decimal("0.25"))
     required_skills = _skills(_("Required skills"))
     required_languages = _languages(_("Required languages"))
+    area = forms.ModelChoiceField(
+        label=_("Area"), required=False, queryset=Area.objects.none(),
+        help_text=_("The district, town or zone the field is in: the planner measures "
+                    "distances from it."))
 
-    def __init__(self, *args, may_set_weight: bool, **kwargs):
+    def __init__(self, *args, may_set_weight: bool, user, field: Field, **kwargs):
         super().__init__(*args, **kwargs)
+        _area_choice(self.fields["area"], user, field.unit.organization_id)
         if may_set_weight:
             self.fields["weight_source"] = forms.ChoiceField(
                 label=_("Weight taken from"), choices=FieldNeed.WeightSource.choices,
@@ -193,7 +208,8 @@ class NeedForm(RestrictedChoicesForm, forms.Form):
                 "hours_per_member": need.hours_per_member,
                 "required_skills": sorted(need.skills),
                 "required_languages": ", ".join(sorted(need.languages)),
-                "weight_source": need.weight_source, "weight": need.own_weight}
+                "weight_source": need.weight_source, "weight": need.own_weight,
+                "area": need.area}
 
     def clean(self):
         data = super().clean()

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from access import anchor as at
 from access.anchor import Anchor
 from access.records import Record
+from deployment.areas import Area as Area  # re-exported: deployment.models.Area
 from deployment.location import Location
 from fieldwork.models import Field, Struggle
 from fieldwork.models.sealing import SealedColumn, rekey_columns
@@ -96,9 +97,10 @@ class MemberCapacity(Record):
                                           "union_work, public_speaking, technical."))
     languages = models.CharField(_("languages"), max_length=100, blank=True,
                                  help_text=_("Language codes, comma separated (fa, en, ku)."))
-    # Where the member lives and works, and notes about them, locate or identify a person:
-    # sealed like identities (associated data "capacity-location:<uid>" and
-    # "capacity-notes:<uid>"). The planner decrypts locations under the access layer.
+    # The member's area (and, recorded before areas, where they live and work), and notes
+    # about them, locate or identify a person: sealed like identities (associated data
+    # "capacity-location:<uid>" and "capacity-notes:<uid>"). The planner decrypts locations
+    # under the access layer.
     location_sealed = models.TextField(blank=True, editable=False)
     max_distance_km = models.DecimalField(
         _("farthest field (km)"), max_digits=7, decimal_places=2, null=True, blank=True,
@@ -136,7 +138,7 @@ class MemberCapacity(Record):
     # --- sealed parts; read through deployment.actions.reveal_capacity (audited) or by the
     # planner (deployment.services.member_locations) ---
     def seal_location(self, location: Location, keyring: Keyring | None = None) -> None:
-        empty = location.home is None and location.work is None
+        empty = location.home is None and location.work is None and location.area is None
         self.LOCATION.seal(self, "" if empty else location.to_json(), keyring)
 
     def unseal_location(self, keyring: Keyring | None = None) -> Location:
@@ -192,6 +194,10 @@ class FieldNeed(Record):
         validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(HOURS_IN_A_WEEK)])
     required_skills = models.CharField(_("required skills"), max_length=200, blank=True)
     required_languages = models.CharField(_("required languages"), max_length=100, blank=True)
+    # Where the field sits: the planner measures from the area's reference point (else from
+    # the field's own coordinates, if any).
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+", verbose_name=_("area"))
 
     anchor = Anchor(at.STRUCTURE, "field__unit")
 
@@ -217,6 +223,9 @@ class FieldNeed(Record):
                 setattr(self, name, check(getattr(self, name)))
             except ValidationError as error:
                 errors[name] = error.messages
+        if (self.area is not None and self.field_id
+                and self.area.organization_id != self.field.unit.organization_id):
+            errors["area"] = _("This area belongs to another organization.")
         if errors:
             raise ValidationError(errors)
 

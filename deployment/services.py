@@ -24,6 +24,7 @@ from deployment.models import (
     DEFAULT_HOURS_PER_MEMBER,
     DEFAULT_MAX_TEAM,
     DEFAULT_MIN_TEAM,
+    Area,
     DeploymentAssignment,
     FieldNeed,
     MemberCapacity,
@@ -34,6 +35,8 @@ from deployment.models import (
 from deployment.planner.model import objective_of, staffed
 from deployment.sealed_inputs import member_locations
 from deployment.snapshot import DEFAULT_TIME_LIMIT_S as DEFAULT_TIME_LIMIT_S
+from deployment.snapshot import Coverage as Coverage
+from deployment.snapshot import coverages as coverages
 from deployment.snapshot import (  # re-exported: callers use services.instance_*
     instance_from_json as instance_from_json,
 )
@@ -162,6 +165,7 @@ class Need:
     weight_source: str = FieldNeed.WeightSource.PRIORITY
     own_weight: Decimal | None = None
     recorded: bool = False
+    area: Area | None = None
 
     @property
     def skill_display(self) -> str:
@@ -196,7 +200,7 @@ def need_of(field_obj: Field) -> Need:
         return Need()
     return Need(n.min_team, n.max_team, n.hours_per_member, frozenset(split_list(
         n.required_skills)), frozenset(split_list(n.required_languages)), n.weight_source,
-        n.weight, True)
+        n.weight, True, n.area)
 
 
 def effective_weight(field_obj: Field, need: Need, score: SuggestedScore) -> float:
@@ -209,6 +213,16 @@ def effective_weight(field_obj: Field, need: Need, score: SuggestedScore) -> flo
 
 def _point(lat, lon) -> tuple[float, float] | None:
     return None if lat is None or lon is None else (float(lat), float(lon))
+
+
+def field_point(field_obj: Field) -> tuple[float, float] | None:
+    """Where a field is for the planner: its area's reference point (its needs name the
+    area), else its own coordinates if any were recorded."""
+    try:
+        area = field_obj.need.area
+    except FieldNeed.DoesNotExist:
+        area = None
+    return area.point if area is not None else _point(field_obj.latitude, field_obj.longitude)
 
 
 # --- what a committee plans with ---
@@ -257,7 +271,7 @@ def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT
     everything else together, that needs exactly its k members."""
     people = list(planning_members(user, unit).select_related("capacity")
                   .prefetch_related("capacity__excluded_fields"))
-    fields = list(planning_fields(user, unit).select_related("need", "unit"))
+    fields = list(planning_fields(user, unit).select_related("need__area", "unit"))
     field_by_id = {f.pk: f for f in fields}
     scores = suggested_scores(user, fields)
     needs = {f.pk: need_of(f) for f in fields}
@@ -303,7 +317,7 @@ def build_instance(user, unit: Unit, *, time_limit_s: float = DEFAULT_TIME_LIMIT
         id=f.pk, weight=round(weights[f.pk], 3), min_team=needs[f.pk].min_team,
         max_team=needs[f.pk].max_team, hours_per_member=float(needs[f.pk].hours_per_member),
         required_skills=needs[f.pk].skills, required_languages=needs[f.pk].languages,
-        location=_point(f.latitude, f.longitude)) for f in fields]
+        location=field_point(f)) for f in fields]
     if team is not None:
         need_list.append(_team_need(team, weights, stability_weight, len(current)))
     size = len(members) * len(need_list)
@@ -335,7 +349,7 @@ def _team_need(team: TemporaryTeam, weights: dict[int, float], stability: float,
         max_team=team.needed_members, hours_per_member=float(team.hours_per_member),
         required_skills=frozenset(split_list(team.required_skills)),
         required_languages=frozenset(split_list(team.required_languages)),
-        location=_point(where.latitude, where.longitude) if where else None)
+        location=field_point(where) if where else None)
 
 
 # --- the snapshot kept with a run: deployment.snapshot (re-exported for callers) ---
@@ -464,3 +478,4 @@ def names_for(user, *, member_ids: Iterable[int], field_ids: Iterable[int],
     if team is not None:
         names.fields[team_field_id(team)] = _("team “%(name)s”") % {"name": team.name}
     return names
+

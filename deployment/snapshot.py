@@ -5,7 +5,13 @@ not kept (they are sealed); ``stored_instance`` decrypts them again under the ac
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from deployment import planner
+from deployment.models import PlannedAssignment
+from deployment.planner.model import staffed
 from deployment.sealed_inputs import member_locations
 
 DEFAULT_TIME_LIMIT_S = 10.0
@@ -61,3 +67,30 @@ def stored_instance(user, data: dict) -> planner.Instance:
     """A run's stored instance with the locations ``user`` may use, decrypted once."""
     ids = [m["id"] for m in data.get("members", [])]
     return instance_from_json(data, member_locations(user, ids).points if ids else None)
+
+
+# --- a plan's worth in words ---
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of the fields a plan was made for get a team: "covers 7 of 9 needs"."""
+
+    covered: int
+    needs: int
+
+
+def coverages(runs: Iterable) -> dict[int, Coverage]:
+    """The coverage of each finished run (by run id), from its stored instance and its
+    planned assignments (one query for all of them)."""
+    runs = [r for r in runs if r.params.get("instance")]
+    pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    rows = PlannedAssignment.objects.filter(run__in=runs).values_list("run_id", "member_id",
+                                                                     "field_id")
+    teams = {r.pk: r.team_field_id for r in runs}
+    for run_id, member_id, field_id in rows:
+        pairs[run_id].add((member_id, field_id if field_id is not None else teams[run_id] or 0))
+    out = {}
+    for r in runs:
+        instance = instance_from_json(r.params["instance"])
+        out[r.pk] = Coverage(len(staffed(instance, pairs[r.pk])), len(instance.fields))
+    return out

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from deployment.views import planning, records, runs
+from deployment.views import areas, planning, records, runs
 
 app_name = "deployment"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("people/<uuid:uid>/capacity/", records.capacity_edit, name="capacity_edit"),
     path("people/<uuid:uid>/capacity/reveal/", records.capacity_reveal, name="capacity_reveal"),
     path("fields/<uuid:uid>/needs/", records.need_edit, name="need_edit"),
+    path("deployment/organizations/<uuid:uid>/areas/", areas.areas, name="areas"),
+    path("deployment/areas/<uuid:uid>/edit/", areas.area_edit, name="area_edit"),
 ]

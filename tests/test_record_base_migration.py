@@ -54,11 +54,16 @@ def _migrate_back_and_forth() -> None:
     assert sum(before.values()) > 500 and len(sealed) > 10
 
     _migrate(BEFORE)
+    # Models added after the record base (deployment's areas, say) lose their table going
+    # back, and their rows with it: only the tables that stayed are counted.
+    stayed = set(connection.introspection.table_names())
+    kept = {label for label in before if apps.get_model(label)._meta.db_table in stayed}
     # Forward to every leaf: going back also took back the later apps' migrations that
     # depend on the record base (safety's, say).
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
-    assert _counts() == before
+    assert {k: v for k, v in _counts().items() if k in kept} == {k: before[k] for k in kept}
+    assert len(kept) > len(before) / 2  # the record base's own models are all there
     for model in apps.get_models():
         if model._meta.app_label in APPS and hasattr(model, "anchor"):
             uids = list(model._base_manager.values_list("uid", flat=True))

@@ -7,7 +7,9 @@ change every member and field it touches, because a plan is made once and may be
 someone else. One module per responsibility; everything public is importable from here.
 """
 
+from deployment.actions.areas import do_create_area, do_update_area
 from deployment.actions.common import (
+    AREA_FIELDS,
     CAPACITY_FIELDS,
     EDIT_OPS,
     NEED_FIELDS,
@@ -16,7 +18,7 @@ from deployment.actions.common import (
     TEAM_FIELDS,
     WEIGHT_FIELDS,
 )
-from deployment.actions.plans import do_apply_plan, do_edit_plan, planned_pairs
+from deployment.actions.plans import apply_preview, do_apply_plan, do_edit_plan, planned_pairs
 from deployment.actions.records import (
     do_assign_member,
     do_set_capacity,
@@ -28,9 +30,10 @@ from deployment.actions.runs import do_fail_run, do_form_team, do_record_run_res
 from deployment.actions.teams import dissolve_expired_teams
 
 __all__ = [
-    "CAPACITY_FIELDS", "EDIT_OPS", "NEED_FIELDS", "RUN_BULK", "SEALED_CAPACITY_FIELDS",
-    "TEAM_FIELDS", "WEIGHT_FIELDS",
-    "dissolve_expired_teams", "do_apply_plan", "do_assign_member", "do_edit_plan",
-    "do_fail_run", "do_form_team", "do_record_run_result", "do_set_capacity",
-    "do_set_field_need", "do_start_run", "may_set_weight", "planned_pairs", "reveal_capacity",
+    "AREA_FIELDS", "CAPACITY_FIELDS", "EDIT_OPS", "NEED_FIELDS", "RUN_BULK",
+    "SEALED_CAPACITY_FIELDS", "TEAM_FIELDS", "WEIGHT_FIELDS",
+    "apply_preview", "dissolve_expired_teams", "do_apply_plan", "do_assign_member",
+    "do_create_area", "do_edit_plan", "do_fail_run", "do_form_team", "do_record_run_result",
+    "do_set_capacity", "do_set_field_need", "do_start_run", "do_update_area",
+    "may_set_weight", "planned_pairs", "reveal_capacity",
 ]

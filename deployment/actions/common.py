@@ -11,12 +11,14 @@ from deployment.models import (
 )
 from fieldwork.actions import as_stored
 
-# Sealed: where a member lives and works, and the notes about them (MemberCapacity).
-SEALED_CAPACITY_FIELDS = (*LOCATION_PARTS, "notes")
+# Sealed: the member's area (and old coordinates of where they live and work), and the notes
+# about them (MemberCapacity).
+SEALED_CAPACITY_FIELDS = (*LOCATION_PARTS, "area", "notes")
 CAPACITY_FIELDS = ("hours_per_week", "skills", "languages", "max_distance_km",
                    *SEALED_CAPACITY_FIELDS)
 NEED_FIELDS = ("min_team", "max_team", "hours_per_member", "required_skills",
-               "required_languages", "weight_source", "weight")
+               "required_languages", "weight_source", "weight", "area")
+AREA_FIELDS = ("name", "kind", "latitude", "longitude")
 WEIGHT_FIELDS = ("weight_source", "weight")
 TEAM_FIELDS = ("name", "struggle", "needed_members", "hours_per_member", "max_member_hours",
                "start_date", "end_date", "required_skills", "required_languages")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -120,6 +121,46 @@ def do_edit_plan(*, acting_user, run: PlanRun, op: str, field_id: int | None,
     return run
 
 
+@dataclass(frozen=True)
+class ApplyPreview:
+    """What applying a plan would do today: the (member, field) pairs it starts (field None:
+    the run's temporary team) and the assignments in force it ends."""
+
+    starts: list[tuple[int, int | None]]
+    ends: list[DeploymentAssignment]
+
+
+def _in_force(run: PlanRun, member_ids: list[int], field_ids: list[int]):
+    """The assignments in force that a plan decides about: its members on its fields (and
+    on its team)."""
+    scope = Q(field_id__in=field_ids)
+    if run.team is not None:
+        scope |= Q(field=None, temporary_team=run.team)
+    return DeploymentAssignment.objects.filter(scope, member_id__in=member_ids, until=None)
+
+
+def _key(run: PlanRun, a: DeploymentAssignment) -> tuple[int, int]:
+    return (a.member_id, a.field_id if a.field_id is not None else int(run.team_field_id or 0))
+
+
+def apply_preview(run: PlanRun) -> ApplyPreview:
+    """What ``do_apply_plan`` would start and end, for the page that asks to confirm."""
+    data = run.params.get("instance", {})
+    member_ids = [m["id"] for m in data.get("members", [])]
+    field_ids = [f["id"] for f in data.get("fields", []) if f["id"] > 0]
+    pairs = planned_pairs(run)
+    ends, kept = [], set()
+    for a in _in_force(run, member_ids, field_ids).select_related("member", "field",
+                                                                   "temporary_team"):
+        if _key(run, a) in pairs:
+            kept.add(_key(run, a))
+        else:
+            ends.append(a)
+    team_id = run.team_field_id
+    starts = [(m, None if f == team_id else f) for m, f in sorted(pairs - kept)]
+    return ApplyPreview(starts=starts, ends=ends)
+
+
 @transaction.atomic
 def do_apply_plan(*, acting_user, run: PlanRun, revision: int | None = None,
                   today: date | None = None) -> PlanRun:
@@ -132,8 +173,12 @@ def do_apply_plan(*, acting_user, run: PlanRun, revision: int | None = None,
     if revision is not None and revision != run.revision:
         raise ValidationError(_("The plan was changed since you opened it. Look at it again "
                                 "before applying it."))
-    instance = services.stored_instance(acting_user, run.params.get("instance", {}))
     pairs = planned_pairs(run)
+    if not pairs:
+        # Applying nothing would only end assignments: a plan sends someone somewhere.
+        raise ValidationError(_("This plan sends nobody anywhere: there is nothing to "
+                                "apply."))
+    instance = services.stored_instance(acting_user, run.params.get("instance", {}))
     member_ids = [m.id for m in instance.members]
     field_ids = [f.id for f in instance.fields if f.id > 0]
     if not _changeable(acting_user, member_ids, field_ids):
@@ -153,13 +198,10 @@ def do_apply_plan(*, acting_user, run: PlanRun, revision: int | None = None,
 
     people = Person.objects.in_bulk(member_ids)  # the audit rows' units, without a query each
     now = timezone.now()
-    scope = Q(field_id__in=field_ids)
-    if team is not None:
-        scope |= Q(field=None, temporary_team=team)
     kept: set[tuple[int, int]] = set()
-    for a in (DeploymentAssignment.objects.select_for_update(of=("self",))
-              .select_related("member").filter(scope, member_id__in=member_ids, until=None)):
-        key = (a.member_id, a.field_id if a.field_id is not None else int(team_id or 0))
+    for a in (_in_force(run, member_ids, field_ids).select_for_update(of=("self",))
+              .select_related("member")):
+        key = _key(run, a)
         if key in pairs:
             kept.add(key)
             continue

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +28,7 @@ from deployment.actions.common import (
 )
 from deployment.location import COORDINATE_LIMITS, LOCATION_PARTS, Location
 from deployment.models import (
+    Area,
     DeploymentAssignment,
     FieldNeed,
     MemberCapacity,
@@ -74,21 +76,36 @@ def _location_errors(parts: dict) -> dict:
     return errors
 
 
+def _area_of(person: Person, value) -> UUID | None:
+    """The uid of an area of the member's organization (an Area or its uid), None to clear."""
+    if value in ("", None):
+        return None
+    uid = getattr(value, "uid", value)
+    if not Area.objects.filter(uid=uid, organization_id=person.unit.organization_id).exists():
+        raise ValidationError({"area": _("Unknown area.")})
+    return UUID(str(uid))
+
+
 def _seal_changes(capacity: MemberCapacity, data: dict) -> list[str]:
-    """Seal the location parts and notes given in ``data`` (absent: kept; None or empty:
-    cleared) and name what changed; the values never leave the ciphertext."""
+    """Seal the area, location parts and notes given in ``data`` (absent: kept; None or
+    empty: cleared) and name what changed; the values never leave the ciphertext. Choosing an
+    area forgets coordinates recorded before areas: the area replaces them."""
     names: list[str] = []
-    if any(k in data for k in LOCATION_PARTS):
+    if any(k in data for k in (*LOCATION_PARTS, "area")):
         old = capacity.unseal_location()
         given = {k: (None if data[k] in ("", None) else data[k])
                  for k in LOCATION_PARTS if k in data}
+        area = _area_of(capacity.person, data["area"]) if "area" in data else old.area
         parts = {**old.parts(), **given}
+        if "area" in data and area is not None:
+            parts = dict.fromkeys(LOCATION_PARTS)
         errors = _location_errors(parts)
         if errors:
             raise ValidationError(errors)
-        new = Location.from_parts(parts)
+        new = Location.from_parts(parts, area)
         names = [f"{side}_location" for side in ("home", "work")
                  if getattr(old, side) != getattr(new, side)]
+        names += ["area"] if old.area != new.area else []
         if names:
             capacity.seal_location(new)
     if "notes" in data:
@@ -102,10 +119,12 @@ def _seal_changes(capacity: MemberCapacity, data: dict) -> list[str]:
 @transaction.atomic
 def do_set_capacity(*, acting_user, person: Person, data: dict,
                     excluded_fields: Iterable | None = None) -> MemberCapacity:
-    """Record what a member can give: hours, skills, languages, where they live and work,
-    how far they go, and the fields they must keep away from. Where they live and work
-    (``home_latitude`` ...) and the notes are sealed: a key given replaces the stored value
-    (None or empty clears it), a key left out keeps it, so a form need not show them."""
+    """Record what a member can give: hours, skills, languages, their area, how far they can
+    travel, and the fields they must keep away from. The area (``area``: an Area of the
+    member's organization or its uid), the coordinates recorded before areas
+    (``home_latitude`` ..., still read for old data and commands; no form offers them) and
+    the notes are sealed: a key given replaces the stored value (None or empty clears it), a
+    key left out keeps it, so a form need not show them."""
     if person.kind != Person.Kind.MEMBER:
         raise ValidationError({"person": _("Only a member has a capacity.")})
     errors: dict = {}
@@ -143,6 +162,8 @@ def do_set_capacity(*, acting_user, person: Person, data: dict,
 class CapacityText:
     location: Location
     notes: str
+    # The chosen area (None: none chosen, or no longer in the catalogue).
+    area: Area | None = None
 
 
 @transaction.atomic
@@ -153,9 +174,13 @@ def reveal_capacity(*, acting_user, capacity: MemberCapacity) -> CapacityText:
     if not MemberCapacity.objects.restrict(acting_user, "reveal").filter(
             pk=capacity.pk).exists():
         raise Http404("No member capacity matches the given query.")
-    text = CapacityText(location=capacity.unseal_location(), notes=capacity.unseal_notes())
+    location = capacity.unseal_location()
+    area = (Area.objects.filter(uid=location.area).first()
+            if location.area is not None else None)
+    text = CapacityText(location=location, notes=capacity.unseal_notes(), area=area)
     shown = [f"{side}_location" for side in ("home", "work")
              if getattr(text.location, side) is not None]
+    shown += ["area"] if text.location.area is not None else []
     record(actor=acting_user, action="reveal", obj=capacity,
            fields=[*shown, *(["notes"] if text.notes else [])])
     return text

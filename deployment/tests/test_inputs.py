@@ -39,7 +39,7 @@ def test_it_rejects_a_smallest_team_above_the_largest(north):
         "The largest team (2) cannot be smaller than the smallest team (3)."]
     assert FieldNeed.objects.get(field=north.fields["depot"]).max_team == 1
     form = NeedForm({"min_team": 3, "max_team": 2, "hours_per_member": 2},
-                    may_set_weight=False)
+                    may_set_weight=False, user=north.planner, field=north.fields["steel"])
     assert "cannot be smaller than the smallest team" in form.errors["max_team"][0]
 
 

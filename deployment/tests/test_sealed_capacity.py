@@ -111,10 +111,11 @@ def test_the_capacity_form_never_shows_sealed_values(north, login):
     capacity.refresh_from_db()
     assert capacity.hours_per_week == 5 and capacity.unseal_notes() == "sleeps at her sister's"
     assert capacity.unseal_location().home == (Decimal("35.88"), Decimal("51.4"))
-    # A tick forgets a place.
-    login(north.planner).post(url, {"hours_per_week": "5", "clear_home": "on"})
+    # The form offers no coordinates; a tick forgets the area and the old coordinates.
+    assert "latitude" not in page and "longitude" not in page
+    login(north.planner).post(url, {"hours_per_week": "5", "clear_location": "on"})
     capacity.refresh_from_db()
-    assert capacity.unseal_location().home is None and capacity.unseal_location().work
+    assert capacity.unseal_location() == Location()
 
 
 def test_revealing_a_capacity_needs_the_right_and_is_audited(north, login):

@@ -13,11 +13,12 @@ from decimal import Decimal
 
 from deployment.actions import (
     do_assign_member,
+    do_create_area,
     do_set_capacity,
     do_set_field_need,
     do_start_run,
 )
-from deployment.models import PlanRun
+from deployment.models import Area, PlanRun
 from fieldwork.actions import do_create_field, do_set_field_priority
 from fieldwork.models import Field
 
@@ -28,6 +29,7 @@ CENTER = (35.70, 51.40)
 class DeploymentWorld:
     fields: dict[str, Field] = field(default_factory=dict)
     runs: dict[str, PlanRun] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
 
 
 def near(dlat: float = 0.0, dlon: float = 0.0) -> dict:
@@ -55,6 +57,9 @@ def add_deployment_world(world) -> DeploymentWorld:
                         data={"hours_per_week": Decimal(hours), "skills": "agitation"})
     do_assign_member(acting_user=None, member=world.people["alias-cella-1"],
                      field=out.fields["tractor"])
+    for key, org, name in [("rp", "rp", "Walk Town"), ("op", "op", "Walk X Town")]:
+        out.areas[key] = do_create_area(acting_user=None, organization=world.orgs[org], data={
+            "name": name, "kind": "town", **near()})
     out.runs["cell_a"] = do_start_run(acting_user=secretary, unit=world.units["cell_a"],
                                       time_limit_s=2, inline=True)
     out.runs["cell_x"] = do_start_run(acting_user=outsider, unit=world.units["cell_x"],

@@ -108,8 +108,16 @@ def _member_rows(user, people: list[Person], assignments) -> list[MemberRow]:
                       can_edit=p.pk in editable) for p in people]
 
 
+def _runs(user, unit: Unit) -> list[dict]:
+    """The unit's latest plans, each with how many needs it covers (in words on the page)."""
+    runs = list(PlanRun.objects.restrict(user).filter(unit=unit)
+                .select_related("created_by", "team")[:30])
+    covered = services.coverages(runs)
+    return [{"run": r, "coverage": covered.get(r.pk)} for r in runs]
+
+
 def overview(user, unit: Unit) -> dict:
-    fields_qs = fields_for(user, unit=unit).select_related("need")
+    fields_qs = fields_for(user, unit=unit).select_related("need__area")
     people_qs = (Person.objects.restrict(user)
                  .filter(kind=Person.Kind.MEMBER, unit__path__startswith=unit.path)
                  .select_related("capacity", "unit").order_by("alias"))
@@ -126,8 +134,7 @@ def overview(user, unit: Unit) -> dict:
         "member_rows": _member_rows(user, people, assignments),
         "member_total": people_qs.count(),
         "teams": list(teams[:20]),
-        "runs": list(PlanRun.objects.restrict(user).filter(unit=unit)
-                     .select_related("created_by", "team")[:30]),
+        "runs": _runs(user, unit),
         "can_plan": services.can_plan(user, unit),
         "limit": LIST_LIMIT,
     }

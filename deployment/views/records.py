@@ -83,7 +83,8 @@ def need_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     field = access_object(Field, user, uid, "change")
     back = safe_next(request, planning_url(field.unit.uid))
     weight = may_set_weight(user, field)
-    form = NeedForm(bound(request), may_set_weight=weight, initial=NeedForm.initial_for(field))
+    form = NeedForm(bound(request), may_set_weight=weight, user=user, field=field,
+                    initial=NeedForm.initial_for(field))
 
     def perform() -> str:
         do_set_field_need(acting_user=user, field=field, data=form.data_for_action())

@@ -17,13 +17,13 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from access.helpers import access_object, can
 from deployment import services
-from deployment.actions import do_apply_plan, do_edit_plan
+from deployment.actions import apply_preview, do_apply_plan, do_edit_plan
 from deployment.forms import ApplyForm, EditForm
-from deployment.models import PlannedAssignment, PlanRun
+from deployment.models import DeploymentAssignment, PlannedAssignment, PlanRun
 from deployment.views.common import run_url
 from fieldwork.models import Field
 from nucleus.web import error_text, is_htmx, vary_on_htmx
@@ -102,6 +102,9 @@ def _detail_context(user, run: PlanRun) -> dict:
         "gain_over_greedy": (None if run.objective is None or run.greedy_objective is None
                              else run.objective - run.greedy_objective),
         "can_change": can_change,
+        "coverage": services.coverages([run]).get(run.pk),
+        # An empty plan would only end assignments: it is not offered for applying.
+        "has_assignments": PlannedAssignment.objects.filter(run=run).exists(),
     }
     if can_change and instance:
         context.update(_edit_choices(user, run, instance, names))
@@ -154,10 +157,49 @@ def run_edit(request: HttpRequest, uid: UUID) -> HttpResponse:
     return redirect(run_url(run.uid) + "#plan")
 
 
+@dataclass
+class Move:
+    alias: str
+    place: str
+
+
+def _place(a: DeploymentAssignment) -> str:
+    if a.field is not None:
+        return a.field.name
+    assert a.temporary_team is not None  # a field or a team (a check constraint)
+    return _("team “%(name)s”") % {"name": a.temporary_team.name}
+
+
+def _moves(user, run: PlanRun) -> dict:
+    """What applying would start and end, by alias and field, for the confirmation page;
+    members the viewer may not see are counted."""
+    preview = apply_preview(run)
+    names = services.names_for(
+        user, member_ids=[m for m, _f in preview.starts] + [a.member_id for a in preview.ends],
+        field_ids=[f for _m, f in preview.starts if f is not None], team=run.team)
+    team_id = run.team_field_id
+    starts = [Move(names.members[m], names.field_name(f if f is not None else int(team_id or 0)))
+              for m, f in preview.starts if m in names.members]
+    ends = [Move(names.members[a.member_id], _place(a))
+            for a in preview.ends if a.member_id in names.members]
+    return {"starts": sorted(starts, key=lambda m: (m.place, m.alias)),
+            "ends": sorted(ends, key=lambda m: (m.place, m.alias)),
+            "starts_others": len(preview.starts) - len(starts),
+            "ends_others": len(preview.ends) - len(ends)}
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def run_apply(request: HttpRequest, uid: UUID) -> HttpResponse:
+    """GET: what the plan will start and end, and a button to confirm (nothing changes).
+    POST: apply it."""
     run = access_object(PlanRun, request.user, uid, "change")
+    if request.method == "GET":
+        empty = not PlannedAssignment.objects.filter(run=run).exists()
+        return render(request, "deployment/apply_confirm.html", {
+            "run": run, "unit": run.unit, "empty": empty,
+            "can_apply": run.status == PlanRun.Status.DONE and not empty,
+            **_moves(request.user, run)})
     form = ApplyForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The plan was changed since you opened it. Look at it again "
