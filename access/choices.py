@@ -66,8 +66,11 @@ def _refusing_non_uids(field: forms.ModelChoiceField[Any]) -> Callable[[Any], An
     clean = field.clean
 
     def checked(value: Any) -> Any:
+        # A filter's "none of them" choice (django-filter's ``null_value``) is no record.
+        null = getattr(field, "null_value", None) if getattr(field, "null_label", None) \
+            else None
         for item in value if isinstance(value, list | tuple) else [value]:
-            if item not in field.empty_values and not _is_uid(item):
+            if item not in field.empty_values and item != null and not _is_uid(item):
                 raise ValidationError(field.error_messages["invalid_choice"],
                                       code="invalid_choice", params={"value": item})
         return clean(value)

@@ -33,8 +33,9 @@ from organizations.models import Unit
 from people.models import Person
 
 NOT_ASSESSED = "none"
+NO_PART = "none"  # the wall chart's row "without a part"
 DEFAULT_DAYS = 30
-WITHIN, NOT_FOR, NEVER = "within", "not_for", "never"
+WITHIN, NOT_FOR, NEVER, CONTACTED = "within", "not_for", "never", "contacted"
 SOMEONE, NOBODY = "someone", "nobody"
 ANY = _("Any")
 
@@ -80,11 +81,28 @@ class ContactFilterForm(RestrictedChoicesForm, forms.Form):
 
     def _level_choices(self, levels: QuerySet[AssessmentLevel]) -> None:
         level = self.fields["level"]
-        assert isinstance(level, forms.ChoiceField)  # the filter below declares it
+        assert isinstance(level, LevelField)  # the filter below declares it
         seen: dict[str, str] = {}
         for lv in levels:  # across organizations (the API), one choice per value
             seen.setdefault(str(lv.value), f"{lv.value} {lv.label}")
+            level.uids[str(lv.uid)] = str(lv.value)
         level.choices = [*seen.items(), (NOT_ASSESSED, _("Not assessed"))]
+
+
+class LevelField(django_filters.fields.MultipleChoiceField):
+    """Level values ("2", "none"), or a level's uid as the wall chart's count links give it
+    (read as its value: one level, one meaning, whichever way it is named)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.uids: dict[str, str] = {}  # filled by the form: the reader's levels
+
+    def to_python(self, value: Any) -> list[str]:
+        return [self.uids.get(v, v) for v in super().to_python(value)]
+
+
+class LevelFilter(django_filters.MultipleChoiceFilter):
+    field_class = LevelField
 
 
 def _part_label(part: FieldPart) -> str:
@@ -104,14 +122,16 @@ class ContactFilter(django_filters.FilterSet):
 
     unit = _uid_choice(_("Unit"), method="filter_unit")
     field = _uid_choice(_("Workplace or field"))
-    part = _uid_choice(_("Part"))
-    level = django_filters.MultipleChoiceFilter(
+    # "none": the contacts without a part (the wall chart's last row).
+    part = _uid_choice(_("Part"), null_label=_("Without a part"), null_value=NO_PART)
+    level = LevelFilter(
         label=_("Level"), choices=(), method="filter_level",
         widget=forms.CheckboxSelectMultiple)
     contact = django_filters.ChoiceFilter(
         label=_("Last contact"), empty_label=ANY, method="filter_contact",
         choices=((WITHIN, _("Within the last N days")),
                  (NOT_FOR, _("Not for N days or more, or never")),
+                 (CONTACTED, _("At least once")),
                  (NEVER, _("Never"))))
     days = django_filters.NumberFilter(
         label=_("N days"), method="filter_days", min_value=1, max_value=3650,
@@ -177,6 +197,8 @@ class ContactFilter(django_filters.FilterSet):
             return queryset.filter(last_contact_on__gte=since)
         if value == NOT_FOR:
             return queryset.filter(Q(last_contact_on__lt=since) | Q(last_contact_on=None))
+        if value == CONTACTED:
+            return queryset.exclude(last_contact_on=None)
         return queryset.filter(last_contact_on=None)
 
     def filter_days(self, queryset: QuerySet[ContactProfile], name: str,

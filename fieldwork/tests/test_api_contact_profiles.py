@@ -112,4 +112,6 @@ def test_its_schema_describes_the_filters(fw, login):
             "in_touch", "in_touch_with", "alias", "page"} <= parameters.keys()
     for name in ("unit", "field", "part", "union", "in_touch_with"):
         assert parameters[name]["schema"]["format"] == "uuid", name
-    assert parameters["contact"]["schema"]["enum"] == ["never", "not_for", "within"]
+    assert parameters["contact"]["schema"]["enum"] == ["contacted", "never", "not_for", "within"]
+    # The tasks app's filter (tasks/contact_filters.py), in the same schema.
+    assert parameters["task"]["schema"]["enum"] == ["none", "open", "overdue"]

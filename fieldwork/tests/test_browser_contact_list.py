@@ -1,5 +1,6 @@
 """In a real browser on a phone: a secretary filters the contacts of a field, checks two,
-assesses them in bulk, and saves the filters as a list; the pages fit 390 px."""
+assesses them in bulk, and saves the filters as a list; another time assigns two to a member
+to talk to this week (tasks/bulk.py); the pages fit 390 px."""
 
 from __future__ import annotations
 
@@ -21,6 +22,17 @@ pytestmark = pytest.mark.browser
 def _fits(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page.url} is {width} px wide"
+
+
+def _log_in(page, live_server, key) -> None:
+    page.goto(live_server.url + reverse("login"))
+    page.fill("input[name=username]", "cell_secretary")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").first.click()
+    page.fill("input[name=code]", current_code(key))
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").first.click()
 
 
 def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
@@ -46,15 +58,7 @@ def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
         try:
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
-            page.goto(live_server.url + reverse("login"))
-            page.fill("input[name=username]", "cell_secretary")
-            page.fill("input[name=password]", PASSWORD)
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
-            page.fill("input[name=code]", current_code(key))
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
-
+            _log_in(page, live_server, key)
             page.goto(url)
             _fits(page)
             page.locator("summary", has_text="Filters").click()
@@ -89,3 +93,53 @@ def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
     assert {a.person.alias for a in Assessment.objects.filter(level__value=2)} == {"c-ana",
                                                                                   "c-bo"}
     assert SavedList.objects.get(name="Leaders").query == f"leader=true&field={field.uid}"
+
+
+def test_a_secretary_assigns_two_contacts_to_a_member_on_a_phone(
+        chromium, live_server, transactional_db, world):
+    from playwright.sync_api import sync_playwright
+
+    from fieldwork.actions import do_create_contact, do_create_field, ensure_default_scale
+    from tasks.actions import this_week
+    from tasks.models import Assignment
+    from tests.browser import CHROMIUM_ARGS
+
+    ensure_default_scale(world.orgs["rp"])
+    secretary = world.user("cell_secretary")
+    member = world.people["alias-cella-1"]
+    field = do_create_field(acting_user=secretary, unit=world.units["cell_a"],
+                            data={"name": "Steelworks", "headcount": 40})
+    for alias in ("c-ana", "c-bo", "c-cy"):
+        do_create_contact(acting_user=secretary, field=field, alias=alias)
+    url = live_server.url + reverse("fieldwork:field_contacts", kwargs={"uid": field.uid})
+    key = confirmed_device(secretary).key
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
+                                    has_touch=True)
+            _log_in(page, live_server, key)
+            page.goto(url)
+            _fits(page)
+            for alias in ("c-ana", "c-bo"):
+                page.get_by_label(alias).check()
+            page.select_option("select[name=action]", "assign")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Continue").click()
+            _fits(page)
+            assert page.locator("h1").inner_text() == "Assign 2 contacts"
+            page.select_option("select[name=member]", str(member.uid))
+            page.fill("input[name=title]", "Night shift")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Assign 2 contacts").click()
+            assert urlsplit(page.url).path == urlsplit(url).path
+            assert f"2 contacts were assigned to {member.alias}." in page.content()
+            _fits(page)
+        finally:
+            browser.close()
+
+    assignment = Assignment.objects.get()
+    assert (assignment.member, assignment.goal, assignment.title) == (member, 2, "Night shift")
+    assert (assignment.starts_on, assignment.ends_on) == this_week()
+    assert {p.alias for p in assignment.contacts.all()} == {"c-ana", "c-bo"}

@@ -72,6 +72,22 @@ def test_it_filters_by_last_contact_within_not_for_and_never(fw, crew):
     assert aliases(fw, "contact=never") == {"dee", "eli"}
 
 
+def test_it_takes_the_wall_charts_parameters(fw, crew):
+    """The wall chart's count links: ``part=none`` (no part), a level by its uid, and
+    ``contact=contacted`` / ``never`` among the not assessed (the ``?`` and ``∅`` cells)."""
+    from fieldwork.models import AssessmentLevel
+
+    fw.assess(crew["ana"], 2)
+    fw.activity(days_ago(3), contacts=[crew["ana"], crew["cy"]])
+    supporter = AssessmentLevel.objects.get(organization=fw.world.orgs["rp"], value=2)
+    assert aliases(fw, "part=none") == {"cy", "eli"}
+    assert aliases(fw, f"level={supporter.uid}") == {"ana"}
+    assert aliases(fw, "contact=contacted") == {"ana", "cy"}
+    assert aliases(fw, "part=none&level=none&contact=contacted") == {"cy"}
+    assert aliases(fw, "part=none&level=none&contact=never") == {"eli"}
+    assert "part" in errors(fw, "part=nobody")  # only "none" stands for no part
+
+
 def test_it_filters_by_leader_union_and_alias(fw, crew):
     union = do_create_mass_organization(acting_user=fw.secretary,
                                         organization=fw.world.orgs["rp"],
