@@ -48,15 +48,34 @@ class _OneRequestAtATime(LiveServerThread):
                           allow_reuse_address=False)
 
 
+# The deepest element reaching furthest past the screen's edge (either edge: right to left
+# overflows to the left), to name in the failure.
+CULPRIT = """() => {
+  const width = document.documentElement.clientWidth;
+  let found = null, reach = 0;
+  for (const element of document.body.querySelectorAll("*")) {
+    const box = element.getBoundingClientRect();
+    const out = Math.max(box.right - width, -box.left);
+    if (out > 0.5 && out >= reach) { found = element; reach = out; }
+  }
+  if (!found) return "none found";
+  const name = found.tagName.toLowerCase() + (found.className && typeof found.className ===
+    "string" ? "." + found.className.trim().split(/\\s+/).join(".") : "");
+  return `${name} "${(found.textContent || "").trim().slice(0, 40)}"`;
+}"""
+
+
 @dataclass(frozen=True)
 class Overflow:
     user: str
     language: str
     url: str
     width: int
+    culprit: str
 
     def __str__(self) -> str:
-        return f"{self.url} as {self.user} in {self.language}: {self.width} px"
+        return (f"{self.url} as {self.user} in {self.language}: {self.width} px"
+                f" (widest: {self.culprit})")
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +142,7 @@ def overflows(browser, server: str, session: str, user: str, language: str,
             opened += 1
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > PHONE["width"]:
-                found.append(Overflow(user, language, url, width))
+                found.append(Overflow(user, language, url, width, page.evaluate(CULPRIT)))
     finally:
         context.close()
     return found, opened
@@ -135,7 +154,7 @@ def _persian_user(world) -> str:
 
 @pytest.mark.parametrize("user", USERS)
 def test_it_fits_every_page_of_the_user_on_a_phone(user, chromium, _walk_world,  # noqa: F811
-                                                    walk_world, walk_server):
+                                                    walk_world, walk_server):  # noqa: F811
     from playwright.sync_api import sync_playwright
 
     sessions = _walk_world[1]
