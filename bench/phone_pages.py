@@ -92,8 +92,10 @@ def session_of(login: str) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def visit(browser, base: str, session: str, language: str, path: str) -> tuple[int, int, int]:
-    """Bytes on the wire, HTTP status and scrollWidth of a first visit to ``path``."""
+def visit(browser, base: str, session: str, language: str,
+          path: str) -> tuple[int, int, int, int]:
+    """Bytes on the wire (all, and the page's own), HTTP status and scrollWidth of a first
+    visit to ``path``."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     context.add_cookies([
         {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base},
@@ -101,12 +103,13 @@ def visit(browser, base: str, session: str, language: str, path: str) -> tuple[i
     ])
     page = context.new_page()
     answers = []
-    total, _files = measured(page, lambda: answers.append(page.goto(base + path)))
+    total, files = measured(page, lambda: answers.append(page.goto(base + path)))
+    own = sum(size for url, size in files if url == base + path)
     width = page.evaluate("document.documentElement.scrollWidth")
     shown = page.evaluate("document.documentElement.lang")
     context.close()
     assert shown.startswith(language), f"{path} came in {shown!r}, not {language!r}"
-    return total, answers[0].status if answers and answers[0] else 0, width
+    return total, own, answers[0].status if answers and answers[0] else 0, width
 
 
 def main() -> None:
@@ -115,19 +118,20 @@ def main() -> None:
     options = parser.parse_args()
     pages = key_pages()
     sessions = {login: session_of(login) for login in {page.login for page in pages}}
-    print("| page | login | KiB (en) | KiB (fa) | width en | width fa |")
-    print("|---|---|---|---|---|---|")
+    print("| page | login | KiB en | of which the page | KiB fa | width en | width fa |")
+    print("|---|---|---|---|---|---|---|")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for key in pages:
             row = {}
             for language in ("en", "fa"):
-                total, status, width = visit(browser, options.base, sessions[key.login],
-                                             language, key.path)
+                total, own, status, width = visit(browser, options.base, sessions[key.login],
+                                                  language, key.path)
                 assert status == 200, f"{key.name} ({key.path}) answered {status}"
-                row[language] = (total, width)
-            print(f"| {key.name} | `{key.login}` | {row['en'][0] / 1024:.1f} | "
-                  f"{row['fa'][0] / 1024:.1f} | {row['en'][1]} px | {row['fa'][1]} px |")
+                row[language] = (total, own, width)
+            en, fa = row["en"], row["fa"]
+            print(f"| {key.name} | `{key.login}` | {en[0] / 1024:.1f} | {en[1] / 1024:.1f} | "
+                  f"{fa[0] / 1024:.1f} | {en[2]} px | {fa[2]} px |")
         browser.close()
 
 
