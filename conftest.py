@@ -138,7 +138,8 @@ def _english_after_each_test():
 
 # The longest modules, started first: with --dist loadfile each module runs on one worker,
 # and a long module picked up last keeps one core busy while the other idles.
-LONGEST_FIRST = ("tests/test_no_dead_ends.py", "tests/test_record_base_migration.py",
+LONGEST_FIRST = ("tests/test_browser_overflow.py", "tests/test_no_dead_ends.py",
+                 "tests/test_record_base_migration.py",
                  "tests/test_url_access.py",
                  "fieldwork/tests/test_view_access.py", "tests/test_browser_fieldwork.py",
                  "tests/test_browser.py")
