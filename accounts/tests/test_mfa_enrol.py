@@ -4,6 +4,7 @@ recovery codes shown once."""
 import re
 
 import pytest
+from django.templatetags.static import static
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -95,8 +96,8 @@ def test_it_replaces_the_app_of_a_verified_session(world, login):
 def test_it_offers_a_passkey_instead_of_the_app_to_javascript(world, client):
     _client, page, _key = _enrolling(client, world.user("cell_secretary"))
     head, body = page.content.decode().split("</head>")
-    assert "django_otp_webauthn/otp_webauthn_register.js" in head
-    assert "accounts/passkeys.js" in head
+    assert static("django_otp_webauthn/otp_webauthn_register.js") in head
+    assert static("accounts/passkeys.js") in head
     without_templates = re.sub(r"<template\b.*?</template>", "", body, flags=re.S)
     assert 'id="passkey-register-button"' in body
     assert 'id="passkey-register-button"' not in without_templates  # JavaScript only

@@ -5,6 +5,7 @@ Regression for issue #9: there was no second factor."""
 import re
 
 import pytest
+from django.templatetags.static import static
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -126,7 +127,7 @@ def test_it_offers_a_users_passkey_to_javascript_beside_the_code_form(world, cli
     passkey(user)
     page = _password_only(client, user).get(reverse("accounts:mfa_verify") + "?next=/")
     head, body = page.content.decode().split("</head>")
-    assert "django_otp_webauthn/otp_webauthn_auth.js" in head
+    assert static("django_otp_webauthn/otp_webauthn_auth.js") in head
     # After the passkey the script goes to the code form's "next", not the language form's.
     assert "main input[name='next']" in head
     assert 'id="passkey-verification-button"' in body
