@@ -50,3 +50,51 @@ def live_server(request):
     server.start()
     yield server
     server.stop()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def log_in(page, base: str, username: str, *, key: str | None = None) -> None:
+    """Log in through the login page (and the second-factor page when ``key``, a TOTP key,
+    is given), failing if the login page answers again."""
+    from urllib.parse import urlsplit
+
+    from django.urls import reverse
+
+    from accounts.tests.second_factor import current_code
+    from tests.cast import PASSWORD
+
+    page.goto(base + reverse("login"))
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").first.click()
+    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
+    if key is not None:
+        page.fill("input[name=code]", current_code(key))
+        with page.expect_navigation():
+            page.locator("main form [type=submit]").first.click()
+
+
+def assert_fits(page, screenshot: str | None = None) -> None:
+    """The page is no wider than the phone; with FIELDWORK_SCREENSHOTS set, a full-page
+    screenshot named ``screenshot`` goes into that folder (for looking at, not asserted)."""
+    from urllib.parse import urlsplit
+
+    folder = os.environ.get("FIELDWORK_SCREENSHOTS")
+    if folder and screenshot:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{screenshot}.png"), full_page=True)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{urlsplit(page.url).path} is {width} px wide"
+
+
+def assert_only_local(requested: list[str]) -> None:
+    """Every request the pages made went to this server (no CDN, font or analytics)."""
+    from urllib.parse import urlsplit
+
+    foreign = [url for url in requested
+               if urlsplit(url).scheme not in {"data", "blob", "about"}
+               and urlsplit(url).hostname not in LOCAL_HOSTS]
+    assert requested and not foreign, f"requests left this server: {foreign}"

@@ -8,9 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from accounts.tests.second_factor import confirmed_device, current_code
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
-from tests.cast import PASSWORD
+from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, assert_only_local, log_in
 
 WIDTH = 1200
 
@@ -27,7 +26,6 @@ def test_it_switches_an_organization_page_to_persian_right_to_left(chromium, liv
     # API runs the test inside an event loop, where Django refuses ORM calls, and a connection
     # opened there would outlive the test database.
     organization = world.orgs["rp"]
-    login_url = live_server.url + reverse("login")
     detail = reverse("organizations:organization_detail", kwargs={"uid": organization.uid})
     requested: list[str] = []
     # cell_secretary may reveal identities: the login needs the second factor (accounts/mfa.py).
@@ -39,15 +37,7 @@ def test_it_switches_an_organization_page_to_persian_right_to_left(chromium, liv
             page = browser.new_page(viewport={"width": WIDTH, "height": 800}, locale="en-US")
             page.on("request", lambda request: requested.append(request.url))
 
-            page.goto(login_url)
-            page.fill("input[name=username]", "cell_secretary")
-            page.fill("input[name=password]", PASSWORD)
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
-            assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
-            page.fill("input[name=code]", current_code(key))
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
+            log_in(page, live_server.url, "cell_secretary", key=key)
 
             response = page.goto(live_server.url + detail)
             assert response is not None and response.status == 200
@@ -70,7 +60,4 @@ def test_it_switches_an_organization_page_to_persian_right_to_left(chromium, liv
         finally:
             browser.close()
 
-    foreign = [url for url in requested
-               if urlsplit(url).scheme not in {"data", "blob", "about"}
-               and urlsplit(url).hostname not in LOCAL_HOSTS]
-    assert requested and not foreign, f"requests left this server: {foreign}"
+    assert_only_local(requested)

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.tests.second_factor import confirmed_device, current_code
-from tests.browser import CHROMIUM_ARGS
-from tests.cast import PASSWORD
+from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, PHONE, assert_fits, log_in
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 
@@ -59,15 +55,6 @@ def history(world):
     return field, contact
 
 
-def _fits(page, name: str) -> None:
-    folder = os.environ.get("FIELDWORK_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"contact-{name}.png"), full_page=True)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{urlsplit(page.url).path} is {width}px wide"
-
-
 def test_a_secretary_corrects_a_contacts_history_on_a_phone(
         chromium, live_server, transactional_db, world, history):
     from playwright.sync_api import sync_playwright
@@ -83,24 +70,17 @@ def test_a_secretary_corrects_a_contacts_history_on_a_phone(
         try:
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
-            page.goto(live_server.url + reverse("login"))
-            page.fill("input[name=username]", "cell_secretary")
-            page.fill("input[name=password]", PASSWORD)
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
-            page.fill("input[name=code]", current_code(key))
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
+            log_in(page, live_server.url, "cell_secretary", key=key)
 
             page.goto(contact_page)
             assert page.locator("#timeline-heading + ul li").count() == 3
             assert "1 day ago" in page.inner_text("main")
-            _fits(page, "1-page")
+            assert_fits(page, "contact-1-page")
 
             # Correct the latest assessment: 2 was meant to be 1.
             with page.expect_navigation():
                 page.locator("#history-heading ~ div a", has_text="Correct").first.click()
-            _fits(page, "2-assessment-edit")
+            assert_fits(page, "contact-2-assessment-edit")
             page.select_option("select[name=level]", "1")
             with page.expect_navigation():
                 page.locator("main form button[type=submit]").click()
@@ -111,16 +91,16 @@ def test_a_secretary_corrects_a_contacts_history_on_a_phone(
                 page.locator("#timeline-heading + ul li").last.get_by_role(
                     "link", name="Remove").click()
             assert "Remove this activity?" in page.inner_text("main")
-            _fits(page, "3-remove-activity")
+            assert_fits(page, "contact-3-remove-activity")
             with page.expect_navigation():
                 page.get_by_role("button", name="Remove").click()
             assert page.locator("#timeline-heading + ul li").count() == 2
-            _fits(page, "4-page-after")
+            assert_fits(page, "contact-4-page-after")
 
             page.goto(live_server.url + reverse("fieldwork:export_identities",
                                                 kwargs={"uid": field.unit.uid}))
             assert "This download is audited" in page.inner_text("main")
-            _fits(page, "5-export-identities")
+            assert_fits(page, "contact-5-export-identities")
         finally:
             browser.close()
 

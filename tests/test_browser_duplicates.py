@@ -5,20 +5,17 @@ duplicate notice each time, and saves nothing until "Save anyway"."""
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 
-from accounts.tests.second_factor import confirmed_device, current_code
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
-from tests.cast import PASSWORD
+from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, PHONE, assert_only_local, log_in
 
 # Playwright's sync API runs the test inside an event loop; the ORM calls around it are
 # plain synchronous ones, on the test's own connection.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-PHONE = {"width": 390, "height": 844}
 NOTICE = "This phone is already on file for c-known."
 
 pytestmark = pytest.mark.browser
@@ -39,18 +36,6 @@ def steelworks(world):
     do_create_contact(acting_user=secretary, field=field, alias="c-known",
                       identity=Identity(phone="0918 123 4567"))
     return field
-
-
-def _log_in(page, live_server, key: str) -> None:
-    page.goto(live_server.url + reverse("login"))
-    page.fill("input[name=username]", "cell_secretary")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
-    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
-    page.fill("input[name=code]", current_code(key))
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
 
 
 def _try(page, url: str, alias: str, phone: str) -> None:
@@ -78,7 +63,7 @@ def test_a_duplicate_phone_in_three_spellings_is_caught_on_a_phone(
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
             page.on("request", lambda request: requested.append(request.url))
-            _log_in(page, live_server, key)
+            log_in(page, live_server.url, "cell_secretary", key=key)
             for spelling in ("+98 918 123 4567", "۰۹۱۸۱۲۳۴۵۶۷", "00989181234567"):
                 _try(page, new_contact, "c-again", spelling)
                 notice = page.locator(".duplicates[role=alert]")
@@ -93,7 +78,4 @@ def test_a_duplicate_phone_in_three_spellings_is_caught_on_a_phone(
             browser.close()
 
     assert Person.objects.get(alias="c-again").unseal_identity().phone == "00989181234567"
-    foreign = [url for url in requested
-               if urlsplit(url).scheme not in {"data", "blob", "about"}
-               and urlsplit(url).hostname not in LOCAL_HOSTS]
-    assert requested and not foreign, f"requests left this server: {foreign}"
+    assert_only_local(requested)

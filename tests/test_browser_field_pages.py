@@ -10,18 +10,15 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.browser import CHROMIUM_ARGS
-from tests.cast import PASSWORD
+from tests.browser import CHROMIUM_ARGS, PHONE, log_in
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-PHONE = {"width": 390, "height": 844}
 LONG_UNIT = "Cell of the Sanandaj industrial zone and its bakeries"
 LONG_PART = "Maintenance and repair workshop of the cold rolling line"
 # The field page was 4,080 px tall on a phone with the demo's mill (issue #13).
@@ -82,15 +79,6 @@ def _shoot(page, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
-def _log_in(page, base: str, username: str) -> None:
-    page.goto(base + reverse("login"))
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
-    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
-
-
 def test_the_field_pages_fit_a_phone_and_the_chart_prints_alone(
         chromium, live_server, transactional_db, world, rolling_mill):
     from playwright.sync_api import sync_playwright
@@ -101,7 +89,7 @@ def test_the_field_pages_fit_a_phone_and_the_chart_prints_alone(
         try:
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
-            _log_in(page, live_server.url, "cell_member")
+            log_in(page, live_server.url, "cell_member")
 
             page.goto(live_server.url + reverse("fieldwork:field_detail",
                                                 kwargs={"uid": field.uid}))
@@ -146,7 +134,7 @@ def test_the_committee_dashboard_keeps_its_stopped_column_on_a_phone(
         try:
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
-            _log_in(page, live_server.url, "committee_member")
+            log_in(page, live_server.url, "committee_member")
             page.goto(live_server.url + reverse("fieldwork:unit_dashboard",
                                                 kwargs={"uid": world.units["north"].uid}))
             _shoot(page, "committee-dashboard")

@@ -16,19 +16,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.tests.second_factor import confirmed_device, current_code
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
-from tests.cast import PASSWORD
+from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, PHONE, assert_only_local, log_in
 
 # Playwright's sync API runs the test inside an event loop; the ORM calls around it are
 # plain synchronous ones, on the test's own connection.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-PHONE = {"width": 390, "height": 844}
-
 pytestmark = pytest.mark.browser
-
-
 
 
 @pytest.fixture
@@ -83,15 +78,7 @@ def test_an_organizer_records_a_one_to_one_and_an_assessment_on_a_phone(
                                     has_touch=True)
             page.on("request", lambda request: requested.append(request.url))
 
-            page.goto(live_server.url + reverse("login"))
-            page.fill("input[name=username]", "cell_secretary")
-            page.fill("input[name=password]", PASSWORD)
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
-            assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
-            page.fill("input[name=code]", current_code(key))
-            with page.expect_navigation():
-                page.locator("main form [type=submit]").first.click()
+            log_in(page, live_server.url, "cell_secretary", key=key)
 
             page.goto(wall)
             # Never contacted nor assessed: in "∅" only.
@@ -141,7 +128,4 @@ def test_an_organizer_records_a_one_to_one_and_an_assessment_on_a_phone(
     activity = Activity.objects.get(field=field)
     assert activity.kind == "one_to_one" and activity.follow_up_on.isoformat() == follow_up
     assert list(activity.contacts.all()) == [contact]
-    foreign = [url for url in requested
-               if urlsplit(url).scheme not in {"data", "blob", "about"}
-               and urlsplit(url).hostname not in LOCAL_HOSTS]
-    assert requested and not foreign, f"requests left this server: {foreign}"
+    assert_only_local(requested)

@@ -12,11 +12,10 @@ from django.conf import settings
 from django.urls import reverse
 
 from nucleus import catalogues
-from tests.browser import CHROMIUM_ARGS
+from tests.browser import CHROMIUM_ARGS, PHONE
 from tests.cast import PASSWORD
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1200, "height": 800}
 RTL = {"fa", "ckb", "ar"}
 

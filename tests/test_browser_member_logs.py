@@ -14,14 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.browser import CHROMIUM_ARGS
-from tests.cast import PASSWORD
+from tests.browser import CHROMIUM_ARGS, PHONE, log_in
 
 # Playwright's sync API runs the test inside an event loop; the ORM calls around it are
 # plain synchronous ones, on the test's own connection.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 
@@ -43,15 +40,6 @@ def gate(world):
     return field, contact
 
 
-def _log_in(page, base: str, username: str) -> None:
-    page.goto(base + reverse("login"))
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
-    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
-
-
 def test_a_member_logs_a_one_to_one_on_a_phone(chromium, live_server, transactional_db,
                                                world, gate):
     from playwright.sync_api import sync_playwright
@@ -68,7 +56,7 @@ def test_a_member_logs_a_one_to_one_on_a_phone(chromium, live_server, transactio
         try:
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
-            _log_in(page, base, "cell_member")
+            log_in(page, base, "cell_member")
             page.goto(wall)
             # Never contacted: the alias opens the one-to-one with the contact chosen.
             with page.expect_navigation():
@@ -97,7 +85,7 @@ def test_a_member_logs_a_one_to_one_on_a_phone(chromium, live_server, transactio
             context = browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True,
                                           has_touch=True)
             other = context.new_page()
-            _log_in(other, base, "committee_member")
+            log_in(other, base, "committee_member")
             other.goto(detail)
             assert other.get_by_role("link", name="Record a one-to-one").count() == 0
             other.goto(wall)

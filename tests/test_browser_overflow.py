@@ -24,13 +24,12 @@ from django.core.servers.basehttp import WSGIServer
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler, _StaticFilesHandler
 
-from tests.browser import CHROMIUM_ARGS
+from tests.browser import CHROMIUM_ARGS, PHONE
 from tests.cast import CAST
-from tests.test_url_access import CASES, _url, _walk_world, walk_world  # noqa: F401
+from tests.test_url_access import _walk_world, pages_of, walk_world  # noqa: F401
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-PHONE = {"width": 390, "height": 844}
 USERS = [name for name in CAST if name != "anonymous"]
 
 pytestmark = [
@@ -94,24 +93,6 @@ def walk_server(_walk_world) -> Iterator[str]:  # noqa: F811
     finally:
         server.terminate()
         connection.dec_thread_sharing()
-
-
-def pages_of(user) -> list[str]:
-    """The walk's GET pages for this user: each pattern once, on an object in their scope."""
-    urls = []
-    for name, case in sorted(CASES.items()):
-        if case.method != "GET" or case.public:
-            continue
-        if case.model is None:
-            url = _url(name)
-        else:
-            inside = case.allowed(user).order_by("pk").first()
-            if inside is None:
-                continue
-            url = _url(name, inside)
-        if not url.startswith("/api/"):
-            urls.append(f"{url}?{case.query}" if case.query else url)
-    return urls
 
 
 def overflows(browser, server: str, session: str, user: str, language: str,

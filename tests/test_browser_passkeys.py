@@ -13,8 +13,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.second_factor import confirmed_device
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
-from tests.cast import PASSWORD
+from tests.browser import CHROMIUM_ARGS, assert_only_local, log_in
 
 AUTHENTICATOR = {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
                  "hasUserVerification": True, "isUserVerified": True}
@@ -35,17 +34,6 @@ FORGE = """async (credentialId) => {
   const complete = await post("%(complete)s", JSON.stringify(credential.toJSON()));
   return [begin.status, (await begin.json()).code, complete.status, (await complete.json()).code];
 }"""
-
-
-
-
-def _log_in(page, base: str, username: str) -> None:
-    page.goto(base + reverse("login"))
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
-    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
 
 
 def _log_out(page) -> None:
@@ -97,7 +85,7 @@ def test_it_adds_a_passkey_at_the_door_and_passes_the_second_factor_with_it(
             authenticator = cdp.send("WebAuthn.addVirtualAuthenticator",
                                      {"options": AUTHENTICATOR})["authenticatorId"]
 
-            _log_in(page, base, "cell_secretary")
+            log_in(page, base, "cell_secretary")
             _add_passkey_at_the_door(page, "test laptop")
             assert urlsplit(page.url).path == home
             credentials = cdp.send("WebAuthn.getCredentials",
@@ -105,7 +93,7 @@ def test_it_adds_a_passkey_at_the_door_and_passes_the_second_factor_with_it(
             assert len(credentials) == 1
             _log_out(page)
 
-            _log_in(page, base, "cell_secretary")
+            log_in(page, base, "cell_secretary")
             _verify_with_passkey(page)
             assert urlsplit(page.url).path == home
             assert page.locator("h1").count() == 1
@@ -115,7 +103,7 @@ def test_it_adds_a_passkey_at_the_door_and_passes_the_second_factor_with_it(
 
             # Without a passkey of one's own, the ceremony refuses both steps, even signed
             # by a passkey of another user that this browser holds.
-            _log_in(page, base, "sibling_secretary")
+            log_in(page, base, "sibling_secretary")
             assert urlsplit(page.url).path == reverse("accounts:mfa_verify")
             assert page.locator("#passkey-verification-button").count() == 0
             statuses = page.evaluate(forge, credentials[0]["credentialId"])
@@ -125,10 +113,7 @@ def test_it_adds_a_passkey_at_the_door_and_passes_the_second_factor_with_it(
         finally:
             browser.close()
 
-    foreign = [url for url in requested
-               if urlsplit(url).scheme not in {"data", "blob", "about"}
-               and urlsplit(url).hostname not in LOCAL_HOSTS]
-    assert requested and not foreign, f"requests left this server: {foreign}"
+    assert_only_local(requested)
     _assert_audited_and_named(world)
 
 

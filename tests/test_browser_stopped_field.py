@@ -11,20 +11,16 @@ from __future__ import annotations
 
 import os
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.tests.second_factor import confirmed_device, current_code
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
-from tests.cast import PASSWORD
+from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, PHONE, assert_fits, assert_only_local, log_in
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 
@@ -50,28 +46,6 @@ def silent_field(world):
                              "date": timezone.localdate() - timedelta(days=40)},
                        members=[world.people["alias-cella-1"]])
     return field
-
-
-def _log_in(page, base: str, username: str, key=None) -> None:
-    page.goto(base + reverse("login"))
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
-    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
-    if key is not None:
-        page.fill("input[name=code]", current_code(key))
-        with page.expect_navigation():
-            page.locator("main form [type=submit]").first.click()
-
-
-def _fits(page, name: str) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} is {width} px wide"
-    folder = os.environ.get("FIELDWORK_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"stopped-{name}.png"), full_page=True)
 
 
 def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
@@ -102,13 +76,13 @@ def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
                 page.on("request", lambda request: requested.append(request.url))
 
             # The committee asks, from its continuity page.
-            _log_in(overseer, base, "overseer", overseer_key)
+            log_in(overseer, base, "overseer", key=overseer_key)
             overseer.goto(continuity)
-            _fits(overseer, "1-continuity")
+            assert_fits(overseer, "stopped-1-continuity")
             card = overseer.locator(f'li[data-field="{field.uid}"]')
             with overseer.expect_navigation():
                 card.get_by_role("link", name="Ask the cell why").click()
-            _fits(overseer, "2-ask")
+            assert_fits(overseer, "stopped-2-ask")
             assert "alias-cella" not in overseer.content()  # the question names no one
             with overseer.expect_navigation():
                 overseer.locator("main form").get_by_role("button",
@@ -116,17 +90,17 @@ def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
             assert "its answer is awaited" in overseer.content()
 
             # The cell's secretary finds the task on the home page and answers.
-            _log_in(secretary, base, "cell_secretary", key)
+            log_in(secretary, base, "cell_secretary", key=key)
             secretary.goto(base + reverse("accounts:home"))
             assert "Why has work in Steelworks stopped?" in secretary.content()
-            _fits(secretary, "3-home")
+            assert_fits(secretary, "stopped-3-home")
             with secretary.expect_navigation():
                 secretary.locator("main table").get_by_role("link", name="Steelworks").click()
             assert "Stopped since" in secretary.content()
-            _fits(secretary, "4-field")
+            assert_fits(secretary, "stopped-4-field")
             with secretary.expect_navigation():
                 secretary.get_by_role("link", name="Record the reason").click()
-            _fits(secretary, "5-reason")
+            assert_fits(secretary, "stopped-5-reason")
             secretary.get_by_label("Member moved").check()
             secretary.fill("input[name=reason_text]", "Our member there moved town")
             secretary.fill("textarea[name=restart_plan]", "The night shift takes it over")
@@ -141,14 +115,11 @@ def test_the_committee_asks_a_stopped_cell_and_the_cell_answers_on_a_phone(
             card = overseer.locator(f'li[data-field="{field.uid}"]')
             assert "Member moved" in card.inner_text()
             assert "The night shift takes it over" in card.inner_text()
-            _fits(overseer, "6-continuity-answered")
+            assert_fits(overseer, "stopped-6-continuity-answered")
         finally:
             browser.close()
 
     stop = StoppedField.objects.get(field=field)
     assert stop.reason == "member_moved" and stop.restart_on.isoformat() == restart
     assert Task.objects.get(kind=Task.Kind.REASON_ASKED).state == Task.State.DONE
-    foreign = [url for url in requested
-               if urlsplit(url).scheme not in {"data", "blob", "about"}
-               and urlsplit(url).hostname not in LOCAL_HOSTS]
-    assert requested and not foreign, f"requests left this server: {foreign}"
+    assert_only_local(requested)

@@ -11,13 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from accounts.tests.second_factor import confirmed_device, current_code
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
+from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, PHONE, assert_fits, assert_only_local, log_in
 from tests.cast import PASSWORD
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 
@@ -43,24 +41,6 @@ def gate(world):
     return field, contacts
 
 
-def _log_in(page, base: str, username: str, key=None) -> None:
-    page.goto(base + reverse("login"))
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
-    assert urlsplit(page.url).path != reverse("login"), "the login did not succeed"
-    if key is not None:
-        page.fill("input[name=code]", current_code(key))
-        with page.expect_navigation():
-            page.locator("main form [type=submit]").first.click()
-
-
-def _fits(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} is {width} px wide"
-
-
 def test_a_secretary_assigns_a_conversation_list_and_sees_its_progress_on_a_phone(
         chromium, live_server, transactional_db, world, gate):
     from playwright.sync_api import sync_playwright
@@ -79,18 +59,18 @@ def test_a_secretary_assigns_a_conversation_list_and_sees_its_progress_on_a_phon
                        "has_touch": True}
             secretary = browser.new_context(**options).new_page()
             secretary.on("request", lambda request: requested.append(request.url))
-            _log_in(secretary, base, "cell_secretary", key)
+            log_in(secretary, base, "cell_secretary", key=key)
 
             # From the home page: the unit's tasks, its assignments, a new one.
             secretary.goto(base + reverse("accounts:home"))
-            _fits(secretary)
+            assert_fits(secretary)
             with secretary.expect_navigation():
                 secretary.get_by_role("link", name="Tasks").first.click()
             with secretary.expect_navigation():
                 secretary.get_by_role("link", name="Conversation assignments").click()
             with secretary.expect_navigation():
                 secretary.get_by_role("link", name="New conversation assignment").click()
-            _fits(secretary)
+            assert_fits(secretary)
             secretary.fill("input[name=title]", "Gate this week")
             secretary.select_option("select[name=member]", label="alias-cella-1")
             for contact in contacts:
@@ -102,15 +82,15 @@ def test_a_secretary_assigns_a_conversation_list_and_sees_its_progress_on_a_phon
 
             member = browser.new_context(**options).new_page()
             member.on("request", lambda request: requested.append(request.url))
-            _log_in(member, base, "gate_member")
+            log_in(member, base, "gate_member")
             member.goto(base + reverse("accounts:home"))
-            _fits(member)
+            assert_fits(member)
             page = member.content()
             assert "Gate this week" in page and "0 of 2 conversations" in page
             with member.expect_navigation():
                 member.locator("li", has_text="c-gate-1").get_by_role(
                     "link", name="Record a conversation").click()
-            _fits(member)
+            assert_fits(member)
             assert member.locator("select[name=contact] option:checked").inner_text() \
                 == "c-gate-1"
             member.select_option("select[name=member]", label="alias-cella-1")
@@ -123,13 +103,10 @@ def test_a_secretary_assigns_a_conversation_list_and_sees_its_progress_on_a_phon
             secretary.reload()
             assert "1 of 2 conversations" in secretary.content()
             assert secretary.locator("progress").first.get_attribute("value") == "1"
-            _fits(secretary)
+            assert_fits(secretary)
         finally:
             browser.close()
 
     [assignment] = Assignment.objects.all()
     assert (assignment.goal, assignment.contacts.count()) == (2, 2)
-    foreign = [url for url in requested
-               if urlsplit(url).scheme not in {"data", "blob", "about"}
-               and urlsplit(url).hostname not in LOCAL_HOSTS]
-    assert requested and not foreign, f"requests left this server: {foreign}"
+    assert_only_local(requested)

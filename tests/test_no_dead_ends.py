@@ -20,7 +20,15 @@ from django.db import transaction
 from django.urls import Resolver404, resolve
 
 from tests.cast import CAST
-from tests.test_url_access import CASES, MISSING, _url, _walk_world, walk_login, walk_world  # noqa: F401
+from tests.test_url_access import (  # noqa: F401
+    CASES,
+    MISSING,
+    _url,
+    _walk_world,
+    pages_of,
+    walk_login,
+    walk_world,
+)
 
 DEAD = (403, 404, 405)
 # Not actions on the page's records: leaving, the language menu, files.
@@ -126,25 +134,6 @@ def _internal(base: str, href: str) -> str | None:
     return None if parts.path.startswith(SKIPPED_PREFIXES) else target
 
 
-def _start_pages(user) -> list[str]:
-    """The walk's GET pages for this user: each pattern with an object inside the scope."""
-    urls = []
-    for name, case in sorted(CASES.items()):
-        if case.method != "GET" or case.public:
-            continue
-        if case.model is None:
-            url = _url(name)
-        else:
-            inside = case.allowed(user).order_by("pk").first()
-            if inside is None:
-                continue
-            url = _url(name, inside)
-        if url.startswith("/api/"):
-            continue
-        urls.append(f"{url}?{case.query}" if case.query else url)
-    return urls
-
-
 def _submit(client, form: Form, page: str):
     target = _internal(page, form.action or page)
     if target is None:
@@ -183,7 +172,7 @@ def dead_ends(client, user) -> list[tuple[str, str, int]]:
     submitted: dict[str, tuple[str, int]] = {}
     pages: dict[str, Page] = {}
     read: set[str] = set()  # URL patterns whose page was read already (one page each)
-    queue = [(url, 0) for url in _start_pages(user)]
+    queue = [(url, 0) for url in pages_of(user)]
     while queue:
         url, depth = queue.pop(0)
         if url in statuses:

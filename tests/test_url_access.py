@@ -140,6 +140,25 @@ def _url(name: str, obj=None) -> str:
     return reverse(name, kwargs={"uid": MISSING if obj == MISSING else obj.uid})
 
 
+def pages_of(user) -> list[str]:
+    """The walk's GET pages (no API) for this user: each pattern once, on an object in their
+    scope (the browser walks and the no-dead-end walk start from them)."""
+    urls = []
+    for name, case in sorted(CASES.items()):
+        if case.method != "GET" or case.public:
+            continue
+        if case.model is None:
+            url = _url(name)
+        else:
+            inside = case.allowed(user).order_by("pk").first()
+            if inside is None:
+                continue
+            url = _url(name, inside)
+        if not url.startswith("/api/"):
+            urls.append(f"{url}?{case.query}" if case.query else url)
+    return urls
+
+
 def _request(client, case: Case, url: str):
     if case.query:
         url = f"{url}?{case.query}"

@@ -3,13 +3,11 @@ Persian (right to left), its stylesheet applied, nothing fetched from another ho
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from django.urls import reverse
 
 from campaigns.tests.helpers import announce, campaign
-from tests.browser import CHROMIUM_ARGS, LOCAL_HOSTS
+from tests.browser import CHROMIUM_ARGS, assert_only_local
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +42,4 @@ def test_anyone_reads_the_public_page_in_english_and_in_persian(chromium, live_s
         finally:
             browser.close()
 
-    foreign = [url for url in requested
-               if urlsplit(url).scheme not in {"data", "blob", "about"}
-               and urlsplit(url).hostname not in LOCAL_HOSTS]
-    assert requested and not foreign, f"requests left this server: {foreign}"
+    assert_only_local(requested)

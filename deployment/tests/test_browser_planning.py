@@ -12,13 +12,11 @@ import pytest
 from django.urls import reverse
 
 from deployment.actions import do_create_area, do_set_capacity, do_set_field_need
-from tests.browser import CHROMIUM_ARGS
+from tests.browser import CHROMIUM_ARGS, PHONE
 
 # Playwright's sync API runs the test inside an event loop; the ORM calls around it are
 # plain synchronous ones, on the test's own connection.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 

@@ -10,29 +10,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from accounts.tests.second_factor import confirmed_device, current_code
-from tests.cast import PASSWORD
+from accounts.tests.second_factor import confirmed_device
+from tests.browser import CHROMIUM_ARGS, PHONE, assert_fits, log_in
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM around Playwright's loop
-PHONE = {"width": 390, "height": 844}
-
 pytestmark = pytest.mark.browser
-
-
-def _fits(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} is {width} px wide"
-
-
-def _log_in(page, live_server, key) -> None:
-    page.goto(live_server.url + reverse("login"))
-    page.fill("input[name=username]", "cell_secretary")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
-    page.fill("input[name=code]", current_code(key))
-    with page.expect_navigation():
-        page.locator("main form [type=submit]").first.click()
 
 
 def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
@@ -41,7 +23,6 @@ def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
 
     from fieldwork.actions import do_create_contact, do_create_field, ensure_default_scale
     from fieldwork.models import Assessment, SavedList
-    from tests.browser import CHROMIUM_ARGS
 
     ensure_default_scale(world.orgs["rp"])
     secretary = world.user("cell_secretary")
@@ -58,21 +39,21 @@ def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
         try:
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
-            _log_in(page, live_server, key)
+            log_in(page, live_server.url, "cell_secretary", key=key)
             page.goto(url)
-            _fits(page)
+            assert_fits(page)
             page.locator("summary", has_text="Filters").click()
             page.select_option("select[name=leader]", "true")
             with page.expect_navigation():
                 page.get_by_role("button", name="Filter").click()
             assert "leader=true" in page.url
             assert page.locator("main tbody tr").count() == 2
-            _fits(page)
+            assert_fits(page)
             for alias in ("c-ana", "c-bo"):
                 page.get_by_label(alias).check()
             with page.expect_navigation():
                 page.get_by_role("button", name="Continue").click()
-            _fits(page)
+            assert_fits(page)
             assert page.locator("h1").inner_text() == "Assess 2 contacts"
             page.select_option("select[name=level]", "2")
             with page.expect_navigation():
@@ -86,7 +67,7 @@ def test_a_secretary_assesses_filtered_contacts_in_bulk_on_a_phone(
             # The saved list opens as the unit's list, the field among its filters.
             assert urlsplit(page.url).query == f"leader=true&field={field.uid}"
             assert page.locator("main tbody tr").count() == 2
-            _fits(page)
+            assert_fits(page)
         finally:
             browser.close()
 
@@ -102,7 +83,6 @@ def test_a_secretary_assigns_two_contacts_to_a_member_on_a_phone(
     from fieldwork.actions import do_create_contact, do_create_field, ensure_default_scale
     from tasks.actions import this_week
     from tasks.models import Assignment
-    from tests.browser import CHROMIUM_ARGS
 
     ensure_default_scale(world.orgs["rp"])
     secretary = world.user("cell_secretary")
@@ -119,15 +99,15 @@ def test_a_secretary_assigns_two_contacts_to_a_member_on_a_phone(
         try:
             page = browser.new_page(viewport=PHONE, locale="en-US", is_mobile=True,
                                     has_touch=True)
-            _log_in(page, live_server, key)
+            log_in(page, live_server.url, "cell_secretary", key=key)
             page.goto(url)
-            _fits(page)
+            assert_fits(page)
             for alias in ("c-ana", "c-bo"):
                 page.get_by_label(alias).check()
             page.select_option("select[name=action]", "assign")
             with page.expect_navigation():
                 page.get_by_role("button", name="Continue").click()
-            _fits(page)
+            assert_fits(page)
             assert page.locator("h1").inner_text() == "Assign 2 contacts"
             page.select_option("select[name=member]", str(member.uid))
             page.fill("input[name=title]", "Night shift")
@@ -135,7 +115,7 @@ def test_a_secretary_assigns_two_contacts_to_a_member_on_a_phone(
                 page.get_by_role("button", name="Assign 2 contacts").click()
             assert urlsplit(page.url).path == urlsplit(url).path
             assert f"2 contacts were assigned to {member.alias}." in page.content()
-            _fits(page)
+            assert_fits(page)
         finally:
             browser.close()
 
