@@ -123,7 +123,18 @@ def _folding(to_python: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 def fold_number_fields(form: forms.BaseForm) -> None:
-    """Let the form's number, date and time fields read Persian and Arabic-Indic digits."""
+    """Let the form's number, date and time fields read Persian and Arabic-Indic digits.
+
+    A number input (``<input type="number">``) is offered as text with a numeric keypad:
+    Chromium drops Persian and Arabic-Indic digits typed into a number input (its value
+    stays empty), so a reader typing their own digits could not fill it in. Its limits are
+    the field's validators, checked on the server as before."""
     for field in form.fields.values():
         if isinstance(field, _FOLDED) and not isinstance(field, LocalizedDateField):
             field.to_python = _folding(field.to_python)  # type: ignore[method-assign, assignment]
+        if isinstance(field.widget, forms.NumberInput):
+            field.widget.input_type = "text"
+            field.widget.attrs.pop("step", None)  # a number input's, meaningless on text
+            # Django's DecimalField and FloatField are IntegerFields too.
+            whole = not isinstance(field, forms.DecimalField | forms.FloatField)
+            field.widget.attrs["inputmode"] = "numeric" if whole else "decimal"

@@ -95,3 +95,35 @@ def test_the_digits_choice_keeps_its_latin_digits_on_a_persian_page(world, login
         reverse("accounts:preferences"), headers={"Accept-Language": "fa"}).content.decode()
     assert re.search(r'<option value="latin" translate="no"[^>]*>[^<]*0123456789', page)
     assert re.search(r'<option value="persian" translate="no"[^>]*>[^<]*۰۱۲۳۴۵۶۷۸۹', page)
+
+
+def test_number_fields_are_text_inputs_with_a_numeric_keypad():
+    # Chromium empties a number input typed in Persian digits: offered as text, they stay.
+    html = str(_Quantities()["quantity"]) + str(_Quantities()["hours"])
+    assert 'type="number"' not in html
+    assert 'type="text" name="quantity" inputmode="numeric"' in html
+    assert 'inputmode="decimal"' in html
+
+
+@pytest.mark.browser
+def test_a_number_field_takes_persian_digits_typed_in_a_browser(chromium):
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(locale="fa-IR")
+            page.set_content(f'<html lang="fa" dir="rtl"><form>{_Quantities()["quantity"]}'
+                             '</form></html>')
+            page.click("input[name=quantity]")
+            page.keyboard.type("۱۵۰")
+            typed = page.eval_on_selector("input[name=quantity]", "e => e.value")
+        finally:
+            browser.close()
+    assert typed == "۱۵۰"
+    form = _Quantities(data={"quantity": typed, "hours": "1", "held_on": "2026-11-21",
+                             "at": "09:30"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["quantity"] == 150
