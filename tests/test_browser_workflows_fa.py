@@ -173,7 +173,7 @@ def test_a_secretary_assigns_a_conversation_list_in_persian(
             secretary.select_option("select[name=member]", label="alias-cella-۱")
             for contact in contacts:
                 secretary.get_by_label(persian_digits(contact.alias)).check()
-            secretary.fill("input[name=goal]", "2")
+            secretary.fill("input[name=goal]", "۲")  # typed in Persian digits
             with secretary.expect_navigation():
                 secretary.get_by_role("button", name=fa("Assign")).click()
             _persian_page(secretary)
