@@ -47,9 +47,11 @@ CITIES = [  # (lat, lon, share of people)
 ]
 SKILLS = ["union", "legal", "media", "safety", "care"]
 LANGS = {"fa": 0.9, "az": 0.2, "ku": 0.1, "ar": 0.05, "en": 0.2}
-# Planner settings per size: candidate pruning and the total time budget (seconds).
-SETTINGS = {
-    20: (20, 20.0), 50: (20, 20.0), 100: (20, 20.0), 200: (20, 20.0),
+# Planner settings per size: candidate pruning and the total time budget (seconds). The
+# small sizes are not pruned, as the application prunes only above a million combinations
+# (deployment.services.PRUNE_ABOVE): their proofs are proofs for the whole problem.
+SETTINGS: dict[int, tuple[int | None, float]] = {
+    20: (None, 20.0), 50: (None, 20.0), 100: (None, 20.0), 200: (20, 20.0),
     2000: (20, 30.0), 5000: (20, 50.0),
 }
 DEFAULT_SIZES = "20x50,50x120,100x250,200x500,5000x2000,2000x5000,5000x20000"
@@ -139,7 +141,7 @@ class Row(TypedDict):
     """One size's measurements: one line of the table (format_row)."""
 
     size: str
-    k: int
+    k: int | None
     limit: float
     plan_s: float
     stopped: str

@@ -22,12 +22,11 @@ DISTANCE = gettext_noop("%(km)s km away")
 KEPT = gettext_noop("kept (current)")
 NEW = gettext_noop("new")
 HOURS = gettext_noop("%(hours)s h here, %(left)s of %(capacity)s h left")
-# Why the search stopped (Plan.stop_reason): one of these per plan.
-STOPPED_OPTIMAL = gettext_noop(
-    "proven the best plan (among the assignments considered) after %(seconds)s s of %(limit)s s")
-STOPPED_STALL = gettext_noop(
-    "stopped after %(seconds)s s of %(limit)s s: no better plan found in %(stall)s s")
-STOPPED_TIME = gettext_noop("stopped at the time limit of %(limit)s s, not proven the best")
+# Why the search stopped (Plan.stop_reason): one of these per plan. Where the plan is shown
+# its solving time and time limit are shown beside it.
+STOPPED_OPTIMAL = gettext_noop("proven the best plan among the assignments considered")
+STOPPED_STALL = gettext_noop("stopped early: no better plan found in %(stall)s s")
+STOPPED_TIME = gettext_noop("stopped at the time limit, not proven the best")
 _STOPPED = {"optimal": STOPPED_OPTIMAL, "stall": STOPPED_STALL, "time limit": STOPPED_TIME}
 
 
@@ -42,8 +41,7 @@ def stop_reason(instance: Instance, plan: Plan) -> Reason:
     """Why the search returned, as parts to translate; () for a plan that is no search."""
     if plan.stopped_because is None:
         return ()
-    params = {"seconds": f"{plan.solve_seconds:.1f}", "limit": f"{instance.time_limit_s:g}",
-              "stall": f"{instance.stall_s or 0:g}"}
+    params = {"stall": f"{instance.stall_s:g}"} if plan.stopped_because == "stall" else {}
     return ((_STOPPED[plan.stopped_because], params),)
 
 
