@@ -17,8 +17,9 @@ HOUR_UNITS = 4
 # Weights are scaled to integers for CP-SAT; three decimals are kept exactly.
 WEIGHT_SCALE = 1000
 EARTH_RADIUS_KM = 6371.0088
-# Seconds without a better plan after which the search gives up (Instance.stall_s). On the
-# 200 x 500 benchmark the search still finds a better plan every 1-3 s while it is worth it.
+# Seconds of LNS without a better plan after which the search gives up (Instance.stall_s).
+# On the 200 x 500 benchmark the LNS found a better plan every 0.3-3 s until its time was
+# up; 5 s leaves room for that, and for slow steps on a loaded machine.
 DEFAULT_STALL_S = 5.0
 
 Point = tuple[float, float]  # (latitude, longitude) in degrees
