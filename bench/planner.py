@@ -1,8 +1,13 @@
 """Benchmark of the deployment planner against greedy and the exact HiGHS MILP.
 
 Usage (from the project root):
-    .venv/bin/python bench/planner.py [--sizes 200x500,2000x5000,5000x20000]
-                                      [--exact-timeout 600] [--seed 1]
+    .venv/bin/python bench/planner.py [--sizes 20x50,50x120,100x250,200x500,...]
+                                      [--exact-timeout 600] [--seed 1] [--stall 5]
+                                      [--no-stall-baseline]
+
+Each size is planned twice in the same run: as configured (stopping at a proof or after
+--stall seconds without a better plan) and, as the baseline, without the stall stop (a
+proof or the time limit), to show what stopping early costs and saves.
 
 Instances are random but seeded: members live in a few cities and accept fields 10-50 km
 away; field weights are skewed (a few fields matter a lot); teams of 0-4; skills and
@@ -42,8 +47,14 @@ CITIES = [  # (lat, lon, share of people)
 ]
 SKILLS = ["union", "legal", "media", "safety", "care"]
 LANGS = {"fa": 0.9, "az": 0.2, "ku": 0.1, "ar": 0.05, "en": 0.2}
-# Planner settings per size: candidate pruning and the total time budget (seconds).
-SETTINGS = {200: (20, 20.0), 2000: (20, 30.0), 5000: (20, 50.0)}
+# Planner settings per size: candidate pruning and the total time budget (seconds). The
+# small sizes are not pruned, as the application prunes only above a million combinations
+# (deployment.services.PRUNE_ABOVE): their proofs are proofs for the whole problem.
+SETTINGS: dict[int, tuple[int | None, float]] = {
+    20: (None, 20.0), 50: (None, 20.0), 100: (None, 20.0), 200: (20, 20.0),
+    2000: (20, 30.0), 5000: (20, 50.0),
+}
+DEFAULT_SIZES = "20x50,50x120,100x250,200x500,5000x2000,2000x5000,5000x20000"
 
 
 def _around(rng: np.random.Generator, n: int, sigma_km: float) -> tuple[np.ndarray, np.ndarray]:
@@ -130,8 +141,13 @@ class Row(TypedDict):
     """One size's measurements: one line of the table (format_row)."""
 
     size: str
-    k: int
+    k: int | None
+    limit: float
     plan_s: float
+    stopped: str
+    base_s: float  # the baseline: the same planner without the stall stop
+    base_obj: float
+    base_stopped: str
     obj: float
     bound: float
     gap: float
@@ -146,21 +162,37 @@ class Row(TypedDict):
     pairs: NotRequired[int]  # set once the eligibility scan has run
 
 
-def run(size: str, exact_timeout: float, exact_max_pairs: int, seed: int) -> Row:
+def run(
+    size: str, exact_timeout: float, exact_max_pairs: int, seed: int, stall: float | None,
+    baseline: bool,
+) -> Row:
     n_m, n_f = (int(v) for v in size.lower().split("x"))
     k, limit = SETTINGS.get(n_m, (20, 50.0))
     inst = make_instance(n_m, n_f, seed)
     inst = dataclasses.replace(inst, max_candidates_per_member=k, time_limit_s=limit)
+    if stall is not None:
+        inst = dataclasses.replace(inst, stall_s=stall)
     t = time.perf_counter()
     plan = solve(inst)
     t_plan = time.perf_counter() - t
+    base_s, base_obj, base_stopped = math.nan, math.nan, "skipped"
+    if baseline:
+        t = time.perf_counter()
+        base = solve(dataclasses.replace(inst, stall_s=None))
+        base_s, base_obj = time.perf_counter() - t, base.objective
+        base_stopped = str(base.stopped_because)
     t = time.perf_counter()
     greedy = solve_greedy(inst)
     t_greedy = time.perf_counter() - t
     row: Row = {
         "size": f"{n_m}x{n_f}",
         "k": k,
+        "limit": limit,
         "plan_s": t_plan,
+        "stopped": str(plan.stopped_because),
+        "base_s": base_s,
+        "base_obj": base_obj,
+        "base_stopped": base_stopped,
         "obj": plan.objective,
         "bound": plan.bound,
         "gap": plan.gap,
@@ -191,9 +223,10 @@ def run(size: str, exact_timeout: float, exact_max_pairs: int, seed: int) -> Row
 
 
 HEADER = (
-    "| size | allowed pairs | K | planner s | objective | bound | gap | status | greedy s "
-    "| greedy obj | exact s | exact obj | exact bound | exact status | obj/greedy | obj/exact "
-    "| obj/exact bound | exact s / planner s | violations |"
+    "| size | allowed pairs | K | limit s | planner s | stopped because | objective | bound "
+    "| gap | status | no-stall s | no-stall stopped | no-stall obj | obj/no-stall obj "
+    "| greedy s | greedy obj | exact s | exact obj | exact bound | exact status | obj/greedy "
+    "| obj/exact | obj/exact bound | exact s / planner s | violations |"
 )
 
 
@@ -203,11 +236,17 @@ def format_row(r: Row) -> str:
         r["size"],
         f"{int(r['pairs']):,}",
         r["k"] or "all",
+        _fmt(r["limit"], "g"),
         _fmt(r["plan_s"]),
+        r["stopped"],
         _fmt(obj, ".2f"),
         _fmt(r["bound"], ".2f"),
         _fmt(100 * r["gap"], ".2f") + "%",
         r["status"],
+        _fmt(r["base_s"]),
+        r["base_stopped"],
+        _fmt(r["base_obj"], ".2f"),
+        _fmt(obj / r["base_obj"] if r["base_obj"] else math.nan, ".4f"),
         _fmt(r["greedy_s"]),
         _fmt(gr, ".2f"),
         _fmt(r["exact_s"]),
@@ -225,7 +264,7 @@ def format_row(r: Row) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="200x500,2000x5000,5000x20000")
+    ap.add_argument("--sizes", default=DEFAULT_SIZES)
     ap.add_argument(
         "--exact-timeout",
         type=float,
@@ -239,11 +278,24 @@ def main() -> None:
         help="skip the exact MILP above this many allowed member-field pairs (memory)",
     )
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--stall",
+        type=float,
+        default=None,
+        help="seconds without a better plan before the planner stops (default: the planner's)",
+    )
+    ap.add_argument(
+        "--no-stall-baseline",
+        dest="baseline",
+        action="store_false",
+        help="skip the second planner run without the stall stop",
+    )
     args = ap.parse_args()
     print(HEADER)
     print("|" + "---|" * HEADER.count(" | ") + "---|")
     for size in args.sizes.split(","):
-        row = run(size, args.exact_timeout, args.exact_max_pairs, args.seed)
+        row = run(size, args.exact_timeout, args.exact_max_pairs, args.seed, args.stall,
+                  args.baseline)
         print(format_row(row), flush=True)
 
 

@@ -29,7 +29,7 @@ def lagrangian_bound(
     the sum of both parts, so it can be split by independent components. `start` is an
     initial price per quarter hour for each member (e.g. from the greedy plan)."""
     mi, fi = cand.member_idx, cand.field_idx
-    n_m, n_f = len(a.member_ids), len(a.field_ids)
+    n_m = len(a.member_ids)
     need = a.need[fi].astype(float)
     cur = np.array([p in a.current for p in zip(mi.tolist(), fi.tolist(), strict=True)])
     bonus = stability * cur
@@ -38,7 +38,10 @@ def lagrangian_bound(
         start = np.zeros(n_m)
         np.maximum.at(start, mi, a.density[fi] * 0.5)
     lam = start.astype(float).copy()
-    best = (np.inf, np.zeros(n_m), np.zeros(n_f))
+    # Free hours first: where members have hours to spare this is the optimum's value (every
+    # field that can be staffed), which the subgradient steps below approach only slowly.
+    value, m_part, f_part, _ = _evaluate(a, mi, fi, need, bonus, cap, np.zeros(n_m))
+    best = (value, m_part, f_part)
     theta = 0.5
     stall = 0
     for _ in range(iterations):

@@ -11,6 +11,9 @@ components (towns) are solved whole; big ones (cities) by spatial LNS (see lns.p
 one CP-SAT model over a whole city hardly improves on the hint in a minute on two cores.
 The reported bound is the smaller of the Lagrangian bound (bound.py) and CP-SAT's own bound
 per component; both are bounds for the candidate pairs, i.e. after pruning.
+The planner returns as soon as every component is proven optimal (by CP-SAT, or by a plan
+worth its bound), after Instance.stall_s seconds of LNS without a better plan, or at the
+time limit; Plan.stopped_because says which.
 """
 
 from __future__ import annotations
@@ -25,7 +28,15 @@ from .explain import explain_plan
 from .feasibility import Arrays, Candidates, arrays_of, candidate_pairs, scan_fields
 from .greedy import greedy_indices
 from .lns import improve
-from .model import WEIGHT_SCALE, Assignment, Instance, Plan, objective_of, validate
+from .model import (
+    WEIGHT_SCALE,
+    Assignment,
+    Instance,
+    Plan,
+    StopReason,
+    objective_of,
+    validate,
+)
 
 NUM_WORKERS = 2
 BOUND_SHARE = 0.1  # at most this share of the remaining time on the Lagrangian bound
@@ -45,7 +56,7 @@ def solve(instance: Instance) -> Plan:
     greedy_ids = _ids(a, greedy)
     greedy_obj = objective_of(instance, greedy_ids)
     if len(cand) == 0:
-        return _plan(instance, set(), 0.0, "OPTIMAL", t0)
+        return _plan(instance, set(), 0.0, "OPTIMAL", t0, "optimal")
 
     # Bound: Lagrangian relaxation (cheap, about as tight as the LP), split per component.
     # Phase 1: each small group of independent components (a town, a few villages) as one
@@ -66,12 +77,13 @@ def solve(instance: Instance) -> Plan:
     )
     open_pairs = np.ones(len(cand), dtype=bool)
     bound = 0.0
-    groups = _groups(a, cand)
+    groups, component = _groups(a, cand)
     small_left = sum(len(g) for g in groups if len(g) <= SMALL_GROUP)
     phase1_end = time.perf_counter() + PHASE1_SHARE * (deadline - time.perf_counter())
     for part in groups:
         mi, fi = cand.member_idx[part], cand.field_idx[part]
         part_bound = m_part[np.unique(mi)].sum() + f_part[np.unique(fi)].sum()
+        optimal = False
         if len(part) <= SMALL_GROUP:
             # Smallest groups first, each with its share of what is left of phase 1.
             share = max(0.1, (phase1_end - time.perf_counter()) * len(part) / small_left)
@@ -80,20 +92,46 @@ def solve(instance: Instance) -> Plan:
             sub_on, sub_bound, optimal = _solve_part(a, sub, on[part], stab, share)
             on[part] = sub_on
             part_bound = min(part_bound, sub_bound)
-            open_pairs[part] = not optimal
+        # A plan worth its bound is optimal too (e.g. hours to spare: every field staffed).
+        value = _value(a, cand, part, on[part], stab)
+        if optimal or _proves(a, stab, part_bound, value):
+            open_pairs[part], part_bound = False, value
         bound += part_bound
-    proven = not open_pairs.any()
-    if not proven:
-        on, proven = improve(a, cand, on, open_pairs, stab, deadline, NUM_WORKERS)
+    reason: StopReason = "optimal"
+    if open_pairs.any():
+        on, reason = improve(a, cand, on, open_pairs, stab, deadline, NUM_WORKERS,
+                             stall_s=instance.stall_s, component=component)
+    proven = reason == "optimal"
     status = "OPTIMAL" if proven else "FEASIBLE"
     chosen_ids = _ids(
         a, list(zip(cand.member_idx[on].tolist(), cand.field_idx[on].tolist(), strict=True))
     )
     if objective_of(instance, chosen_ids) < greedy_obj:  # safety net, should not trigger
-        return _plan(instance, greedy_ids, bound, "GREEDY_FALLBACK", t0)
+        fallback: StopReason = "time limit" if proven else reason
+        return _plan(instance, greedy_ids, bound, "GREEDY_FALLBACK", t0, fallback)
     if proven:
         bound = objective_of(instance, chosen_ids)
-    return _plan(instance, chosen_ids, bound, status, t0)
+    return _plan(instance, chosen_ids, bound, status, t0, reason)
+
+
+def _proves(a: Arrays, stability: float, bound: float, value: float) -> bool:
+    """Whether no plan can be worth more than `value`, given the upper bound `bound`. When
+    every weight has at most three decimals (as the CP-SAT model keeps them), objectives are
+    multiples of 1/WEIGHT_SCALE, so a bound below value + 1/WEIGHT_SCALE suffices: the
+    Lagrangian bound comes within a hair of the optimum but seldom onto it."""
+    scaled = np.append(a.weight, stability) * WEIGHT_SCALE
+    if np.all(np.abs(scaled - np.round(scaled)) < 1e-6):
+        # The margin keeps the bound's rounding errors (far below 1e-6 here) from counting.
+        return bool(bound * WEIGHT_SCALE < round(value * WEIGHT_SCALE) + 1 - 1e-6)
+    return bound <= value + 1e-9 * max(1.0, abs(value))
+
+
+def _value(a: Arrays, cand: Candidates, part: np.ndarray, on: np.ndarray, stab: float) -> float:
+    """Objective of the selection `on` of the pairs `part` (a feasible plan: a field with
+    anyone on it is staffed)."""
+    mi, fi = cand.member_idx[part][on], cand.field_idx[part][on]
+    kept = sum(p in a.current for p in zip(mi.tolist(), fi.tolist(), strict=True))
+    return float(a.weight[np.unique(fi)].sum()) + stab * kept
 
 
 def _greedy_prices(a: Arrays, greedy: list[tuple[int, int]]) -> np.ndarray:
@@ -140,10 +178,13 @@ def _solve_part(
     return hint, float(a.weight[fields].sum()) + stability * cur, False
 
 
-def _groups(a: Arrays, cand: Candidates, min_size: int = 200) -> list[np.ndarray]:
+def _groups(
+    a: Arrays, cand: Candidates, min_size: int = 200
+) -> tuple[list[np.ndarray], np.ndarray]:
     """Pair positions split into independent components (members and fields sharing no pair),
     small ones batched together, smallest first. Separate cities become separate models,
-    which CP-SAT solves much better than one big model in the same time."""
+    which CP-SAT solves much better than one big model in the same time. Also returns the
+    component of each member index (the LNS proves components one by one)."""
     n_m = len(a.member_ids)
     parent = np.arange(n_m + len(a.field_ids))
 
@@ -157,7 +198,8 @@ def _groups(a: Arrays, cand: Candidates, min_size: int = 200) -> list[np.ndarray
         rm, rf = find(m), find(n_m + f)
         if rm != rf:
             parent[rm] = rf
-    roots = np.array([find(m) for m in cand.member_idx.tolist()])
+    component = np.array([find(m) for m in range(n_m)], dtype=np.int64)
+    roots = component[cand.member_idx]
     _, label, sizes = np.unique(roots, return_inverse=True, return_counts=True)
     by_label = np.argsort(label, kind="stable")
     starts = np.concatenate([[0], np.cumsum(sizes)])
@@ -170,7 +212,7 @@ def _groups(a: Arrays, cand: Candidates, min_size: int = 200) -> list[np.ndarray
             batch = []
     if batch:
         groups.append(np.concatenate(batch))
-    return groups
+    return groups, component
 
 
 def usable(a: Arrays, cand: Candidates, stability: float) -> Candidates:
@@ -242,7 +284,12 @@ def _ids(a: Arrays, pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
 
 
 def _plan(
-    instance: Instance, pairs: set[tuple[int, int]], bound: float, status: str, t0: float
+    instance: Instance,
+    pairs: set[tuple[int, int]],
+    bound: float,
+    status: str,
+    t0: float,
+    stopped: StopReason,
 ) -> Plan:
     obj = objective_of(instance, pairs)
     if np.isnan(bound):
@@ -259,5 +306,7 @@ def _plan(
         gap=gap,
         status=status,
         solve_seconds=time.perf_counter() - t0,
+        proven_optimal=stopped == "optimal",
+        stopped_because=stopped,
     )
     return explain_plan(instance, plan)

@@ -15,7 +15,9 @@ import numpy as np
 from .cpsat import usable
 from .explain import explain_plan
 from .feasibility import Arrays, Candidates, arrays_of, candidate_pairs
-from .model import Assignment, Instance, Plan, objective_of, validate
+from .model import Assignment, Instance, Plan, StopReason, objective_of, validate
+
+_STOPPED: dict[str, StopReason] = {"Optimal": "optimal", "Time limit reached": "time limit"}
 
 
 def solve_exact(instance: Instance, time_limit_s: float | None = None) -> Plan:
@@ -137,5 +139,9 @@ def _plan(
         gap=max(0.0, gap) if gap == gap else gap,
         status=status,
         solve_seconds=time.perf_counter() - t0,
+        # HiGHS returns by itself on a proof ("Optimal": its gap is below mip_rel_gap, 1e-6)
+        # or at its time limit; no other status ends a search with a plan.
+        proven_optimal=status == "Optimal",
+        stopped_because=_STOPPED.get(status),
     )
     return explain_plan(instance, plan)

@@ -22,6 +22,12 @@ DISTANCE = gettext_noop("%(km)s km away")
 KEPT = gettext_noop("kept (current)")
 NEW = gettext_noop("new")
 HOURS = gettext_noop("%(hours)s h here, %(left)s of %(capacity)s h left")
+# Why the search stopped (Plan.stop_reason): one of these per plan. Where the plan is shown
+# its solving time and time limit are shown beside it.
+STOPPED_OPTIMAL = gettext_noop("proven the best plan among the assignments considered")
+STOPPED_STALL = gettext_noop("stopped early: no better plan found in %(stall)s s")
+STOPPED_TIME = gettext_noop("stopped at the time limit, not proven the best")
+_STOPPED = {"optimal": STOPPED_OPTIMAL, "stall": STOPPED_STALL, "time limit": STOPPED_TIME}
 
 
 def reason_text(reason: Reason) -> str:
@@ -31,9 +37,18 @@ def reason_text(reason: Reason) -> str:
                      for template, params in reason)
 
 
+def stop_reason(instance: Instance, plan: Plan) -> Reason:
+    """Why the search returned, as parts to translate; () for a plan that is no search."""
+    if plan.stopped_because is None:
+        return ()
+    params = {"stall": f"{instance.stall_s:g}"} if plan.stopped_because == "stall" else {}
+    return ((_STOPPED[plan.stopped_because], params),)
+
+
 def explain_plan(instance: Instance, plan: Plan) -> Plan:
     """Return the plan with one short reason per (member id, field id), as parts to
-    translate (``reasons``) and as English text (``explanations``)."""
+    translate (``reasons``) and as English text (``explanations``), and why the search
+    stopped (``stop_reason``)."""
     members = {m.id: m for m in instance.members}
     fields = {f.id: f for f in instance.fields}
     # Rank among all fields by weight, so "#3 of 500" tells how much the field matters.
@@ -58,7 +73,7 @@ def explain_plan(instance: Instance, plan: Plan) -> Plan:
         parts.append((HOURS, {"hours": f"{f.hours_per_member:g}", "left": f"{left:g}",
                               "capacity": f"{m.hours:g}"}))
         reasons[(m.id, f.id)] = tuple(parts)
-    return dataclasses.replace(plan, reasons=reasons,
+    return dataclasses.replace(plan, reasons=reasons, stop_reason=stop_reason(instance, plan),
                                explanations={k: reason_text(r) for k, r in reasons.items()})
 
 

@@ -4,7 +4,9 @@ One CP-SAT model over a whole city is too big to improve much in a minute on two
 but a neighbourhood (the members nearest to a random member, with every other assignment
 frozen) is solved to optimality in a fraction of a second. Repeating this moves the plan
 towards the optimum; each step only accepts a strictly better neighbourhood plan, so the
-objective never goes down and the plan stays feasible throughout.
+objective never goes down and the plan stays feasible throughout. The search ends when
+every component is proven optimal (see `improve`), after `stall_s` seconds without a better
+plan, or at the deadline.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from .feasibility import Arrays, Candidates
-from .model import WEIGHT_SCALE
+from .model import WEIGHT_SCALE, StopReason
 
 MIN_SIZE, START_SIZE, MAX_SIZE = 8, 40, 400  # members per neighbourhood
 STEP_LIMIT, STEP_TARGET = 1.0, 0.25  # seconds per neighbourhood: hard limit, aim
@@ -30,24 +32,37 @@ def improve(
     deadline: float,
     num_workers: int,
     seed: int = 0,
-) -> tuple[np.ndarray, bool]:
-    """Improve the selection `on` (bool per candidate pair) until the deadline.
+    *,
+    stall_s: float | None = None,
+    component: np.ndarray | None = None,
+) -> tuple[np.ndarray, StopReason]:
+    """Improve the selection `on` (bool per candidate pair) until the deadline, a proof, or
+    `stall_s` seconds without a better plan.
 
     Only members having an `open_pairs` pair are re-planned (components already proven
-    optimal are left alone). Returns (selection, proven optimal): the proof happens when one
-    neighbourhood holds every open member and CP-SAT closes it."""
+    optimal are left alone). `component` labels each member index with its independent
+    component (members and fields sharing no candidate pair): a neighbourhood that holds all
+    open members of a component and is solved to optimality proves that component, whose
+    members then leave the search; when none is left, the plan is proven optimal.
+    Returns (selection, why the search stopped)."""
     on = on.copy()
     rng = np.random.default_rng(seed)
     mi, fi = cand.member_idx, cand.field_idx
     by_m, m_start, m_end = _csr(mi, len(a.member_ids))
     by_f, f_start, f_end = _csr(fi, len(a.field_ids))
     active = np.unique(mi[open_pairs])
-    if len(active) == 0:
-        return on, True
+    if component is None:  # without labels, one neighbourhood must hold every open member
+        component = np.zeros(len(a.member_ids), dtype=np.int64)
     is_cur = np.array([p in a.current for p in zip(mi.tolist(), fi.tolist(), strict=True)])
     stab = int(round(stability * WEIGHT_SCALE))
     size = START_SIZE
-    while time.perf_counter() < deadline - 0.05:
+    last_gain = time.perf_counter()
+    while len(active):
+        now = time.perf_counter()
+        if now >= deadline - 0.05:
+            return on, "time limit"
+        if stall_s is not None and now - last_gain >= stall_s:
+            return on, "stall"
         seed_m = int(rng.choice(active))
         if a.m_loc[seed_m]:
             near = a.m_xyz[active] @ a.m_xyz[seed_m]
@@ -60,9 +75,12 @@ def improve(
         group = group[m_end[group] > m_start[group]]
         pos = np.concatenate([by_m[m_start[m] : m_end[m]] for m in group.tolist()])
         seg = np.concatenate([[0], np.cumsum(m_end[group] - m_start[group])])
+        # Never past the deadline, nor (much) past the point where the search gives up.
         limit = min(STEP_LIMIT, deadline - time.perf_counter())
+        if stall_s is not None:
+            limit = min(limit, max(0.1, last_gain + stall_s - time.perf_counter()))
         if limit <= 0.05:
-            break
+            continue  # the checks above end the loop
         result = _solve_neighbourhood(
             a,
             cand,
@@ -79,15 +97,27 @@ def improve(
             size = max(MIN_SIZE, int(size * 0.7))
             continue
         new_on, optimal, seconds = result
+        if (new_on != on[pos]).any():  # only strictly better plans are returned changed
+            last_gain = time.perf_counter()
         on[pos] = new_on
-        if optimal and len(group) == len(active):
-            return on, True
+        if optimal:
+            active = _without_proven(active, group, component)
         # Aim at quick, proven-optimal steps: many small steps beat a few big ones.
         if optimal and seconds < STEP_TARGET:
             size = min(MAX_SIZE, int(size * 1.2) + 1)
         elif not optimal or seconds > 3 * STEP_TARGET:
             size = max(MIN_SIZE, int(size * 0.8))
-    return on, False
+    return on, "optimal"
+
+
+def _without_proven(active: np.ndarray, group: np.ndarray, component: np.ndarray) -> np.ndarray:
+    """`active` without the components whose open members all were in `group`, a
+    neighbourhood just solved to optimality: nothing outside a component touches its fields,
+    so the neighbourhood's optimum is optimal for each component it holds whole."""
+    comps = np.unique(component[group])
+    in_group = np.isin(active, group)
+    whole = [c for c in comps.tolist() if in_group[component[active] == c].all()]
+    return active[~np.isin(component[active], whole)]
 
 
 def _csr(keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

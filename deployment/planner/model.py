@@ -10,13 +10,17 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 # Hours are handled by the solvers in whole quarter hours so CP-SAT can use integers.
 HOUR_UNITS = 4
 # Weights are scaled to integers for CP-SAT; three decimals are kept exactly.
 WEIGHT_SCALE = 1000
 EARTH_RADIUS_KM = 6371.0088
+# Seconds of LNS without a better plan after which the search gives up (Instance.stall_s).
+# On the 200 x 500 benchmark the LNS found a better plan every 0.3-3 s until its time was
+# up; 5 s leaves room for that, and for slow steps on a loaded machine.
+DEFAULT_STALL_S = 5.0
 
 Point = tuple[float, float]  # (latitude, longitude) in degrees
 
@@ -61,6 +65,9 @@ class Instance:
     stability_weight: float = 0.0  # bonus per kept current assignment
     time_limit_s: float = 10.0
     max_candidates_per_member: int | None = None  # None: no pruning
+    # Stop when the search has found no better plan for this long; None: search until the
+    # plan is proven optimal or the time limit. A proof always stops the search at once.
+    stall_s: float | None = DEFAULT_STALL_S
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,9 @@ class Assignment:
 
 # Why a member is on a field, as parts to translate: ((template, params), ...) (explain.py).
 Reason = tuple[tuple[str, dict[str, Any]], ...]
+# Why the search returned: its plan is proven optimal (for the candidate pairs), it found
+# nothing better for Instance.stall_s seconds, or its time was up.
+StopReason = Literal["optimal", "stall", "time limit"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,11 @@ class Plan:
     explanations: dict[tuple[int, int], str] = field(default_factory=dict)
     # The same as parts to translate: ((template, params), ...) per pair (explain.py).
     reasons: dict[tuple[int, int], Reason] = field(default_factory=dict)
+    # Set by the searches (CP-SAT, HiGHS); None for plans that are not one (greedy, edited).
+    proven_optimal: bool = False
+    stopped_because: StopReason | None = None
+    # Why the search stopped, as parts to translate (explain.py); () when it is not a search.
+    stop_reason: Reason = ()
 
     def pairs(self) -> set[tuple[int, int]]:
         return {(a.member_id, a.field_id) for a in self.assignments}
@@ -159,6 +174,11 @@ def validate(instance: Instance) -> None:
         )
     if not math.isfinite(instance.stability_weight) or instance.stability_weight < 0:
         raise PlanningInputError(f"stability weight must be >= 0, got {instance.stability_weight}")
+    stall = instance.stall_s
+    if stall is not None and not (math.isfinite(stall) and stall > 0):
+        raise PlanningInputError(
+            f"stall must be a positive number of seconds or None, got {stall}"
+        )
     k = instance.max_candidates_per_member
     if k is not None and k < 1:
         raise PlanningInputError(f"max candidates per member must be >= 1 or None, got {k}")

@@ -36,6 +36,8 @@ def _ok() -> Instance:
         (lambda i: dataclasses.replace(i, time_limit_s=0), "time limit"),
         (lambda i: dataclasses.replace(i, stability_weight=-1), "stability weight"),
         (lambda i: dataclasses.replace(i, max_candidates_per_member=0), "max candidates"),
+        (lambda i: dataclasses.replace(i, stall_s=0), "stall must be a positive"),
+        (lambda i: dataclasses.replace(i, stall_s=float("nan")), "stall must be a positive"),
         (
             lambda i: dataclasses.replace(i, members=[Member(id=1, hours=-1)]),
             "member 1: hours must be >= 0",
