@@ -53,7 +53,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
         body["database"] = True
         body["migrations"] = _all_migrations_applied(connection)
-        if body["migrations"]:  # the audit chain (audit/chain.py); which row: manage.py verify_audit
+        if body["migrations"]:  # the audit chain (audit/chain.py); which row: verify_audit
             from audit.chain import chain_intact
 
             body["audit_chain"] = "ok" if chain_intact() else "audit chain broken"
