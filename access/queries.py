@@ -18,8 +18,9 @@ def role_list_context(user: Any, unit: Unit) -> dict[str, Any]:
     who held which role when."""
     visible = Role.objects.restrict(user).filter(unit=unit).select_related("user")
     return {
-        "roles": visible.active(),
-        "past_roles": visible.filter(until__isnull=False).order_by("-until", "-id")[:50],
+        # Lists: evaluated here, not by the template that shows them.
+        "roles": list(visible.active()),
+        "past_roles": list(visible.filter(until__isnull=False).order_by("-until", "-id")[:50]),
         "revocable": set(Role.objects.restrict(user, "delete").active().filter(unit=unit)
                          .exclude(user=user).values_list("pk", flat=True)),
     }

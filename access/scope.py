@@ -102,11 +102,13 @@ class Scope:
         # Unit ids per action, for checks without a query (Scope.permits).
         self._unit_ids: dict[str, frozenset[int]] = {}
         if self.authenticated:
+            # Only the columns a grant holds: every request of a logged-in user builds this,
+            # and Role and Unit instances (all their columns) cost more than the query.
             self.grants = tuple(
-                Grant(r.unit_id, r.unit.path, r.unit.organization_id, r.kind, r.oversight,
-                      r.identity_access, r.unit.members_assess)
-                for r in Role.objects.filter(user=user).active(timezone.localdate())
-                .select_related("unit"))
+                Grant(*row) for row in Role.objects.filter(user=user)
+                .active(timezone.localdate()).values_list(
+                    "unit_id", "unit__path", "unit__organization_id", "kind", "oversight",
+                    "identity_access", "unit__members_assess"))
             self.office_coalition_ids = frozenset(
                 CoalitionOffice.objects.filter(user=user).values_list("coalition_id", flat=True))
 

@@ -109,14 +109,18 @@ def env_database(name: str, default: str,
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(f"{name} must be a sqlite:// or postgres:// URL, got scheme "
                                    f"{scheme!r}")
+    # Connections are kept between requests, on SQLite too: opening one and running its
+    # PRAGMAs cost more than most pages' queries (bench/serving.py). Django runs the
+    # init_command on every new connection, so a kept one has the same PRAGMAs; the health
+    # check before reuse drops one that broke (a restarted PostgreSQL).
+    max_age = env_int("NUCLEUS_DB_CONN_MAX_AGE", 600, environ, minimum=0, maximum=86400)
     try:
-        config = dj_database_url.parse(raw, conn_max_age=60)
+        config = dj_database_url.parse(raw, conn_max_age=max_age, conn_health_checks=True)
     except Exception as exc:  # dj_database_url raises several types for malformed URLs
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
     if config["ENGINE"].endswith("sqlite3"):
         timeout = env_int("NUCLEUS_SQLITE_TIMEOUT", 20, environ, minimum=1, maximum=600)
         config["OPTIONS"] = sqlite_options(timeout)
-        config["CONN_MAX_AGE"] = 0
     return config
 
 

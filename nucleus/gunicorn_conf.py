@@ -44,3 +44,7 @@ errorlog = "-"
 # The proxy runs on this machine; X-Forwarded-For from anywhere else is not believed.
 forwarded_allow_ips = "127.0.0.1,::1"
 proc_name = "nucleus"
+# gunicorn 25+ opens a control socket at one fixed path per user (~/.gunicorn/gunicorn.ctl):
+# two servers on one machine (scripts/start beside bench/serving.py, or two installs) would
+# take it from each other. Nothing here uses it; older versions ignore the name.
+control_socket_disable = True

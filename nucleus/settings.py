@@ -68,6 +68,8 @@ NUCLEUS_IMPORT_BATCH_ROWS = env_int("NUCLEUS_IMPORT_BATCH_ROWS", 100, minimum=1,
 # `manage.py run_planner_jobs` (WORKER), or by default in a background thread.
 NUCLEUS_PLANNER_SYNC = env_bool("NUCLEUS_PLANNER_SYNC", False)
 NUCLEUS_PLANNER_WORKER = env_bool("NUCLEUS_PLANNER_WORKER", False)
+# bench/serving.py's hello-world baseline (nucleus/bench_hello.py): mounted only when on.
+NUCLEUS_BENCH_HELLO = env_bool("NUCLEUS_BENCH_HELLO", False)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

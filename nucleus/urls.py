@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 from accounts import views_preferences
@@ -40,3 +41,7 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("api/", include("nucleus.api_urls")),
 ]
+if settings.NUCLEUS_BENCH_HELLO:  # bench/serving.py's baseline, never in a normal install
+    from nucleus import bench_hello
+
+    urlpatterns += bench_hello.urlpatterns

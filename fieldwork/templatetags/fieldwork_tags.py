@@ -146,8 +146,8 @@ def fieldwork_unit_links(context, unit: Unit) -> dict:
     user = context["request"].user
     return {"unit": unit, "request": context["request"],
             "can_add": scope_for(user).sees_records_of(unit, "add"),
-            "fields": Field.objects.restrict(user).filter(unit=unit).order_by("-priority",
-                                                                               "name")}
+            "fields": list(Field.objects.restrict(user).filter(unit=unit)
+                           .order_by("-priority", "name"))}
 
 
 @register.inclusion_tag("fieldwork/_organization_links.html", takes_context=True)

@@ -56,3 +56,29 @@ def test_it_gives_postgresql_none_of_the_sqlite_options():
 def test_it_rejects_a_bad_sqlite_timeout():
     with pytest.raises(ImproperlyConfigured, match="NUCLEUS_SQLITE_TIMEOUT must be"):
         env_database("DATABASE_URL", "sqlite:///x", {"NUCLEUS_SQLITE_TIMEOUT": "soon"})
+
+
+def test_it_keeps_connections_on_sqlite_and_postgresql_with_a_health_check():
+    for url in ("sqlite:////tmp/n.db", "postgres://u:p@db.example:5432/nucleus"):
+        config = env_database("DATABASE_URL", "sqlite:///x", {"DATABASE_URL": url})
+        assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (600, True)
+    closed = env_database("DATABASE_URL", "sqlite:///x", {"NUCLEUS_DB_CONN_MAX_AGE": "0"})
+    assert closed["CONN_MAX_AGE"] == 0
+
+
+def test_it_gives_every_new_sqlite_connection_the_pragmas(tmp_path, django_db_blocker):
+    # A kept connection keeps what its init_command set: Django runs it on each new one.
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    config = env_database("DATABASE_URL", "sqlite:///x",
+                          {"DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}"})
+    wrapper = DatabaseWrapper({**config, "TIME_ZONE": None, "AUTOCOMMIT": True,
+                               "ATOMIC_REQUESTS": False, "TEST": {}}, "pragmas")
+    with django_db_blocker.unblock():
+        for _ in range(2):
+            wrapper.connect()
+            with wrapper.cursor() as cursor:
+                assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+                assert cursor.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+                assert cursor.execute("PRAGMA busy_timeout").fetchone()[0] == 20000
+            wrapper.close()

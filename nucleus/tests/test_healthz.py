@@ -10,6 +10,14 @@ from nucleus import health
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _fresh_migration_state():
+    # The check remembers, per process, that every migration was applied.
+    health.forget_migrations()
+    yield
+    health.forget_migrations()
+
+
 def test_it_reports_healthy(client):
     response = client.get(reverse("healthz"))
     assert response.json() == {"database": True, "migrations": True, "audit_chain": "ok",
@@ -46,6 +54,35 @@ def test_it_fails_when_the_database_errors(client, monkeypatch):
     assert response.status_code == 503
     assert response.json() == {"database": False, "migrations": False,
                                "status": "unavailable", "error": "OperationalError"}
+
+
+def test_it_builds_the_migration_plan_once_and_still_checks_the_database(client,
+                                                                          monkeypatch):
+    built = []
+    plan = MigrationExecutor.migration_plan
+    monkeypatch.setattr(MigrationExecutor, "migration_plan",
+                        lambda self, targets: built.append(1) or plan(self, targets))
+    for _ in range(3):
+        assert client.get("/healthz").status_code == 200
+    assert len(built) == 1
+    monkeypatch.setattr(health, "connections", {"default": _BrokenConnection()})
+    response = client.get("/healthz")
+    assert (response.status_code, response.json()["database"]) == (503, False)
+
+
+def test_it_checks_pending_migrations_again_until_they_are_applied(client, monkeypatch):
+    pending = [[("people", False)]]
+    plan = MigrationExecutor.migration_plan
+    monkeypatch.setattr(MigrationExecutor, "migration_plan",
+                        lambda self, targets: pending.pop() if pending else plan(self, targets))
+    assert client.get("/healthz").status_code == 503
+    assert client.get("/healthz").status_code == 200  # `migrate` ran meanwhile
+
+
+def test_it_answers_in_a_few_queries(client, django_assert_max_num_queries):
+    client.get("/healthz")
+    with django_assert_max_num_queries(3):  # SELECT 1, the chain head, nothing else
+        assert client.get("/healthz").status_code == 200
 
 
 def test_it_only_answers_get(client):

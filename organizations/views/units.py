@@ -29,7 +29,8 @@ def unit_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     unit = access_object(Unit, user, uid)
     visible = Unit.objects.restrict(user)
     # Ancestor paths are prefixes of each other, so ordering by path orders them by depth.
-    ancestors = visible.filter(pk__in=unit.ancestor_ids()).order_by("path")
+    # Lists, not querysets: the template runs no query (tests/test_... query counts).
+    ancestors = list(visible.filter(pk__in=unit.ancestor_ids()).order_by("path"))
     children = list(visible.filter(parent=unit).order_by("name"))
     counts = subtree_counts(user, [unit, *children])
     for child in children:

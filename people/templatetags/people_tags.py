@@ -23,7 +23,8 @@ def unit_people(context, unit: Unit) -> dict:
     user = request.user if request is not None else context.get("user")
     return {
         "unit": unit,
-        "people": Person.objects.restrict(user).filter(unit=unit),
+        # A list: the template's "if" and "for" run no query of their own.
+        "people": list(Person.objects.restrict(user).filter(unit=unit)),
         "can_add": scope_for(user).sees_records_of(unit, "add"),
         # The lookup by phone or email is an identity read: offered only with the right.
         "can_lookup": Organization.objects.restrict(user, "reveal").filter(
