@@ -217,9 +217,11 @@ def _run_worker(args: argparse.Namespace, engine: str, scale: float,
 
 def orchestrate(args: argparse.Namespace, *, script: Path | None = None,
                 name: str = "fieldwork",
-                report_of: Callable[[dict, argparse.Namespace], str] | None = None) -> None:
+                report_of: Callable[[dict, argparse.Namespace], str] | None = None,
+                small_runs: int | None = None) -> None:
     """Every database and size in a worker process of ``script`` (this file, or
-    bench/pages.py on the same databases), then the report of ``report_of``."""
+    bench/pages.py on the same databases), then the report of ``report_of``. ``small_runs``:
+    timed runs per page on the small instance, when fewer than ``args.runs`` will do."""
     script = script or Path(__file__).resolve()
     engines = args.db or ["sqlite", "postgres"]
     small = args.small_scale if args.small_scale is not None else args.scale / 100
@@ -249,8 +251,10 @@ def orchestrate(args: argparse.Namespace, *, script: Path | None = None,
                     url = _with_database(maintenance, f"nucleus_bench_fieldwork_{size.tag}")
                     maintenance_url = maintenance
                 _log(f"{engine} {label} (scale {scale:g}) ...")
-                results[engine][label] = _run_worker(args, engine, scale, url, maintenance_url,
-                                                     script, name)
+                runs = small_runs if label == "small" and small_runs is not None else args.runs
+                results[engine][label] = _run_worker(
+                    argparse.Namespace(**{**vars(args), "runs": runs}), engine, scale, url,
+                    maintenance_url, script, name)
     finally:
         if server is not None:
             server.stop()
