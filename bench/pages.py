@@ -169,7 +169,10 @@ def measure(runs: int, per_pattern: int) -> dict:
             if status != 200:
                 pages[key] = {"url": url, "status": status}
                 continue
-            result = _measure(lambda url=url, client=client: _request(client, url), runs)
+            def call(url: str = url, client: Any = client) -> Any:
+                return _request(client, url)
+
+            result = _measure(call, runs)
             result["url"] = url
             pages[key] = result
             fw._log(f"  {key}: {result['median_ms']:.0f} ms, {result['queries']} queries, "
