@@ -43,6 +43,7 @@ TARGET_MS = 300.0
 TARGET_KIB = 150.0
 MAX_PAGES = 150  # per login: a guard against a crawl that never ends
 PER_PATTERN = 1  # addresses measured per URL pattern and login
+SLOW_MS = 5000.0  # a page slower than this is timed once
 
 # Logins like the test cast, on the generated organization: (username, unit, role kind,
 # oversight, identity access). The founder is the generator's own secretary of the top unit.
@@ -88,52 +89,65 @@ def _request(client, url: str):
     return client.get(url)
 
 
-def crawl(client, per_pattern: int) -> list[tuple[str, str, int]]:
-    """(pattern, url, status) of the pages reached from the home page, breadth first, at most
-    ``per_pattern`` addresses per URL pattern, then the API's list endpoints."""
+def _timed(call: Callable[[], Any]) -> dict:
+    """One request under query capture: its time, queries, status and size."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        response = call()
+    ms = (time.perf_counter() - started) * 1000
+    size = len(b"".join(response.streaming_content)) if getattr(response, "streaming", False) \
+        else len(response.content)
+    return {"ms": ms, "queries": len(captured.captured_queries), "status": response.status_code,
+            "kib": size / 1024, "response": response,
+            "file": "attachment" in response.get("Content-Disposition", "")}
+
+
+def crawl(client, per_pattern: int, runs: int) -> list[tuple[str, dict]]:
+    """(pattern, measurement) of the pages reached from the home page, breadth first, at most
+    ``per_pattern`` addresses per URL pattern, then the API's list endpoints. The crawl's own
+    request of a page is its first measurement; ``runs - 1`` more follow, except for a file
+    (an export) and a page that took over ``SLOW_MS``: timed once."""
     from tests.links import internal, parsed, pattern
 
     seen: dict[str, int] = {}
-    found: list[tuple[str, str, int]] = []
+    done: set[str] = set()
+    found: list[tuple[str, dict]] = []
     queue = ["/"]
+
+    def visit(url: str, name: str) -> dict:
+        first = _timed(lambda: _request(client, url))
+        times = [first["ms"]]
+        if first["status"] == 200 and not first["file"] and first["ms"] < SLOW_MS:
+            times += [_timed(lambda: _request(client, url))["ms"] for _ in range(runs - 1)]
+        result = {k: v for k, v in first.items() if k not in ("ms", "response")}
+        result.update(url=url, median_ms=statistics.median(times), max_ms=max(times))
+        fw._log(f"  {name} {url}: {result['median_ms']:.0f} ms, {result['queries']} queries, "
+                f"{result['kib']:.0f} KiB, status {result['status']}")
+        return {**result, "response": first["response"]}
+
     while queue and len(found) < MAX_PAGES:
         url = queue.pop(0)
         name = pattern(url)
-        if url in {f[1] for f in found} or seen.get(name, 0) >= per_pattern:
+        if url in done or seen.get(name, 0) >= per_pattern:
             continue
-        response = _request(client, url)
-        if response.status_code in (301, 302):
+        done.add(url)
+        result = visit(url, name)
+        response = result.pop("response")
+        if result["status"] in (301, 302):
             continue  # a redirect is no page of its own (its target is reached by its link)
         seen[name] = seen.get(name, 0) + 1
-        found.append((name, url, response.status_code))
+        found.append((name, result))
         page = parsed(response)
         if page is not None:
             queue += [t for href in page.links if (t := internal(url, href)) is not None]
     for url in _api_lists():
-        found.append((pattern(url), url, _request(client, url).status_code))
+        result = visit(url, pattern(url))
+        result.pop("response")
+        found.append((pattern(url), result))
     return found
-
-
-def _measure(call: Callable[[], Any], runs: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    # The crawl's own request was the warm-up.
-    started = time.perf_counter()
-    with CaptureQueriesContext(connection) as captured:
-        response = call()
-    times = [(time.perf_counter() - started) * 1000]
-    queries = len(captured.captured_queries)
-    attachment = "attachment" in response.get("Content-Disposition", "")
-    # A file (an export) is timed once: it is a download, not a page, and the slowest.
-    for _ in range(0 if attachment else runs - 1):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    size = len(response.content) if not getattr(response, "streaming", False) else len(
-        b"".join(response.streaming_content))
-    return {"median_ms": statistics.median(times), "max_ms": max(times), "queries": queries,
-            "kib": size / 1024, "status": response.status_code, "file": attachment}
 
 
 def measure(runs: int, per_pattern: int) -> dict:
@@ -155,30 +169,20 @@ def measure(runs: int, per_pattern: int) -> dict:
     client.force_login(users[0])
     pass_second_factor(client, users[0])
     client.get("/healthz")
-    healthz = _measure(lambda: client.get("/healthz"), max(runs, 20))
+    healthz = statistics.median(_timed(lambda: client.get("/healthz"))["ms"] for _ in range(20))
     pages: dict[str, dict] = {}
     for user in users:
         client = Client()
         client.force_login(user)
         pass_second_factor(client, user)  # the cast's roles ask for it; as the tests do
         login = LOGINS[user.username]
+        fw._log(f"{login}:")
         counter: dict[str, int] = {}
-        for name, url, status in crawl(client, per_pattern):
+        for name, result in crawl(client, per_pattern, runs):
             counter[name] = counter.get(name, 0) + 1
-            key = f"{login} | {name} #{counter[name]}"
-            if status != 200:
-                pages[key] = {"url": url, "status": status}
-                continue
-            def call(url: str = url, client: Any = client) -> Any:
-                return _request(client, url)
-
-            result = _measure(call, runs)
-            result["url"] = url
-            pages[key] = result
-            fw._log(f"  {key}: {result['median_ms']:.0f} ms, {result['queries']} queries, "
-                    f"{result['kib']:.0f} KiB")
+            pages[f"{login} | {name} #{counter[name]}"] = result
         connection.close()  # each login starts on a fresh connection, as a new worker would
-    return {"baseline": {"healthz_ms": healthz["median_ms"]}, "pages": pages,
+    return {"baseline": {"healthz_ms": healthz}, "pages": pages,
             "load_average": {"before": load_before, "after": os.getloadavg()}}
 
 
@@ -216,7 +220,7 @@ def format_report(results: dict[str, dict[str, dict]], args: argparse.Namespace)
         misses = 0
         for key, page in large["pages"].items():
             other = small["pages"].get(key)
-            if "median_ms" not in page:
+            if page["status"] != 200:
                 lines.append(f"{key[:62]:<62} status {page['status']}")
                 continue
             flags = _flags(page, other)
