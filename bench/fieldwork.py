@@ -202,10 +202,10 @@ def _worker_env(database_url: str, maintenance_url: str) -> dict[str, str]:
 
 
 def _run_worker(args: argparse.Namespace, engine: str, scale: float,
-                database_url: str, maintenance_url: str) -> dict:
-    result = OUT / f"fieldwork-{engine}-{size_for(scale).tag}.json"
+                database_url: str, maintenance_url: str, script: Path, name: str) -> dict:
+    result = OUT / f"{name}-{engine}-{size_for(scale).tag}.json"
     result.unlink(missing_ok=True)
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--db", engine,
+    command = [sys.executable, str(script), "--worker", "--db", engine,
                "--scale", repr(scale), "--runs", str(args.runs), "--seed", str(args.seed),
                "--notes-share", repr(args.notes_share), "--json", str(result)]
     command += [flag for flag, on in (("--regenerate", args.regenerate),
@@ -215,7 +215,14 @@ def _run_worker(args: argparse.Namespace, engine: str, scale: float,
     return json.loads(result.read_text())
 
 
-def orchestrate(args: argparse.Namespace) -> None:
+def orchestrate(args: argparse.Namespace, *, script: Path | None = None,
+                name: str = "fieldwork",
+                report_of: Callable[[dict, argparse.Namespace], str] | None = None,
+                small_runs: int | None = None) -> None:
+    """Every database and size in a worker process of ``script`` (this file, or
+    bench/pages.py on the same databases), then the report of ``report_of``. ``small_runs``:
+    timed runs per page on the small instance, when fewer than ``args.runs`` will do."""
+    script = script or Path(__file__).resolve()
     engines = args.db or ["sqlite", "postgres"]
     small = args.small_scale if args.small_scale is not None else args.scale / 100
     OUT.mkdir(parents=True, exist_ok=True)
@@ -244,14 +251,17 @@ def orchestrate(args: argparse.Namespace) -> None:
                     url = _with_database(maintenance, f"nucleus_bench_fieldwork_{size.tag}")
                     maintenance_url = maintenance
                 _log(f"{engine} {label} (scale {scale:g}) ...")
-                results[engine][label] = _run_worker(args, engine, scale, url, maintenance_url)
+                runs = small_runs if label == "small" and small_runs is not None else args.runs
+                results[engine][label] = _run_worker(
+                    argparse.Namespace(**{**vars(args), "runs": runs}), engine, scale, url,
+                    maintenance_url, script, name)
     finally:
         if server is not None:
             server.stop()
-    report = format_report(results, args)
+    report = (report_of or format_report)(results, args)
     print(report, flush=True)
-    (OUT / "fieldwork-report.txt").write_text(report)
-    (OUT / "fieldwork-results.json").write_text(json.dumps(results, indent=1, default=str))
+    (OUT / f"{name}-report.txt").write_text(report)
+    (OUT / f"{name}-results.json").write_text(json.dumps(results, indent=1, default=str))
     _log(f"done in {time.perf_counter() - started:.0f} s; results in {OUT}")
 
 
@@ -1083,10 +1093,13 @@ def measure(runs: int, profile_dir: Path | None) -> dict:
     from django.test import Client
 
     from access.scope import forget_scope
+    from accounts.tests.second_factor import pass_second_factor
 
     user, pages = _targets()
     client = Client()
     client.force_login(user)
+    # The founder's oversight asks for a second factor: marked as passed, as the tests do.
+    pass_second_factor(client, user)
     load_before = os.getloadavg()
     with connection.cursor() as cursor:
         select1 = []
@@ -1136,7 +1149,10 @@ def measure(runs: int, profile_dir: Path | None) -> dict:
             "load_average": {"before": load_before, "after": os.getloadavg()}}
 
 
-def work(args: argparse.Namespace) -> None:
+def prepare(args: argparse.Namespace) -> dict:
+    """Set Django up on the worker's database and make sure it holds the generated data
+    (reused, dates shifted, or generated now): what this run's report says about it. Also
+    used by bench/pages.py, which measures other pages on the same databases."""
     engine = args.db[0]
     size = size_for(args.scale)
     key_id = json.loads(os.environ["NUCLEUS_IDENTITY_KEY"])["current"]
@@ -1156,10 +1172,6 @@ def work(args: argparse.Namespace) -> None:
     from django.db import connection
 
     call_command("migrate", verbosity=0)
-    profile_dir = None
-    if args.profile:
-        profile_dir = OUT / "profiles" / f"{engine}-{size.tag}"
-        profile_dir.mkdir(parents=True, exist_ok=True)
     generation = {"reused": generated_on is not None, "seconds": 0.0, "shifted_days": 0,
                   "rows": {}}
     if generated_on is None:
@@ -1180,9 +1192,17 @@ def work(args: argparse.Namespace) -> None:
         generation["shifted_days"] = shift
     else:
         _log("reusing the generated data")
-    result = {"database": database_version(), "engine": engine, "size": asdict(size),
-              "generation": generation, "counts": row_counts(), "database_mb": database_mb(),
-              **measure(args.runs, profile_dir)}
+    return {"database": database_version(), "engine": engine, "size": asdict(size),
+            "generation": generation, "counts": row_counts(), "database_mb": database_mb()}
+
+
+def work(args: argparse.Namespace) -> None:
+    result = prepare(args)
+    profile_dir = None
+    if args.profile:
+        profile_dir = OUT / "profiles" / f"{args.db[0]}-{size_for(args.scale).tag}"
+        profile_dir.mkdir(parents=True, exist_ok=True)
+    result.update(measure(args.runs, profile_dir))
     Path(args.json).write_text(json.dumps(result, indent=1, default=str))
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from audit.log import changed_fields, record, snapshot
 from organizations.models import Unit
 from organizations.regions import regions_by_unit, unit_region
+from people import headcounts
 from people.models import Identity, Person, StatusChange
 from people.references import references
 from people.reindex import indexes_for
@@ -79,6 +80,7 @@ def do_create_person(*, acting_user, unit: Unit, data: dict,
     person.full_clean(exclude=["identity_sealed"])
     person.seal_identity(identity)
     person.save()
+    headcounts.adjust(unit.pk, 1)
     StatusChange.objects.create(person=person, status=person.status, on=person.status_since)
     filled = [n for n in Identity.FIELDS if getattr(identity, n)]
     record(actor=acting_user, action="create", obj=person, fields=filled)
@@ -143,6 +145,9 @@ def do_move_person(*, acting_user, person: Person, unit: Unit) -> Person:
         person.unseal_identity().as_dict(), salt=unit.organization.index_salt,
         region=unit_region(unit))
     person.save(update_fields=["unit", "phone_index", "email_index"])
+    if old_unit != unit.pk:
+        headcounts.adjust(old_unit, -1)
+        headcounts.adjust(unit.pk, 1)
     # One row in each compartment, without values: the old unit learns that the person left,
     # not where to, and the new one not where from.
     record(actor=acting_user, action="move", obj=person, fields=["unit"], unit_id=old_unit)
@@ -153,7 +158,9 @@ def do_move_person(*, acting_user, person: Person, unit: Unit) -> Person:
 @transaction.atomic
 def do_delete_person(*, acting_user, person: Person) -> None:
     record(actor=acting_user, action="delete", obj=person)
+    unit_id = person.unit_id
     person.delete()
+    headcounts.adjust(unit_id, -1)
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from audit.log import record
+from people import headcounts
 from people.models import Identity, Person
 from people.references import Reference, references
 
@@ -123,4 +124,5 @@ def do_merge_people(*, acting_user: Any, keep: Person, duplicate: Person) -> Per
     record(actor=acting_user, action="merge", obj=keep, fields=[*filled, *handed])
     record(actor=acting_user, action="delete", obj=duplicate)
     duplicate.delete()
+    headcounts.adjust(keep.unit_id, -1)  # the duplicate's unit: the same (checked above)
     return keep

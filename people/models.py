@@ -138,3 +138,23 @@ class StatusChange(Record):
 
     def __str__(self) -> str:
         return f"{self.status} on {self.on}"
+
+
+class Headcount(Record):
+    """How many people a unit holds, kept in step by the actions that add, move and remove
+    people (``people/headcounts.py``), so that pages counting people in a subtree (home,
+    organization, unit) add up a row per unit instead of counting every person. Counted like
+    the people themselves: ``Headcount.objects.countable(user)``, never shown per row."""
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="headcount",
+                                verbose_name=_("unit"))
+    people = models.PositiveIntegerField(_("people"), default=0)
+
+    anchor = Anchor(at.RECORD, "unit")
+
+    class Meta:
+        verbose_name = _("headcount")
+        verbose_name_plural = _("headcounts")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.people}"

@@ -15,6 +15,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -34,7 +35,7 @@ from nucleus.web import bound, error_text, form_error_text, run_form
 from organizations.models import Unit
 from people.models import Person
 
-LIST_LIMIT = 300
+PAGE_SIZE = 50
 
 
 @dataclass
@@ -64,13 +65,14 @@ class MemberRow:
     can_edit: bool = False
 
 
-def _in_force(user, unit: Unit):
-    """Assignments in force in the unit's subtree (their members, fields or teams)."""
-    subtree = unit.path
+def _in_force(user, unit: Unit, fields: list[Field], people: list[Person]):
+    """Assignments in force of the fields and members on this page (their teams included):
+    the whole subtree's would be thousands on a top unit's page."""
     return (DeploymentAssignment.objects.restrict(user).filter(until=None)
-            .filter(Q(member__unit__path__startswith=subtree)
-                    | Q(field__unit__path__startswith=subtree)
-                    | Q(temporary_team__unit__path__startswith=subtree))
+            .filter(Q(member__in=[p.pk for p in people]) | Q(field__in=[f.pk for f in fields]))
+            .filter(Q(member__unit__path__startswith=unit.path)
+                    | Q(field__unit__path__startswith=unit.path)
+                    | Q(temporary_team__unit__path__startswith=unit.path))
             .select_related("member", "field", "temporary_team").order_by("member__alias"))
 
 
@@ -116,13 +118,19 @@ def _runs(user, unit: Unit) -> list[dict]:
     return [{"run": r, "coverage": covered.get(r.pk)} for r in runs]
 
 
-def overview(user, unit: Unit) -> dict:
-    fields_qs = fields_for(user, unit=unit).select_related("need__area")
+def overview(user, unit: Unit, field_page: str | None = None,
+             member_page: str | None = None) -> dict:
+    """The page's context: fields (``?page=``) and members (``?members=``) a page at a time,
+    highest priority and alias first; a top unit has a thousand of each."""
+    fields_qs = (fields_for(user, unit=unit).select_related("need__area", "unit")
+                 .order_by("-priority", "name", "pk"))
     people_qs = (Person.objects.restrict(user)
                  .filter(kind=Person.Kind.MEMBER, unit__path__startswith=unit.path)
-                 .select_related("capacity", "unit").order_by("alias"))
-    fields, people = list(fields_qs[:LIST_LIMIT]), list(people_qs[:LIST_LIMIT])
-    assignments = list(_in_force(user, unit))
+                 .select_related("capacity", "unit").order_by("alias", "pk"))
+    field_rows_page = Paginator(fields_qs, PAGE_SIZE).get_page(field_page)
+    member_rows_page = Paginator(people_qs, PAGE_SIZE).get_page(member_page)
+    fields, people = list(field_rows_page), list(member_rows_page)
+    assignments = list(_in_force(user, unit, fields, people))
     teams = (TemporaryTeam.objects.restrict(user).filter(unit__path__startswith=unit.path)
              .select_related("struggle__field")
              .annotate(serving=Count("assignments", filter=Q(assignments__until=None,
@@ -130,13 +138,12 @@ def overview(user, unit: Unit) -> dict:
     return {
         "unit": unit,
         "field_rows": _field_rows(user, unit, fields, assignments),
-        "field_total": fields_qs.count(),
+        "field_page": field_rows_page,
         "member_rows": _member_rows(user, people, assignments),
-        "member_total": people_qs.count(),
+        "member_page": member_rows_page,
         "teams": list(teams[:20]),
         "runs": _runs(user, unit),
         "can_plan": services.can_plan(user, unit),
-        "limit": LIST_LIMIT,
     }
 
 
@@ -146,7 +153,7 @@ def planning(request: HttpRequest, uid: UUID) -> HttpResponse:
     unit = access_object(Unit, request.user, uid)
     # Teams whose end date has come go back to their basic organizations first.
     dissolve_expired_teams(timezone.localdate(), unit=unit)
-    context = overview(request.user, unit)
+    context = overview(request.user, unit, request.GET.get("page"), request.GET.get("members"))
     context["plan_form"] = PlanForm()
     return render(request, "deployment/planning.html", context)
 

@@ -35,6 +35,8 @@ from nucleus.web import bound, fresh, is_htmx, run_form, vary_on_htmx
 from organizations.models import Unit
 
 RECENT_ACTIVITIES = 10
+# Contacts named on the field page itself: a big workplace has hundreds (the list pages them).
+FIELD_CONTACTS = 20
 
 
 def _permissions(user, field: Field) -> dict:
@@ -57,6 +59,15 @@ def _structure_rows(report: metrics.StructureReport) -> list[tuple]:
     return out
 
 
+def _contacts(user, field: Field, today, shows: bool) -> dict:
+    if not shows:
+        return {"contacts": None, "contact_total": 0}
+    found = contacts_in(user, field=field)
+    return {"contacts": list(found.annotate(
+                overdue=metrics.overdue_follow_up(user, today))[:FIELD_CONTACTS]),
+            "contact_total": found.count()}
+
+
 @login_required
 @require_GET
 def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
@@ -75,9 +86,9 @@ def field_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
         "parts": parts_of(user, field),
         "presences": UnionPresence.objects.restrict(user).filter(field=field)
         .select_related("mass_organization"),
-        # The contacts first on the page, each with their last contact and an overdue mark.
-        "contacts": contacts_in(user, field=field).annotate(
-            overdue=metrics.overdue_follow_up(user, today)) if shows else None,
+        # The first contacts on the page, each with their last contact and an overdue mark;
+        # the contact list (50 a page, filters) has them all.
+        **_contacts(user, field, today, shows),
         "activities": activities_for(user, field=field)
         .prefetch_related("members", "contacts")[:RECENT_ACTIVITIES],
         "editable_tests": tests,
