@@ -18,6 +18,11 @@ settings.NUCLEUS_IDENTITY_KEY = json.dumps(
     {"current": "test0001", "keys": {"test0001": base64.b64encode(b"k" * 32).decode()}})
 
 
+# Jobs run inline where they are enqueued (jobs/): a test sees their end at once. Tests of
+# the worker switch to the database backend through the ``settings`` fixture.
+settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 # Tests never mark the developer's data directory as a demo install, and do not depend on
 # it being one (demo/management/commands/load_demo.py; tests that load the demo say so).
 settings.NUCLEUS_DEMO = False
