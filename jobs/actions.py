@@ -45,13 +45,15 @@ def do_enqueue_job(*, acting_user: Any, kind: str, unit: Unit, params: dict[str,
     return job
 
 
-def may_cancel(user: Any, job: Job) -> bool:
+def may_act_on(user: Any, job: Job) -> bool:
     """Who started it, or who may change the unit's records."""
-    if job.finished:
-        return False
     if job.created_by_id is not None and job.created_by_id == getattr(user, "pk", None):
         return True
     return Job.objects.restrict(user, "change").filter(pk=job.pk).exists()
+
+
+def may_cancel(user: Any, job: Job) -> bool:
+    return not job.finished and may_act_on(user, job)
 
 
 @transaction.atomic
@@ -60,10 +62,10 @@ def do_cancel_job(*, acting_user: Any, job: Job) -> Job:
     if not Job.objects.restrict(acting_user, "view").filter(pk=job.pk).exists():
         raise Http404("No job matches the given query.")
     job = Job.objects.select_for_update().get(pk=job.pk)
-    if not may_cancel(acting_user, job):
-        if job.finished:
-            raise ValidationError(_("This job has already ended."))
+    if not may_act_on(acting_user, job):
         raise Http404("No job matches the given query.")
+    if job.finished:
+        raise ValidationError(_("This job has already ended."))
     before = snapshot(job)
     job.cancel_requested = True
     if job.status == Job.Status.QUEUED:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from access.helpers import access_object
 from jobs import registry
-from jobs.actions import do_cancel_job, may_cancel
+from jobs.actions import do_cancel_job, may_act_on, may_cancel
 from jobs.models import Job
 from nucleus.web import is_htmx
 
@@ -55,11 +55,11 @@ def job_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
 def job_cancel(request: HttpRequest, uid: UUID) -> HttpResponse:
     """GET: what cancelling does, and the button; POST: cancel."""
     job = access_object(Job, request.user, uid)
+    if not may_act_on(request.user, job):
+        raise Http404("No job matches the given query.")
     if request.method == "GET":
-        if not may_cancel(request.user, job):
-            if job.finished:
-                return redirect(job_url(job))
-            raise Http404("No job matches the given query.")
+        if job.finished:
+            return redirect(job_url(job))
         return render(request, "jobs/cancel_confirm.html", _context(request, job))
     try:
         do_cancel_job(acting_user=request.user, job=job)
