@@ -1,7 +1,7 @@
-"""Worker processes for the tests (test_workers.py): ``setup`` builds the schema of a fresh
-database (without migrations, as the test session does) with a unit, ``enqueue N ...`` queues
-N test jobs, ``work ...`` runs ``manage.py run_jobs`` with the tests' job kind, ``report``
-prints the jobs as JSON. The database is the one DATABASE_URL names."""
+"""Worker processes for the tests (test_workers.py): ``setup N PARAMS`` builds the schema of
+a fresh database (without migrations, as the test session does) with a unit and queues N test
+jobs, ``work ...`` runs ``manage.py run_jobs`` with the tests' job kind. The database is the
+one DATABASE_URL names."""
 
 from __future__ import annotations
 
@@ -40,14 +40,7 @@ def main(argv: list[str]) -> None:
             settings.MIGRATION_MODULES = _NoMigrations()
             call_command("migrate", run_syncdb=True, verbosity=0)
             _unit()
-        elif verb == "enqueue":
             _enqueue(int(argv[1]), json.loads(argv[2]))
-        elif verb == "report":
-            from jobs.models import Job
-
-            print(json.dumps(list(Job.objects.order_by("id").values(
-                "uid", "status", "attempts", "done", "total", "worker_id", "error")),
-                default=str))
 
 
 def _unit():
