@@ -8,13 +8,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from deployment import jobs as plan_jobs
+from deployment.models import PlanRun
 from jobs.models import Job
 from jobs.registry import Kind, register
-from jobs.runner import JobContext
+from jobs.runner import JobContext, JobFailed
 
 
-def run_plan(job: Job, ctx: JobContext) -> None:
-    plan_jobs.execute_run(int(job.params["run"]), ticker=ctx.in_worker, ctx=ctx)
+def run_plan(job: Job, ctx: JobContext) -> str | None:
+    run = plan_jobs.execute_run(int(job.params["run"]), ticker=ctx.in_worker, ctx=ctx)
+    if run is not None and run.status == PlanRun.Status.FAILED:
+        raise JobFailed(run.error_message)  # the run's own reason, on the job's page too
+    return run.message if run is not None else None
 
 
 def _run_page(job: Job) -> str | None:

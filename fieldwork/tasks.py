@@ -51,7 +51,7 @@ def enqueue_import(*, acting_user: Any, field: Field, text: str, mapping: dict[s
         raise
 
 
-def run_import(job: Job, ctx: JobContext) -> None:
+def run_import(job: Job, ctx: JobContext) -> str:
     text = (_uploads() / str(job.params["file"])).read_text(encoding="utf-8")
     total = csv_io.count_rows(text)
     ctx.progress(0, total, _("Writing the contacts"))
@@ -78,9 +78,9 @@ def run_import(job: Job, ctx: JobContext) -> None:
             raise JobCancelled
         raise JobFailed(_("Nothing was imported: %(errors)s") % {"errors": "; ".join(
             f"{number}: {reason}" for number, reason in result.errors[:ERRORS_SHOWN])})
-    ctx.progress(total, total, _("Imported: %(created)s new contacts, %(updated)s updated, "
-                                 "%(assessed)s assessments.") % {
-        "created": result.created, "updated": result.updated, "assessed": result.assessed})
+    return _("Imported: %(created)s new contacts, %(updated)s updated, %(assessed)s "
+             "assessments.") % {"created": result.created, "updated": result.updated,
+                                "assessed": result.assessed}
 
 
 def remove_upload(job: Job) -> None:

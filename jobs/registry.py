@@ -5,7 +5,7 @@ An app registers its kinds in its own ``tasks.py`` (imported by ``JobsConfig.rea
     register(Kind("contacts_import", _("Contacts import"), run=import_job, idempotent=True))
 
 ``run(job, ctx)`` does the work, reporting through ``ctx.progress`` and stopping at
-``ctx.should_stop()``. ``idempotent`` kinds are run again when their worker died mid-way
+``ctx.should_stop()``; what it returns is the done job's message ("Imported: 3 new …"). ``idempotent`` kinds are run again when their worker died mid-way
 (an import undoes and redoes its batches; a plan run is not, it is failed and planned again).
 ``lost`` is told when a job ends without its work done — cancelled, or given up after its
 worker died — so the kind's own record says so too; ``finished``
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class Kind:
     name: str
     label: Any  # a lazy translation
-    run: Callable[[Job, JobContext], None]
+    run: Callable[[Job, JobContext], str | None]
     idempotent: bool = False
     max_attempts: int = 1
     lost: Callable[[Job, str], None] | None = None

@@ -111,11 +111,11 @@ def execute(job_id: int, *, task_id: str = "", worker_id: str = "",
         _finish(job, Job.Status.FAILED, error=_("This kind of job is unknown to the worker."))
         return Job.Status.FAILED
     ctx = JobContext(job, in_worker=in_worker)
-    status, error = Job.Status.DONE, ""
+    status, error, summary = Job.Status.DONE, "", None
     try:
         if job.cancel_requested:
             raise JobCancelled
-        kind.run(job, ctx)
+        summary = kind.run(job, ctx)
     except JobCancelled:
         status = Job.Status.CANCELLED
         if kind.lost is not None:
@@ -129,17 +129,18 @@ def execute(job_id: int, *, task_id: str = "", worker_id: str = "",
         status = Job.Status.FAILED
         error = _("The job stopped with an error: %(error)s") % {
             "error": type(failure).__name__}
-    if _finish(job, status, error=error) and kind.finished is not None:
+    if _finish(job, status, error=error, summary=summary) and kind.finished is not None:
         kind.finished(job)
     return str(status)
 
 
-def _finish(job: Job, status: str, *, error: str = "") -> bool:
+def _finish(job: Job, status: str, *, error: str = "", summary: str | None = None) -> bool:
     """The end, unless the housekeeping gave the job up meanwhile (its row says so)."""
     messages = {Job.Status.DONE: _("Done"), Job.Status.FAILED: _("Failed"),
                 Job.Status.CANCELLED: _("Cancelled")}
     values: dict[str, Any] = {"status": status, "finished_at": timezone.now(),
-                              "error": error[:2000], "message": messages[Job.Status(status)]}
+                              "error": error[:2000],
+                              "message": (summary or messages[Job.Status(status)])[:300]}
     if status == Job.Status.DONE:
         values["done"] = F("total")
     return bool(Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING,

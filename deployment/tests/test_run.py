@@ -84,6 +84,8 @@ def test_invalid_input_fails_with_the_planners_message(north):
     run = north.plan()
     assert run.status == PlanRun.Status.FAILED
     assert f"member {north.person('alias-cella-2').pk}: hours must be >= 0" in run.error_message
+    job = Job.objects.get(subject_uid=run.uid)  # the job failed too, with the same reason
+    assert job.status == Job.Status.FAILED and job.error == run.error_message
 
 
 @pytest.mark.parametrize("limit", [0, -1, float("nan"), 601])
@@ -114,6 +116,7 @@ def test_it_queues_a_job_with_the_run_and_a_worker_runs_it(north, queued):
     job.refresh_from_db()
     assert run.status == PlanRun.Status.DONE and run.progress == 100
     assert job.status == Job.Status.DONE and job.percent == 100 and job.attempts == 1
+    assert job.message == run.message
     assert execute(job.pk) == "skipped"  # a second delivery runs nothing
 
 
