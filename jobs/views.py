@@ -74,7 +74,7 @@ def job_cancel(request: HttpRequest, uid: UUID) -> HttpResponse:
 @login_required
 @require_GET
 def my_jobs(request: HttpRequest) -> HttpResponse:
-    jobs = (Job.objects.restrict(request.user).filter(created_by=request.user)
+    jobs = (Job.objects.restrict(request.user).filter(created_by_id=request.user.pk)
             .select_related("unit"))
     page = Paginator(jobs, 50).get_page(request.GET.get("page"))
     return render(request, "jobs/my_jobs.html", {"page": page, "jobs": page.object_list,
