@@ -5,8 +5,9 @@ An app registers its kinds in its own ``tasks.py`` (imported by ``JobsConfig.rea
     register(Kind("contacts_import", _("Contacts import"), run=import_job, idempotent=True))
 
 ``run(job, ctx)`` does the work, reporting through ``ctx.progress`` and stopping at
-``ctx.should_stop()``; what it returns is the done job's message ("Imported: 3 new …"). ``idempotent`` kinds are run again when their worker died mid-way
-(an import undoes and redoes its batches; a plan run is not, it is failed and planned again).
+``ctx.should_stop()``; what it returns is the done job's message ("Imported: 3 new …").
+``idempotent`` kinds are run again when their worker died mid-way (an import undoes and
+redoes its batches; a plan run is not, it is failed and planned again).
 ``lost`` is told when a job ends without its work done — cancelled, or given up after its
 worker died — so the kind's own record says so too; ``finished``
 runs after any end (removing a private upload); ``result_url`` links the job's page to what

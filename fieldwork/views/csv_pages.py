@@ -20,7 +20,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from jobs.views import job_url
 
 from access.helpers import access_object
 from fieldwork.csv_duplicates import on_file, record_lookups
@@ -30,6 +29,7 @@ from fieldwork.forms import ImportMappingForm, ImportUploadForm
 from fieldwork.models import Field
 from fieldwork.tasks import enqueue_import
 from fieldwork.views.common import field_crumbs, unit_crumbs
+from jobs.views import job_url
 from organizations.models import Unit
 from people.models import Person
 
