@@ -10,6 +10,7 @@ from django.utils import timezone
 from deployment.actions import do_form_team
 from deployment.management.commands.plan_deployment import NOT_FOUND
 from deployment.models import DeploymentAssignment, PlanRun
+from jobs.tests.inprocess import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -55,14 +56,15 @@ def test_it_fails_clearly(north):
         _plan("--unit", str(north.unit.pk), "--user", "overseer")
 
 
-def test_the_worker_runs_queued_plans_and_expired_teams_are_dissolved(north, queued):
+def test_the_worker_runs_queued_plans_and_expired_teams_are_dissolved(north, queued,
+                                                                      monkeypatch):
     run = north.plan()
     today = timezone.localdate()
     team_run = do_form_team(acting_user=north.planner, unit=north.unit, data={
         "name": "Short strike", "needed_members": 1, "hours_per_member": 2,
         "max_member_hours": 2, "start_date": today, "end_date": today})
     assert run.status == team_run.status == PlanRun.Status.QUEUED
-    call_command("run_jobs", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    run_worker(monkeypatch)
     out = io.StringIO()
     call_command("run_planner_jobs", stdout=out)
     assert "1 team(s) dissolved" in out.getvalue()

@@ -1,13 +1,11 @@
 """Planner runs end to end: stored assignments with explanations, the planner's objective,
 clear failures, runs as jobs of a worker."""
 
-import io
 import math
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import AuditEvent
@@ -19,6 +17,7 @@ from jobs import housekeeping
 from jobs.actions import do_cancel_job
 from jobs.models import Job
 from jobs.runner import execute
+from jobs.tests.inprocess import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -106,12 +105,12 @@ def test_it_refuses_a_user_who_may_change_nothing_there(north):
         north.plan(user=north.world.user("overseer"))
 
 
-def test_it_queues_a_job_with_the_run_and_a_worker_runs_it(north, queued):
+def test_it_queues_a_job_with_the_run_and_a_worker_runs_it(north, queued, monkeypatch):
     run = north.plan()
     job = Job.objects.get(subject_uid=run.uid)
     assert run.status == PlanRun.Status.QUEUED and job.status == Job.Status.QUEUED
     assert (job.kind, job.unit, job.created_by) == ("plan_run", north.unit, north.planner)
-    call_command("run_jobs", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    run_worker(monkeypatch)
     run.refresh_from_db()
     job.refresh_from_db()
     assert run.status == PlanRun.Status.DONE and run.progress == 100

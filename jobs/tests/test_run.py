@@ -3,11 +3,9 @@ died; a queued job that outlives the server."""
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -16,12 +14,14 @@ from jobs import housekeeping
 from jobs.actions import do_cancel_job
 from jobs.models import Job
 from jobs.runner import execute
+from jobs.tests.inprocess import run_worker
 
 pytestmark = pytest.mark.django_db
 
 
-def _work():
-    call_command("run_jobs", "--batch", "--no-startup-delay", stdout=io.StringIO())
+@pytest.fixture
+def work(monkeypatch):
+    return lambda: run_worker(monkeypatch)
 
 
 def test_it_runs_inline_with_the_immediate_backend(enqueue):
@@ -30,13 +30,13 @@ def test_it_runs_inline_with_the_immediate_backend(enqueue):
     assert job.percent == 100 and job.attempts == 1 and job.finished_at is not None
 
 
-def test_it_stays_queued_until_a_worker_runs_it_with_progress(enqueue, queued, world):
+def test_it_stays_queued_until_a_worker_runs_it_with_progress(enqueue, queued, world, work):
     job = enqueue(steps=4)
     assert job.status == Job.Status.QUEUED and job.done == 0
     row = DBTaskResult.objects.get()
     assert row.status == "READY" and row.args_kwargs["args"] == [job.pk]
     assert AuditEvent.objects.filter(model="jobs.Job", object_id=job.pk, action="create").exists()
-    _work()
+    work()
     job.refresh_from_db()
     assert job.status == Job.Status.DONE and (job.done, job.total) == (4, 4)
     assert job.created_by == world.user("cell_secretary") and job.worker_id
@@ -49,23 +49,23 @@ def test_a_failing_job_says_why(enqueue):
     assert job.status == Job.Status.FAILED and "ValueError" in job.error
 
 
-def test_a_queued_job_is_cancelled_and_never_runs(enqueue, queued, world):
+def test_a_queued_job_is_cancelled_and_never_runs(enqueue, queued, world, work):
     job = enqueue(steps=2)
     do_cancel_job(acting_user=world.user("cell_secretary"), job=job)
     job.refresh_from_db()
     assert job.status == Job.Status.CANCELLED and job.cancel_requested
     assert AuditEvent.objects.filter(model="jobs.Job", object_id=job.pk, action="update").exists()
-    _work()
+    work()
     job.refresh_from_db()
     assert job.status == Job.Status.CANCELLED and job.attempts == 0
 
 
-def test_a_running_job_stops_at_its_next_step(enqueue, queued, world):
+def test_a_running_job_stops_at_its_next_step(enqueue, queued, world, work):
     job = enqueue(steps=5)
     # Cancel asked while it runs (the worker claimed it): it stops before the next step.
     Job.objects.filter(pk=job.pk).update(cancel_requested=True)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.QUEUED)
-    _work()
+    work()
     job.refresh_from_db()
     assert job.status == Job.Status.CANCELLED and job.done == 0
 
@@ -99,7 +99,7 @@ def test_a_recent_heartbeat_keeps_the_job(enqueue, queued):
     assert housekeeping.beat("alive") == 1
 
 
-def test_a_queued_job_survives_a_restart_and_a_new_worker_takes_it(enqueue, queued):
+def test_a_queued_job_survives_a_restart_and_a_new_worker_takes_it(enqueue, queued, work):
     job = enqueue(steps=2)
     # A restart loses everything in memory: what is left is the two rows.
     from django_tasks import task_backends
@@ -108,6 +108,6 @@ def test_a_queued_job_survives_a_restart_and_a_new_worker_takes_it(enqueue, queu
     clear_tasks_handlers(setting="TASKS")
     assert task_backends["default"] is not None
     assert Job.objects.get(pk=job.pk).status == Job.Status.QUEUED
-    _work()
+    work()
     job.refresh_from_db()
     assert job.status == Job.Status.DONE
