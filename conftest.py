@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test.signals import setting_changed
 
 # The browser tests' Chromium fixture (tests/browser.py).
 pytest_plugins = ["tests.browser"]
@@ -16,6 +17,14 @@ pytest_plugins = ["tests.browser"]
 # Tests never touch the developer's key file.
 settings.NUCLEUS_IDENTITY_KEY = json.dumps(
     {"current": "test0001", "keys": {"test0001": base64.b64encode(b"k" * 32).decode()}})
+
+
+# Jobs run inline where they are enqueued (jobs/): a test sees their end at once. Tests of
+# the worker switch to the database backend through the ``settings`` fixture.
+settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The backends may be built already (django-tasks builds them when a task is declared): the
+# signal override_settings sends makes it build them again from the setting.
+setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
 
 
 # Tests never mark the developer's data directory as a demo install, and do not depend on

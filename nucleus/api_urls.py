@@ -33,6 +33,7 @@ from coalitions.api import (
 from congresses.api import ClassPositionViewSet, CongressViewSet, DelegateViewSet, MandateViewSet
 from elections.api import ElectionViewSet, NominationViewSet, OfficeTermViewSet
 from fieldwork.api import ContactProfileViewSet
+from jobs.api import JobViewSet
 from memberreports.api import MemberReportViewSet, ReportMediaViewSet
 from organizations.api import CoalitionViewSet, OrganizationViewSet, UnitViewSet
 from organs.api import (
@@ -60,6 +61,7 @@ router.register("issues", IssueViewSet, basename="issue")
 router.register("reviews", ReviewViewSet, basename="review")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("jobs", JobViewSet, basename="job")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("congresses", CongressViewSet, basename="congress")
 router.register("delegates", DelegateViewSet, basename="delegate")

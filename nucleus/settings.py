@@ -64,12 +64,22 @@ NUCLEUS_COMPOSITION_THRESHOLD = env_int("NUCLEUS_COMPOSITION_THRESHOLD", 5, mini
 # Rows an import writes per transaction (fieldwork/import_runs.py): fewer, shorter waits for
 # the other writers on SQLite; more, a faster import.
 NUCLEUS_IMPORT_BATCH_ROWS = env_int("NUCLEUS_IMPORT_BATCH_ROWS", 100, minimum=1, maximum=10000)
-# Deployment planner runs: inline in the request (SYNC), left queued for
-# `manage.py run_planner_jobs` (WORKER), or by default in a background thread.
-NUCLEUS_PLANNER_SYNC = env_bool("NUCLEUS_PLANNER_SYNC", False)
-NUCLEUS_PLANNER_WORKER = env_bool("NUCLEUS_PLANNER_WORKER", False)
 # bench/serving.py's hello-world baseline (nucleus/bench_hello.py): mounted only when on.
 NUCLEUS_BENCH_HELLO = env_bool("NUCLEUS_BENCH_HELLO", False)
+# Long work (plan runs, imports, backups) as jobs (jobs/): a queue in the database
+# (django-tasks' database backend), run by `manage.py run_jobs` workers — no other service.
+# "immediate" runs each job inline where it is enqueued (the tests; a tiny install without
+# a worker, at the price of long requests).
+TASKS = {"default": {"BACKEND": {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}[env_choice("NUCLEUS_JOBS_BACKEND", "database", ("database", "immediate"))]}}
+# A worker writes the heartbeat of its job this often; a running job whose heartbeat is
+# older than STALE_AFTER lost its worker (jobs/housekeeping.py), looked for every REAP_EVERY.
+NUCLEUS_JOBS_HEARTBEAT_S = env_int("NUCLEUS_JOBS_HEARTBEAT_S", 10, minimum=1, maximum=600)
+NUCLEUS_JOBS_STALE_AFTER_S = env_int("NUCLEUS_JOBS_STALE_AFTER_S", 120, minimum=2,
+                                     maximum=86400)
+NUCLEUS_JOBS_REAP_EVERY_S = env_int("NUCLEUS_JOBS_REAP_EVERY_S", 60, minimum=1, maximum=3600)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -109,6 +119,11 @@ INSTALLED_APPS = [
     "memberreports",
     "tasks",
     "stoppages",
+    # The task queue (django-tasks, Django 6.0's tasks framework backported) and its
+    # database backend; jobs/ is what people see of it.
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
     "demo",
     "nucleus",
 

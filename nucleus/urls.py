@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("reviews.urls")),
     path("", include("tasks.urls")),
     path("", include("stoppages.urls")),
+    path("", include("jobs.urls")),
     path("", include("organs.urls")),
     path("", include("alliances.urls")),
     path("", include("congresses.urls")),

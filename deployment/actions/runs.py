@@ -70,11 +70,14 @@ def do_start_run(*, acting_user, unit: Unit,
                  time_limit_s: float = services.DEFAULT_TIME_LIMIT_S,
                  stability_weight: float = services.DEFAULT_STABILITY_WEIGHT,
                  team: TemporaryTeam | None = None, inline: bool | None = None) -> PlanRun:
-    """Queue a plan for the committee (one transaction), then start it: in the background
-    once committed, or right away when ``inline`` (default: NUCLEUS_PLANNER_SYNC)."""
-    run = _queue_run(acting_user=acting_user, unit=unit, time_limit_s=time_limit_s,
-                     stability_weight=stability_weight, team=team)
-    jobs.schedule(run, inline=inline)
+    """Queue a plan for the committee with its job (one transaction): a worker runs it
+    (``manage.py run_jobs``), or right away with ``inline`` or the immediate backend."""
+    with transaction.atomic():
+        run = _queue_run(acting_user=acting_user, unit=unit, time_limit_s=time_limit_s,
+                         stability_weight=stability_weight, team=team)
+        job = jobs.schedule(run)
+    if inline:  # after the commit: the solver holds no transaction open
+        jobs.run_now(job)
     run.refresh_from_db()
     return run
 
@@ -106,7 +109,9 @@ def do_form_team(*, acting_user, unit: Unit, data: dict,
         record(actor=acting_user, action="create", obj=team)
         run = _queue_run(acting_user=acting_user, unit=unit, time_limit_s=time_limit_s,
                          stability_weight=stability_weight, team=team)
-    jobs.schedule(run, inline=inline)
+        job = jobs.schedule(run)
+    if inline:  # after the commit: the solver holds no transaction open
+        jobs.run_now(job)
     run.refresh_from_db()
     return run
 

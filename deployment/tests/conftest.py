@@ -8,7 +8,7 @@ of North, Cell A and Cell B); the cast's ``overseer`` only views them. Fields an
     Print Shop   (North)  priority 1, 1 member of 2 h; alias-cellb-1 works it now
     South Port   (Cell C) priority 5, outside North
 
-Everything is written through the actions. Plans run inline (NUCLEUS_PLANNER_SYNC).
+Everything is written through the actions. Plans run inline (the jobs' immediate backend).
 """
 
 from __future__ import annotations
@@ -45,10 +45,10 @@ def _english():
     translation.deactivate()
 
 
-@pytest.fixture(autouse=True)
-def planner_inline(settings):
-    settings.NUCLEUS_PLANNER_SYNC = True
-    settings.NUCLEUS_PLANNER_WORKER = False
+@pytest.fixture
+def queued(settings):
+    """Jobs stay queued for a worker (the database backend), instead of running inline."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""manage.py plan_deployment and run_planner_jobs."""
+"""manage.py plan_deployment, run_jobs (plans) and run_planner_jobs (teams)."""
 
 import io
 from datetime import timedelta
@@ -10,6 +10,7 @@ from django.utils import timezone
 from deployment.actions import do_form_team
 from deployment.management.commands.plan_deployment import NOT_FOUND
 from deployment.models import DeploymentAssignment, PlanRun
+from jobs.tests.inprocess import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -55,20 +56,22 @@ def test_it_fails_clearly(north):
         _plan("--unit", str(north.unit.pk), "--user", "overseer")
 
 
-def test_the_worker_runs_queued_plans_and_dissolves_expired_teams(north, settings):
-    settings.NUCLEUS_PLANNER_SYNC = False
-    settings.NUCLEUS_PLANNER_WORKER = True
+def test_the_worker_runs_queued_plans_and_expired_teams_are_dissolved(north, queued,
+                                                                      monkeypatch):
     run = north.plan()
     today = timezone.localdate()
     team_run = do_form_team(acting_user=north.planner, unit=north.unit, data={
         "name": "Short strike", "needed_members": 1, "hours_per_member": 2,
         "max_member_hours": 2, "start_date": today, "end_date": today})
     assert run.status == team_run.status == PlanRun.Status.QUEUED
+    run_worker(monkeypatch)
     out = io.StringIO()
     call_command("run_planner_jobs", stdout=out)
-    assert "2 plan(s) run, 1 team(s) dissolved" in out.getvalue()
+    assert "1 team(s) dissolved" in out.getvalue()
     run.refresh_from_db()
     team_run.refresh_from_db()
     assert run.status == team_run.status == PlanRun.Status.DONE
     assert team_run.team.dissolved_on == today
     assert timedelta(0) <= timezone.now() - run.finished_at < timedelta(minutes=1)
+
+

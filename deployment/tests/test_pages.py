@@ -8,8 +8,9 @@ from uuid import uuid4
 import pytest
 from django.urls import reverse
 
-from deployment import jobs
 from deployment.models import DeploymentAssignment, MemberCapacity, PlanRun
+from jobs.models import Job
+from jobs.runner import execute
 
 pytestmark = pytest.mark.django_db
 
@@ -103,9 +104,7 @@ def test_a_refused_edit_is_explained_and_changes_nothing(north, login):
     assert "changed since you opened it" in response.content.decode()
 
 
-def test_the_status_is_followed_while_the_planner_works(north, login, settings):
-    settings.NUCLEUS_PLANNER_SYNC = False
-    settings.NUCLEUS_PLANNER_WORKER = True
+def test_the_status_is_followed_while_the_planner_works(north, login, queued):
     run = north.plan()
     client = login(north.planner)
     body = client.get(url("run_detail", run.uid)).content.decode()
@@ -115,7 +114,7 @@ def test_the_status_is_followed_while_the_planner_works(north, login, settings):
     partial = client.get(url("run_detail", run.uid), HTTP_HX_REQUEST="true")
     assert partial.content.decode().lstrip().startswith('<div id="run-status"')
     assert "HX-Refresh" not in partial
-    jobs.execute_run(run.pk)
+    execute(Job.objects.get(subject_uid=run.uid).pk)
     partial = client.get(url("run_detail", run.uid), HTTP_HX_REQUEST="true")
     assert partial["HX-Refresh"] == "true"
 

@@ -1,16 +1,23 @@
 """Planner runs end to end: stored assignments with explanations, the planner's objective,
-clear failures, background scheduling."""
+clear failures, runs as jobs of a worker."""
 
 import math
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from audit.models import AuditEvent
-from deployment import jobs, planner
+from deployment import planner
 from deployment.actions import do_edit_plan
 from deployment.models import MemberCapacity, PlannedAssignment, PlanRun
 from deployment.services import build_instance
+from jobs import housekeeping
+from jobs.actions import do_cancel_job
+from jobs.models import Job
+from jobs.runner import execute
+from jobs.tests.inprocess import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +83,8 @@ def test_invalid_input_fails_with_the_planners_message(north):
     run = north.plan()
     assert run.status == PlanRun.Status.FAILED
     assert f"member {north.person('alias-cella-2').pk}: hours must be >= 0" in run.error_message
+    job = Job.objects.get(subject_uid=run.uid)  # the job failed too, with the same reason
+    assert job.status == Job.Status.FAILED and job.error == run.error_message
 
 
 @pytest.mark.parametrize("limit", [0, -1, float("nan"), 601])
@@ -96,39 +105,38 @@ def test_it_refuses_a_user_who_may_change_nothing_there(north):
         north.plan(user=north.world.user("overseer"))
 
 
-def test_by_default_it_runs_in_the_background_after_commit(north, settings,
-                                                            django_capture_on_commit_callbacks):
-    settings.NUCLEUS_PLANNER_SYNC = False
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        run = north.plan()
-    assert run.status == PlanRun.Status.QUEUED and len(callbacks) == 1
-    # What the thread does (without a thread: the test database is one transaction).
-    assert jobs.execute_run(run.pk).status == PlanRun.Status.DONE
-    assert jobs.execute_run(run.pk) is None  # claimed once only
-
-
-def test_a_worker_deployment_leaves_runs_queued(north, settings,
-                                               django_capture_on_commit_callbacks):
-    settings.NUCLEUS_PLANNER_SYNC = False
-    settings.NUCLEUS_PLANNER_WORKER = True
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        run = north.plan()
-    assert run.status == PlanRun.Status.QUEUED and not callbacks
-    assert jobs.process_queued() == 1
-    run.refresh_from_db()
-    assert run.status == PlanRun.Status.DONE
-
-
-def test_an_interrupted_run_is_marked_failed(north, settings):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    settings.NUCLEUS_PLANNER_SYNC = False
-    settings.NUCLEUS_PLANNER_WORKER = True
+def test_it_queues_a_job_with_the_run_and_a_worker_runs_it(north, queued, monkeypatch):
     run = north.plan()
-    PlanRun.objects.filter(pk=run.pk).update(
-        status=PlanRun.Status.RUNNING, started_at=timezone.now() - timedelta(hours=1))
-    assert jobs.fail_stale_runs() == 1
+    job = Job.objects.get(subject_uid=run.uid)
+    assert run.status == PlanRun.Status.QUEUED and job.status == Job.Status.QUEUED
+    assert (job.kind, job.unit, job.created_by) == ("plan_run", north.unit, north.planner)
+    run_worker(monkeypatch)
     run.refresh_from_db()
-    assert run.status == PlanRun.Status.FAILED and "interrupted" in run.error_message
+    job.refresh_from_db()
+    assert run.status == PlanRun.Status.DONE and run.progress == 100
+    assert job.status == Job.Status.DONE and job.percent == 100 and job.attempts == 1
+    assert job.message == run.message
+    assert execute(job.pk) == "skipped"  # a second delivery runs nothing
+
+
+def test_a_run_whose_worker_died_is_failed_with_the_reason(north, queued):
+    run = north.plan()
+    job = Job.objects.get(subject_uid=run.uid)
+    stale = timezone.now() - timedelta(hours=1)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, heartbeat_at=stale,
+                                         started_at=stale, attempts=1, worker_id="gone")
+    PlanRun.objects.filter(pk=run.pk).update(status=PlanRun.Status.RUNNING, started_at=stale)
+    assert housekeeping.reap() == (0, 1)
+    run.refresh_from_db()
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "worker running this job stopped" in job.error
+    assert run.status == PlanRun.Status.FAILED and "worker running this job stopped" in \
+        run.error_message
+
+
+def test_a_cancelled_queued_plan_is_failed_too(north, queued):
+    run = north.plan()
+    job = Job.objects.get(subject_uid=run.uid)
+    do_cancel_job(acting_user=north.planner, job=job)
+    run.refresh_from_db()
+    assert run.status == PlanRun.Status.FAILED and "Cancelled" in run.error_message

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from fieldwork.models import ContactProfile
+from jobs.models import Job
 from people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,8 @@ def test_it_reads_the_header_and_guesses_the_columns(fw, login):
     assert not Person.objects.filter(alias__startswith="c-imp").exists()
 
 
-def test_it_reports_each_bad_row_by_number_and_saves_nothing(fw, login):
+def test_it_reports_each_bad_row_by_number_and_saves_nothing(fw, login, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
     client = login(fw.secretary)
     response = client.post(_url(fw), {"step": "preview", "text": BAD, **MAPPING})
     errors = response.context["errors"]
@@ -53,13 +55,16 @@ def test_it_reports_each_bad_row_by_number_and_saves_nothing(fw, login):
     assert "The assessment 9 is outside the scale." in body
     assert re.search(r'<td class="num">5</td><td>2 columns where the header has 4\.</td>', body)
     assert 'value="confirm"' not in body  # no Import button
-    # Even a forced confirmation saves nothing.
-    response = client.post(_url(fw), {"step": "confirm", "text": BAD, **MAPPING})
-    assert response.status_code == 200 and response.context["errors"]
+    # Even a forced confirmation saves nothing: its job fails and names the rows.
+    response = client.post(_url(fw), {"step": "confirm", "text": BAD, **MAPPING}, follow=True)
+    job = response.context["job"]
+    assert job.status == Job.Status.FAILED and "Nothing was imported" in job.error
+    assert "outside the scale" in response.content.decode()
     assert not Person.objects.filter(alias__startswith="c-imp").exists()
 
 
-def test_it_previews_then_imports_on_confirmation(fw, login):
+def test_it_previews_then_imports_on_confirmation(fw, login, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
     client = login(fw.secretary)
     preview = client.post(_url(fw), {"step": "preview", "text": GOOD, **MAPPING})
     assert [(r.row_number, r.alias, r.action) for r in preview.context["rows"]] == [
@@ -67,8 +72,16 @@ def test_it_previews_then_imports_on_confirmation(fw, login):
     assert 'value="confirm"' in preview.content.decode()
     assert not Person.objects.filter(alias__startswith="c-imp").exists()
     response = client.post(_url(fw), {"step": "confirm", "text": GOOD, **MAPPING})
+    # A job wrote it (inline here: the tests' immediate backend); its page links the chart.
+    job = Job.objects.get(kind="contacts_import")
     assert response.status_code == 302
-    assert response["Location"] == reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid})
+    assert response["Location"] == reverse("jobs:job_detail", kwargs={"uid": job.uid})
+    assert job.status == Job.Status.DONE and (job.done, job.total) == (2, 2)
+    assert job.created_by == fw.secretary and job.unit == fw.field.unit
+    assert "2 new contacts" in job.message
+    assert not list((tmp_path / "jobs").iterdir())  # the kept file is gone
+    page = client.get(response["Location"]).content.decode()
+    assert reverse("fieldwork:wall_chart", kwargs={"uid": fw.field.uid}) in page
     profiles = {p.person.alias: p for p in ContactProfile.objects.select_related("person", "part")}
     assert profiles["c-imp1"].part.name == "Rolling mill"
     assert profiles["c-imp1"].current_level.value == 2

@@ -12,7 +12,6 @@ import csv
 import io
 from uuid import UUID
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,10 +24,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from access.helpers import access_object
 from fieldwork.csv_duplicates import on_file, record_lookups
 from fieldwork.csv_export import export_contacts
-from fieldwork.csv_io import import_contacts, preview_contacts_import
+from fieldwork.csv_io import preview_contacts_import
 from fieldwork.forms import ImportMappingForm, ImportUploadForm
 from fieldwork.models import Field
-from fieldwork.views.common import field_crumbs, unit_crumbs, url_of
+from fieldwork.tasks import enqueue_import
+from fieldwork.views.common import field_crumbs, unit_crumbs
+from jobs.views import job_url
 from organizations.models import Unit
 from people.models import Person
 
@@ -71,15 +72,11 @@ def import_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
         return _page(request, field, "mapping", mapping=mapping)
     columns = mapping.mapping()
     if step == "confirm":
-        result = import_contacts(user, field, mapping.cleaned_data["text"], columns)
-        if result.saved:
-            messages.success(request, _("Imported: %(created)s new contacts, %(updated)s "
-                                        "updated, %(assessed)s assessments.") % {
-                "created": result.created, "updated": result.updated,
-                "assessed": result.assessed})
-            return redirect(url_of("wall_chart", field))
-        return _page(request, field, "preview", mapping=mapping, errors=result.errors,
-                     rows=[])
+        # Written by a worker, which checks the whole file again first (all or nothing):
+        # the job's page follows it and names the rows refused (fieldwork/tasks.py).
+        job = enqueue_import(acting_user=user, field=field, text=mapping.cleaned_data["text"],
+                             mapping=columns)
+        return redirect(job_url(job))
     preview = preview_contacts_import(user, field, mapping.cleaned_data["text"], columns)
     # People already on file, found by phone or email: shown, so audited (csv_duplicates).
     record_lookups(acting_user=user, rows=preview.rows)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from deployment.tests.conftest import north, planner_inline  # noqa: F401  (fixtures)
+from deployment.tests.conftest import north  # noqa: F401  (a fixture)
 from tasks import notify
 from tasks.models import Notification
 
