@@ -283,7 +283,7 @@ def _write_batch(user, field: Field, look: _Lookups, matcher: Matcher, seen: See
         journal = import_runs.empty_journal()
         new = [row for row in rows if row.action == "create"]
         try:
-            people = contacts_bulk.create_contacts(acting_user=user, field=field, rows=new,
+            created = contacts_bulk.create_contacts(acting_user=user, field=field, rows=new,
                                                    region=look.region, run=run)
         except ValidationError as exc:
             # The bulk write refuses a batch, not a row: named by the batch's first new row.
@@ -292,7 +292,7 @@ def _write_batch(user, field: Field, look: _Lookups, matcher: Matcher, seen: See
             # A constraint (an alias taken meanwhile): the row is not known, the batch is.
             raise _Abort([(new[0].row_number, _("A contact of this file was added by "
                                                 "someone else meanwhile."))]) from None
-        journal["created"] = [p.pk for p in people]
+        journal["created"] = created
         for row in rows:
             if row.action != "create":
                 try:

@@ -30,6 +30,7 @@ from organizations.regions import unit_region
 from people.actions import validate_identity
 from people.models import Identity, Person
 from vault.crypto import blind_index
+from vault.keyring import get_keyring
 
 if TYPE_CHECKING:
     # Only for the type checker: django-stubs-ext is a test dependency.
@@ -131,10 +132,12 @@ class _Lookups:
         self.user = user
         # A phone without its country code is a number of the field's country.
         self.region = unit_region(field.unit)
+        # Looked up once: get_keyring() checks its source at every call (1 µs × a million).
+        self.keyring = get_keyring()
 
     def index(self, value: str, kind: str) -> str:
         return blind_index(value, scope_salt=self.org.index_salt, kind=kind,
-                           region=self.region) if value else ""
+                           region=self.region, keyring=self.keyring) if value else ""
 
     def candidates(self, phones: set[str], emails: set[str],
                    aliases: set[str]) -> list[PersonWithLevel]:

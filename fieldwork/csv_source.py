@@ -43,6 +43,8 @@ def _decoded(raw_lines: Iterator[bytes]) -> Iterator[str]:
         if len(raw) >= MAX_LINE_BYTES and not raw.endswith(b"\n"):
             raise SourceError(number, _("This is not a CSV file: line %(l)s is longer than "
                                         "1 MB.") % {"l": number})
+        if b"\x00" in raw:  # before decoding: binary data is no text of any encoding
+            raise _binary(number)
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -55,11 +57,15 @@ def _decoded(raw_lines: Iterator[bytes]) -> Iterator[str]:
         yield line
 
 
+def _binary(number: int) -> SourceError:
+    return SourceError(number, _("This is not a CSV file: line %(l)s holds binary data.")
+                       % {"l": number})
+
+
 def _checked(lines: Iterator[str]) -> Iterator[str]:
     for number, line in enumerate(lines, start=1):
         if "\x00" in line:
-            raise SourceError(number, _("This is not a CSV file: line %(l)s holds binary "
-                                        "data.") % {"l": number})
+            raise _binary(number)
         yield line
 
 
