@@ -12,7 +12,7 @@ except sealed ones (identities, notes, blind indexes): of those only the name is
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -89,7 +89,7 @@ def record(*, actor: Any, action: str, obj: models.Model, fields: Iterable[str] 
 
 
 def record_batch(*, actor: Any, action: str, model: type[models.Model], unit_id: int | None,
-                 uids: dict[str, list[str]], fields: Iterable[str] = (),
+                 uids: dict[str, Sequence[Any]], fields: Iterable[str] = (),
                  detail: dict[str, Any] | None = None) -> AuditEvent:
     """One audit row for many records written together (a bulk import's batch), instead of
     one per record: ``model`` the main kind of record, ``object_id`` 0, and in ``detail``

@@ -181,7 +181,8 @@ def preview_contacts_import(user, field: Field | int, file_text: Source,
     the web page's upload, not for a file of a million rows (``import_contacts`` checks
     those with flat memory)."""
     field = _writable_field(user, field)
-    source, seen, rows = CsvSource(file_text), SeenKeys(), []
+    source, seen = CsvSource(file_text), SeenKeys()
+    rows: list[ImportRow] = []
     try:
         errors, *_counts = _check(user, field, source, mapping, keep=rows, seen=seen,
                                   should_stop=None)

@@ -18,11 +18,11 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Union
+from typing import IO
 
 from django.utils.translation import gettext as _
 
-Source = Union[str, os.PathLike, IO[bytes]]
+Source = str | os.PathLike | IO[bytes]
 # A longer line is no CSV row a person wrote: binary data without a newline (an image, an
 # archive), which would otherwise be read whole into memory.
 MAX_LINE_BYTES = 1 << 20

@@ -9,8 +9,9 @@ All-or-nothing is kept by an import-run marker (``nucleus.models.ImportRun``): e
 writes, in the same transaction, what it created and the values it replaced into the run's
 journal. New people are journalled as ranges of ids (``[first, last]``, consecutive ids
 merged): a batch's bulk insert gives consecutive ids, so a million contacts are a journal of
-about as many pairs as batches, not a list of a million ids rewritten at every batch. When a batch fails (a row refused by an action, a conflicting write by someone else,
-an interruption), the run is undone: what it created is deleted (with audit rows and
+about as many pairs as batches, not a list of a million ids rewritten at every batch. When
+a batch fails (a row refused by an action, a conflicting write by someone else, an
+interruption), the run is undone: what it created is deleted (with audit rows and
 tombstones, like any deletion) and what it replaced is put back where nobody changed it
 since. A run whose process died (no batch for ``STALE_AFTER``) is undone by the next import
 into the same unit, or by ``manage.py import_contacts --undo-stale``. Only one run per unit
@@ -51,10 +52,6 @@ BATCH_SIZE: int | None = None
 # again first, every time (a login waited out its whole timeout in a trial). Pausing after
 # each batch lets the waiting writers in.
 SQLITE_PAUSE_SECONDS = 0.15
-# A batch also ends after this long: a login makes several writes, each of which may have to
-# wait for the batch being written (a trial with a load of 10 on two cores: a login took
-# 7.4 s with batches of 25 rows and no time limit, 4.4 s with 100 rows and this limit).
-BATCH_SECONDS = 0.5
 # A running batch saves the run every few seconds; this long without one, its process died.
 STALE_AFTER = timedelta(minutes=10)
 # The profile values an import replaces (and an undo puts back).

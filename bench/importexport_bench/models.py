@@ -14,3 +14,6 @@ class PlainContact(models.Model):
     class Meta:
         app_label = "importexport_bench"
         db_table = "bench_plain_contact"
+
+    def __str__(self) -> str:
+        return self.alias

@@ -16,6 +16,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -115,7 +116,7 @@ def _scoped(chunks: Iterator[str], scope: str) -> Iterator[str]:
 @login_required
 @never_cache
 @require_GET
-def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
+def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponseBase:
     """The contacts the user may see in the unit's subtree, without identities."""
     unit = access_object(Unit, request.user, uid)
     return _download(iter_export_contacts(request.user, unit), _file_name(unit, "contacts"))
@@ -124,7 +125,7 @@ def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def export_identities_view(request: HttpRequest, uid: UUID) -> HttpResponse:
+def export_identities_view(request: HttpRequest, uid: UUID) -> HttpResponseBase:
     """GET: what the file with identities holds, that it is audited, and a button; POST: the
     file, with the identities of the contacts the user may reveal (each one audited as a
     reveal by csv_export). Never at the first click: the file names and locates people."""
