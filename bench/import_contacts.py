@@ -65,7 +65,7 @@ def generate(rows: int) -> Path:
         return path
     OUT.mkdir(parents=True, exist_ok=True)
     rng = random.Random(1)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two runs may generate at once
     with tmp.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
@@ -335,8 +335,8 @@ def report(results: list[dict], rows: int) -> None:
     print("|---|---|---|")
     for engine in dict.fromkeys(r["engine"] for r in results):
         by = {r["method"]: r["rows"] / r["seconds"] for r in results if r["engine"] == engine}
-        print(f"| {engine} | {by['nucleus'] / by['import-export']:.1f}× | "
-              f"{100 * by['nucleus'] / by['copy']:.0f} % |")
+        print(f"| {engine} | {by['nucleus'] / by['import-export']:.2f}× | "
+              f"{100 * by['nucleus'] / by['copy']:.2f} % |")
 
 
 def main() -> None:
