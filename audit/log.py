@@ -12,7 +12,7 @@ except sealed ones (identities, notes, blind indexes): of those only the name is
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -86,6 +86,21 @@ def record(*, actor: Any, action: str, obj: models.Model, fields: Iterable[str] 
     return append(AuditEvent(
         actor=_user_or_none(actor), action=action, model=obj._meta.label, object_id=obj.pk,
         unit_id=unit_id, fields=sorted(names), changes=changes))
+
+
+def record_batch(*, actor: Any, action: str, model: type[models.Model], unit_id: int | None,
+                 uids: dict[str, Sequence[Any]], fields: Iterable[str] = (),
+                 detail: dict[str, Any] | None = None) -> AuditEvent:
+    """One audit row for many records written together (a bulk import's batch), instead of
+    one per record: ``model`` the main kind of record, ``object_id`` 0, and in ``detail``
+    the uids of every record written, by kind ({"people.Person": [uid, ...], ...}), plus
+    ``detail`` (an import run's uid, say). ``fields`` as in ``record``: names only."""
+    if action not in AuditEvent.Action.values:
+        raise ValueError(f"unknown audit action {action!r}")
+    return append(AuditEvent(
+        actor=_user_or_none(actor), action=action, model=model._meta.label, object_id=0,
+        unit_id=unit_id, fields=sorted(set(fields)),
+        detail={**(detail or {}), "uids": {k: [str(u) for u in v] for k, v in uids.items()}}))
 
 
 def _user_or_none(user: Any) -> Any:

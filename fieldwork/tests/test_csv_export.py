@@ -80,3 +80,15 @@ def test_it_re_imports_its_own_export_without_changes(fw, exported):
     assert (result.saved, result.created, result.updated, result.assessed) == (True, 0, 2, 0)
     assert Assessment.objects.count() == 1
     assert _rows(export_contacts(fw.secretary, fw.field)) == _rows(text)
+
+
+def test_it_streams_the_file_in_chunks_read_with_an_iterator(fw, monkeypatch):
+    from fieldwork import csv_export
+
+    for i in range(5):
+        fw.contact(f"c-s{i}")
+    monkeypatch.setattr(csv_export, "CHUNK_ROWS", 2)
+    chunks = list(csv_export.iter_export_contacts(fw.secretary, fw.field))
+    assert len(chunks) == 3  # header + 2, 2, 1
+    assert _rows("".join(chunks)) == _rows(export_contacts(fw.secretary, fw.field))
+    assert [r["alias"] for r in _rows("".join(chunks))] == [f"c-s{i}" for i in range(5)]

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from audit.models import Tombstone
-from fieldwork import csv_io, import_runs
+from fieldwork import contacts_bulk, import_runs
 from fieldwork.csv_io import import_contacts
 from fieldwork.models import Assessment, ContactProfile
 from nucleus.models import ImportRun
@@ -36,14 +36,16 @@ def small_batches(monkeypatch):
 
 
 def _fail_on(monkeypatch, alias: str, error: BaseException):
-    real = csv_io.do_create_contact
+    """The bulk write of the batch holding ``alias`` fails (a refused batch is named by its
+    first new row)."""
+    real = contacts_bulk.create_contacts
 
     def create(**kwargs):
-        if kwargs["alias"] == alias:
+        if any(row.alias == alias for row in kwargs["rows"]):
             raise error
         return real(**kwargs)
 
-    monkeypatch.setattr(csv_io, "do_create_contact", create)
+    monkeypatch.setattr(contacts_bulk, "create_contacts", create)
 
 
 def _imported():
@@ -129,20 +131,24 @@ def test_it_refuses_a_second_import_into_the_unit_while_one_is_written(fw):
     assert _imported() == set()
 
 
-def _dead_run(fw) -> ImportRun:
-    """A run whose process died after its first batch."""
-    run = import_runs.start_run(acting_user=fw.secretary, unit=fw.field.unit, rows_total=5)
-    preview = csv_io.preview_contacts_import(fw.secretary, fw.field, _file(2), MAPPING)
-    look = csv_io._Lookups(fw.secretary, fw.field)
-    csv_io._write_batch(fw.secretary, fw.field, look, run, preview.rows, None)
+def _dead_run(fw, monkeypatch) -> ImportRun:
+    """A run whose process died after its first batch (killed: it undid nothing)."""
+    monkeypatch.setattr(import_runs, "BATCH_SIZE", 2)
+    _fail_on(monkeypatch, "c-b3", KeyboardInterrupt())
+    with monkeypatch.context() as dying:
+        dying.setattr(import_runs, "undo_run", lambda **kwargs: False)
+        with pytest.raises(KeyboardInterrupt):
+            import_contacts(fw.secretary, fw.field, _file(3), MAPPING)
+    monkeypatch.undo()
+    run = ImportRun.objects.get(state="running")
     assert _imported() == {"c-b1", "c-b2"}
     ImportRun.objects.filter(pk=run.pk).update(
         updated_at=timezone.now() - import_runs.STALE_AFTER - timedelta(seconds=1))
     return run
 
 
-def test_it_undoes_a_dead_run_at_the_next_import(fw):
-    run = _dead_run(fw)
+def test_it_undoes_a_dead_run_at_the_next_import(fw, monkeypatch):
+    run = _dead_run(fw, monkeypatch)
     result = import_contacts(fw.secretary, fw.field, _file(1, first=7), MAPPING)
     assert result.saved
     assert _imported() == {"c-b7"}
@@ -150,16 +156,16 @@ def test_it_undoes_a_dead_run_at_the_next_import(fw):
     assert run.state == "undone" and run.journal == {}
 
 
-def test_it_undoes_a_stale_run_from_the_command(fw):
-    run = _dead_run(fw)
+def test_it_undoes_a_stale_run_from_the_command(fw, monkeypatch):
+    run = _dead_run(fw, monkeypatch)
     call_command("import_contacts", "--undo-stale", "--user", fw.secretary.username)
     assert _imported() == set()
     run.refresh_from_db()
     assert run.state == "undone"
 
 
-def test_it_undoes_only_runs_the_user_may_change(fw):
-    run = _dead_run(fw)
+def test_it_undoes_only_runs_the_user_may_change(fw, monkeypatch):
+    run = _dead_run(fw, monkeypatch)
     call_command("import_contacts", "--undo-stale", "--user",
                  fw.world.user("sibling_secretary").username)
     run.refresh_from_db()

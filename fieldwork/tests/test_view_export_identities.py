@@ -25,7 +25,8 @@ def _url(fw, key="cell_a"):
 
 
 def _rows(response):
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.DictReader(io.StringIO(body.decode())))
 
 
 def test_it_asks_for_confirmation_and_changes_nothing_on_get(fw, contacts, login):

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,9 +23,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from access import dbwall
 from access.helpers import access_object
 from fieldwork.csv_duplicates import on_file, record_lookups
-from fieldwork.csv_export import export_contacts
+from fieldwork.csv_export import iter_export_contacts
 from fieldwork.csv_io import preview_contacts_import
 from fieldwork.forms import ImportMappingForm, ImportUploadForm
 from fieldwork.models import Field
@@ -92,25 +95,34 @@ def _file_name(unit: Unit, kind: str) -> str:
     return f"{name}-{kind}-{timezone.localdate().isoformat()}.csv"
 
 
-def _download(text: str, name: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+def _download(chunks: Iterator[str], name: str) -> StreamingHttpResponse:
+    """Streamed: the file is written while it is sent (csv_export.iter_export_contacts). The
+    chunks after the first are read after the view returned, outside the request's database
+    scope: the scope is carried along (access.dbwall)."""
+    response = StreamingHttpResponse(_scoped(chunks, dbwall.current()),
+                                     content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _scoped(chunks: Iterator[str], scope: str) -> Iterator[str]:
+    with dbwall.scope(scope):
+        yield from chunks
 
 
 @login_required
 @never_cache
 @require_GET
-def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponse:
+def export_contacts_view(request: HttpRequest, uid: UUID) -> HttpResponseBase:
     """The contacts the user may see in the unit's subtree, without identities."""
     unit = access_object(Unit, request.user, uid)
-    return _download(export_contacts(request.user, unit), _file_name(unit, "contacts"))
+    return _download(iter_export_contacts(request.user, unit), _file_name(unit, "contacts"))
 
 
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
-def export_identities_view(request: HttpRequest, uid: UUID) -> HttpResponse:
+def export_identities_view(request: HttpRequest, uid: UUID) -> HttpResponseBase:
     """GET: what the file with identities holds, that it is audited, and a button; POST: the
     file, with the identities of the contacts the user may reveal (each one audited as a
     reveal by csv_export). Never at the first click: the file names and locates people."""
@@ -119,7 +131,7 @@ def export_identities_view(request: HttpRequest, uid: UUID) -> HttpResponse:
     revealable = Person.objects.restrict(user, "reveal").filter(
         unit__path__startswith=unit.path, contact_profile__isnull=False).count()
     if request.method == "POST" and revealable:
-        return _download(export_contacts(user, unit, identities=True),
+        return _download(iter_export_contacts(user, unit, identities=True),
                          _file_name(unit, "contacts-identities"))
     return render(request, "fieldwork/export_identities.html", {
         "unit": unit, "crumbs": unit_crumbs(unit), "revealable": revealable})

@@ -60,13 +60,13 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _interrupt)
         field = in_scope(Field, user, options["field"], "add", "field")
         mapping = parse_map(options["map"])
-        try:
-            text = Path(options["file"]).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"Cannot read {options['file']}: {exc}") from None
-        bar = tqdm(total=count_rows(text), desc="contacts", unit="row", file=self.stderr,
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"Cannot read {options['file']}: no such file.")
+        # The file is streamed twice (checked, then written), never read whole: see csv_io.
+        bar = tqdm(total=count_rows(path), desc="contacts", unit="row", file=self.stderr,
                    disable=options["no_progress"] or options["dry_run"])
-        result = import_contacts(user, field, text, mapping, dry_run=options["dry_run"],
+        result = import_contacts(user, field, path, mapping, dry_run=options["dry_run"],
                                  progress=bar.update)
         bar.close()
         if result.errors:
