@@ -170,7 +170,9 @@ def do_record_run_result(*, acting_user, run: PlanRun, pi: services.PlanningInpu
         "greedy_objective": outcome.greedy_objective, "solve_seconds": plan.solve_seconds,
         "solver_status": plan.status, "error_message": "",
         "params": {"instance": services.instance_to_json(pi.instance),
-                   "without_capacity": pi.without_capacity},
+                   "without_capacity": pi.without_capacity,
+                   # Why the search stopped, as parts to translate when shown.
+                   "stop_reason": [list(part) for part in plan.stop_reason]},
         "diff": outcome.diff,
         "unstaffed": {str(k): v for k, v in outcome.unstaffed.items()},
     }

@@ -69,6 +69,7 @@ def test_planning_from_the_page_to_an_applied_plan(north, login):
     body = client.get(url("run_detail", run.uid)).content.decode()
     for text in ("Objective", "Bound", "Gap", "greedy", "Steel Mill", "alias-cella-1",
                  "weight 5 (#1 of 3)", "Fields gained", "Apply this plan",
+                 "proven the best plan among the assignments considered",
                  url("run_edit", run.uid)):
         assert text in body, text
     assert "field " + str(north.fields["steel"].pk) + " weight" not in body

@@ -98,6 +98,7 @@ def _detail_context(user, run: PlanRun) -> dict:
                        [names.humanize(_(r) if r else r) for r in reasons])
                       for f, reasons in unstaffed[:UNSTAFFED_SHOWN]],
         "unstaffed_more": max(0, len(unstaffed) - UNSTAFFED_SHOWN),
+        "stopped": names.explain((run.params or {}).get("stop_reason", [])),
         "error": names.humanize(run.error_message) if run.error_message else "",
         "gain_over_greedy": (None if run.objective is None or run.greedy_objective is None
                              else run.objective - run.greedy_objective),
