@@ -288,8 +288,8 @@ def _import_nucleus(csv_path: Path) -> dict:
 
 
 def _import_export(csv_path: Path) -> dict:
-    import tablib  # type: ignore[import-untyped]
-    from import_export import resources  # type: ignore[import-untyped]
+    import tablib
+    from import_export import resources
 
     from bench.importexport_bench.models import PlainContact
 

@@ -3,6 +3,7 @@ install started the documented way): load_demo refuses without NUCLEUS_DEMO, a d
 says so on every page, and a start without the demo loads nothing."""
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -59,7 +60,10 @@ def test_the_demo_start_refuses_a_real_install(tmp_path):
 def test_the_start_script_loads_the_demo_only_on_the_demo_path():
     script = START.read_text()
     no_demo = script[script.index("if (( ! demo )); then"):script.index("manage.py load_demo")]
-    assert "exec" in no_demo  # the non-demo start serves before reaching load_demo
+    # The non-demo start serves (serve() ends the script) before reaching load_demo.
+    assert re.search(r"^    serve$", no_demo, re.M)
+    serve = script[script.index("serve() {"):]
+    assert re.search(r'^    exit "\$status"\n}', serve, re.M)
     assert "--no-demo) demo=0" in script and "export NUCLEUS_DEMO=1" in script
 
 
