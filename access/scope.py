@@ -322,7 +322,13 @@ _ATTR = "_nucleus_scope"
 def scope_for(user: Any) -> Scope:
     scope = getattr(user, _ATTR, None) if user is not None else None
     if scope is None:
-        scope = Scope(user)
+        # The user's own roles are read past the database wall (PostgreSQL), as the wall
+        # reads them to draw itself: under the user's wall, this scope's first query would
+        # make the wall build a second scope of the same user before this one is kept.
+        from access import dbwall
+
+        with dbwall.system_scope():
+            scope = Scope(user)
         if user is not None and user.is_authenticated:
             setattr(user, _ATTR, scope)
     return scope
