@@ -12,7 +12,7 @@ list of every alias, phone and email of an 83,000-row file), and what earlier ba
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -73,6 +73,9 @@ class ImportRow:
     ignored_identity: tuple[str, ...] = ()
     # How the existing person was found: "phone", "email", "alias" (fieldwork.csv_duplicates).
     matched_by: tuple[str, ...] = ()
+    # The identity's blind indexes, as the match computed them (a new contact stores them).
+    phone_index: str = dc_field(default="", repr=False)
+    email_index: str = dc_field(default="", repr=False)
 
 
 def chunk_size() -> int:
@@ -285,14 +288,17 @@ class Matcher:
         for (number, row), (phone, email) in zip(parsed, keys, strict=True):
             found = (("phone", by_phone.get(phone)), ("email", by_email.get(email)),
                      ("alias", by_alias.get(row["alias"])))
-            found_rows.append((number, row, found, _own_keys(row, found, phone, email)))
-        earlier = (self.seen.earlier(k for *_r, own in found_rows for k in own)
+            found_rows.append((number, row, found, _own_keys(row, found, phone, email),
+                               (phone, email)))
+        earlier = (self.seen.earlier(k for *_r, own, _keys in found_rows for k in own)
                    if self.seen is not None else {})
         seen: dict[str, int] = {}
         rows = []
-        for number, row, found, own in found_rows:
+        for number, row, found, own, (phone, email) in found_rows:
             matched = self._row(number, row, found, own, known, errors, earlier, seen)
             if matched is not None:
+                if matched.action == "create":
+                    matched = replace(matched, phone_index=phone, email_index=email)
                 rows.append(matched)
         if self.seen is not None:
             self.seen.add(seen)

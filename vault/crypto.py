@@ -91,6 +91,8 @@ def fold_digits(value: str) -> str:
     """Compatibility forms folded (NFKC: full-width digits and plus) and every decimal digit
     written as an ASCII one: Persian ۰–۹ and Arabic-Indic ٠–٩ typed on a phone keyboard are
     the same number as 0–9."""
+    if value.isascii():  # NFKC leaves ASCII as it is, and its digits are ASCII already
+        return value
     text = unicodedata.normalize("NFKC", value)
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
