@@ -334,8 +334,8 @@ def _unchanged(field: Field, rows: list[ImportRow]) -> set[int]:
     alias, a profile in this field with the same values, no new assessment. Skipped: a
     re-run of a million-row file then reads the people again instead of going through the
     update actions (some 20 ms a row) to write what is there."""
-    updates = {row.person_id: row for row in rows
-               if row.action == "update" and row.level_value is None}
+    updates: dict[int, ImportRow] = {row.person_id: row for row in rows if row.person_id
+                                     is not None and row.level_value is None}
     if not updates:
         return set()
     aliases = dict(Person.objects.filter(pk__in=updates, unit=field.unit)
