@@ -118,9 +118,11 @@ def _writable_field(user, field: Field | int) -> Field:
 
 
 def _batches(source: CsvSource, look: _Lookups, mapping: dict[str, str], size: int,
-             errors: list[tuple[int, str]]) -> Iterator[list[tuple[int, dict]]]:
-    """One pass over the file: its records checked one by one (errors appended), the good
-    ones yielded ``size`` at a time as (row number, parsed values)."""
+             errors: list[tuple[int, str]], checked: SeenKeys | None = None
+             ) -> Iterator[list[tuple[int, dict]]]:
+    """One pass over the file: its records checked (errors appended), the good ones yielded
+    ``size`` at a time as (row number, parsed values). ``checked``: the writing pass's
+    memory of the check (``parse_record``)."""
     with source.records() as (header, records):
         if not header:
             errors.append((HEADER_ROW, _("The file is empty.")))
@@ -129,20 +131,45 @@ def _batches(source: CsvSource, look: _Lookups, mapping: dict[str, str], size: i
         if errors:
             return
         columns = {attribute: header.index(column) for column, attribute in mapping.items()}
-        batch: list[tuple[int, dict]] = []
+        pending: list[tuple[int, list[str]]] = []
         for number, record in records:
-            row = parse_record(number, record, header, columns, look, errors)
-            if row is not None:
-                batch.append((number, row))
-            if len(batch) >= size:
-                yield batch
-                batch = []
-            if len(errors) >= MAX_ERRORS:
-                errors.append((number, _("Too many errors: the check stopped at row %(r)s.")
-                               % {"r": number}))
+            pending.append((number, record))
+            if len(pending) < size:
+                continue
+            batch = _parsed(pending, header, columns, look, errors, checked)
+            pending = []
+            if _too_many(errors):
                 return
-        if batch:
+            if batch:
+                yield batch
+        batch = _parsed(pending, header, columns, look, errors, checked)
+        if batch and not _too_many(errors):
             yield batch
+
+
+def _too_many(errors: list[tuple[int, str]]) -> bool:
+    """At MAX_ERRORS the check stops (at that error's row; what follows is dropped)."""
+    if len(errors) < MAX_ERRORS:
+        return False
+    number = errors[MAX_ERRORS - 1][0]
+    del errors[MAX_ERRORS:]
+    errors.append((number, _("Too many errors: the check stopped at row %(r)s.")
+                   % {"r": number}))
+    return True
+
+
+def _parsed(pending: list[tuple[int, list[str]]], header: list[str], columns: dict[str, int],
+            look: _Lookups, errors: list[tuple[int, str]], checked: SeenKeys | None
+            ) -> list[tuple[int, dict]]:
+    if not pending:
+        return []
+    known = checked.checked(pending[0][0], pending[-1][0]) if checked is not None else {}
+    batch = []
+    for number, record in pending:
+        row = parse_record(number, record, header, columns, look, errors, known.get(number))
+        if row is not None:
+            batch.append((number, row))
+    return batch
 
 
 def _check(user, field: Field, source: CsvSource, mapping: dict[str, str], *,
@@ -242,7 +269,7 @@ def _write(user, field: Field, source: CsvSource, mapping: dict[str, str], seen:
     try:
         errors: list[tuple[int, str]] = []
         for number, parsed in enumerate(_batches(source, look, mapping,
-                                                 import_runs.batch_size(), errors)):
+                                                 import_runs.batch_size(), errors, seen)):
             if should_stop is not None and should_stop():
                 raise _Cancelled
             if number:

@@ -11,6 +11,7 @@ list of every alias, phone and email of an 83,000-row file), and what earlier ba
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
@@ -184,8 +185,11 @@ class _Lookups:
         return known
 
 
-def _parse_row(values: dict[str, str], look: _Lookups, errors: list[str]) -> dict:
-    """Check one row's values; append reasons to ``errors``; return the parsed values."""
+def _parse_row(values: dict[str, str], look: _Lookups, errors: list[str],
+               checked: bool = False) -> dict:
+    """Check one row's values; append reasons to ``errors``; return the parsed values.
+    ``checked``: the same record passed the check before, its identity is not checked
+    again."""
     out: dict = {"alias": values.get("alias", "")}
     if not out["alias"]:
         errors.append(_("Missing alias."))
@@ -215,7 +219,7 @@ def _parse_row(values: dict[str, str], look: _Lookups, errors: list[str]) -> dic
     out["profile"] = profile
     given = {n: values[n] for n in IDENTITY_ATTRIBUTES if values.get(n)}
     out["identity"] = Identity(**given) if given else None
-    if out["identity"] is not None:
+    if out["identity"] is not None and not checked:
         try:
             validate_identity(out["identity"])
         except ValidationError as exc:
@@ -248,18 +252,36 @@ def _parse_row(values: dict[str, str], look: _Lookups, errors: list[str]) -> dic
 
 
 
+def record_digest(record: list[str]) -> bytes:
+    # A record's fields as read (a CSV field cannot hold NUL: csv_source refuses it).
+    return hashlib.blake2b("\0".join(record).encode(), digest_size=16).digest()
+
+
 def parse_record(number: int, record: list[str], header: list[str], columns: dict[str, int],
-                 look: _Lookups, errors: list[tuple[int, str]]) -> dict | None:
-    """One data record checked: its parsed values, or None (its errors appended)."""
+                 look: _Lookups, errors: list[tuple[int, str]],
+                 checked: tuple[bytes, str, str] | None = None) -> dict | None:
+    """One data record checked: its parsed values, or None (its errors appended).
+
+    The values carry the record's ``digest``; ``checked`` is what the checking pass kept of
+    this row (``SeenKeys.checked``): when the record is the one checked then, its identity
+    is not checked again and its blind indexes are taken from there (``keys``)."""
     if len(record) != len(header):
         errors.append((number, _("%(n)s columns where the header has %(h)s.")
                        % {"n": len(record), "h": len(header)}))
         return None
     values = {a: _unquote(record[i].strip()) for a, i in columns.items()}
+    digest = record_digest(record)
+    same = checked is not None and checked[0] == digest
     reasons: list[str] = []
-    row = _parse_row(values, look, reasons)
+    row = _parse_row(values, look, reasons, checked=same)
     errors.extend((number, reason) for reason in reasons)
-    return None if reasons else row
+    if reasons:
+        return None
+    row["digest"] = digest
+    if same:
+        assert checked is not None
+        row["keys"] = checked[1:]
+    return row
 
 
 class Matcher:
@@ -276,8 +298,12 @@ class Matcher:
         keys = []
         for _number, row in parsed:
             ident = row["identity"]
-            keys.append((look.index(ident.phone, "phone") if ident else "",
-                         look.index(ident.email, "email") if ident else ""))
+            keys.append(row["keys"] if "keys" in row else (
+                look.index(ident.phone, "phone") if ident else "",
+                look.index(ident.email, "email") if ident else ""))
+        if self.seen is not None:
+            self.seen.remember((number, row["digest"], *key)
+                               for (number, row), key in zip(parsed, keys, strict=True))
         people = look.candidates({p for p, _e in keys if p}, {e for _p, e in keys if e},
                                  {row["alias"] for _n, row in parsed})
         by_phone = {p.phone_index: p for p in people if p.phone_index}

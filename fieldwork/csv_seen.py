@@ -6,7 +6,8 @@ million rows give three million such keys: a Python dict of them would take hund
 megabytes, so they go to a private temporary SQLite database (``sqlite3.connect("")``: on
 disk, deleted when closed, a small page cache), looked up a batch at a time. It also keeps
 what the checking pass decided for each row that updates a person on file, so that the
-writing pass can tell when the database changed in between.
+writing pass can tell when the database changed in between, and each checked row's digest and
+blind indexes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class SeenKeys:
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID")
         self._db.execute("CREATE TABLE decided (row INTEGER PRIMARY KEY, person INTEGER)")
+        self._db.execute("CREATE TABLE checked (row INTEGER PRIMARY KEY, digest BLOB, "
+                         "phone TEXT, email TEXT)")
 
     def close(self) -> None:
         self._db.close()
@@ -50,3 +53,15 @@ class SeenKeys:
     def decided(self, first: int, last: int) -> dict[int, int]:
         return dict(self._db.execute("SELECT row, person FROM decided WHERE row BETWEEN ? AND ?",
                                      (first, last)))
+
+    def remember(self, rows: Iterable[tuple[int, bytes, str, str]]) -> None:
+        """(row number, digest of its record, phone index, email index) of checked rows: the
+        writing pass takes a record with the same digest as checked, without parsing its
+        phone and computing its indexes again (the phone parser's cache holds a few
+        thousand numbers, not a million)."""
+        self._db.executemany("INSERT OR REPLACE INTO checked VALUES (?, ?, ?, ?)", rows)
+
+    def checked(self, first: int, last: int) -> dict[int, tuple[bytes, str, str]]:
+        return {row: (digest, phone, email) for row, digest, phone, email in self._db.execute(
+            "SELECT row, digest, phone, email FROM checked WHERE row BETWEEN ? AND ?",
+            (first, last))}

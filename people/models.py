@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +37,9 @@ class Identity:
     FIELDS = ("legal_name", "phone", "email", "address", "notes", "class_position", "sector")
 
     def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+        # Flat strings: no need for dataclasses.asdict's deep copy (50 µs; an import seals a
+        # million of these).
+        return {name: getattr(self, name) for name in self.FIELDS}
 
 
 class Person(Record):
