@@ -6,7 +6,8 @@ the form has its queryset passed through ``restrict(user, action)``: a form may 
 choices further (the fields of this unit ...), never widen them. The action is ``view``
 unless ``choice_actions`` names another for a field. A model choice over a model without an
 anchor is refused at construction, so a new form cannot offer unrestricted rows by accident.
-Choices of records are named by their uid (``to_field_name``), never by the row's pk.
+Choices of records are named by their uid (``to_field_name``), never by the row's pk. A
+choice of more people than a select should carry is typed instead (``access.typed_choices``).
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any, ClassVar
-from uuid import UUID
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from access.querysets import RestrictedQuerySet
+from access.typed_choices import is_uid, make_typed, typed_attribute
 from nucleus.digits import fold_number_fields
 
 _DEPTH = "_restricted_choices_depth"
@@ -47,17 +48,11 @@ def restrict_choices(form: forms.BaseForm, user: Any, actions: dict[str, str]) -
             # Options and submitted values name records by uid, like the URLs: a select (or a
             # filter's query string) shows no sequential ids, nothing that counts rows.
             field.to_field_name = "uid"
-            field.clean = _refusing_non_uids(field)  # type: ignore[method-assign, assignment]
-
-
-def _is_uid(value: Any) -> bool:
-    if isinstance(value, UUID) or hasattr(value, "_meta"):  # an initial value (disabled field)
-        return True
-    try:
-        UUID(str(value))
-    except ValueError:
-        return False
-    return True
+            clean = _refusing_non_uids(field)
+            attribute = typed_attribute(field)
+            if attribute is not None:  # too many to list: typed (access/typed_choices.py)
+                clean = make_typed(field, attribute, clean)
+            field.clean = clean  # type: ignore[method-assign, assignment]
 
 
 def _refusing_non_uids(field: forms.ModelChoiceField[Any]) -> Callable[[Any], Any]:
@@ -70,7 +65,7 @@ def _refusing_non_uids(field: forms.ModelChoiceField[Any]) -> Callable[[Any], An
         null = getattr(field, "null_value", None) if getattr(field, "null_label", None) \
             else None
         for item in value if isinstance(value, list | tuple) else [value]:
-            if item not in field.empty_values and item != null and not _is_uid(item):
+            if item not in field.empty_values and item != null and not is_uid(item):
                 raise ValidationError(field.error_messages["invalid_choice"],
                                       code="invalid_choice", params={"value": item})
         return clean(value)

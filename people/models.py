@@ -69,6 +69,8 @@ class Person(Record):
     anchor = Anchor(at.RECORD, "unit")
     keeps_tombstone = True
     sealed_fields = ("identity_sealed", "phone_index", "email_index")
+    # Chosen in forms by typing the alias when there are too many to list (access/typed_choices).
+    typed_choice_attribute = "alias"
 
     class Meta:
         ordering = ["alias"]
