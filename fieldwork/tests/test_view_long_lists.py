@@ -67,3 +67,19 @@ def test_continuity_pages_its_fields_with_plain_links(fw, login):
     second, body2 = _queries(client, url + "?page=2")
     assert second == first
     assert "Page 2 of 2" in body2
+
+
+def test_the_activity_form_of_a_big_cell_types_the_contact_instead_of_listing_all(
+        fw, login, monkeypatch):
+    from access import typed_choices
+
+    monkeypatch.setattr(typed_choices, "TYPED_OVER", 10)
+    client = login(fw.secretary)
+    url = reverse("fieldwork:activity_create", kwargs={"uid": fw.field.unit.uid})
+    _contacts(fw, 5)
+    few = client.get(url).content.decode()
+    assert "big-004" in few  # a short list is a select
+    _contacts(fw, 30, start=5)
+    many = client.get(url).content.decode()
+    assert "big-004" not in many and "big-034" not in many
+    assert len(many) < len(few)
