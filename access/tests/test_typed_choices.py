@@ -6,8 +6,8 @@ import pytest
 from django import forms
 
 from access import typed_choices
-from accounts.models import User
 from access.choices import RestrictedChoicesForm
+from accounts.models import User
 from people.actions import do_create_person
 from people.models import Person
 
