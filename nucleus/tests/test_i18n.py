@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from nucleus import catalogues
+from nucleus import catalogue_source, catalogues
 
 # The project's catalogue of each language; Django's own messages (locale_core/) apart.
 ALL = {str(po.relative_to(settings.BASE_DIR)): (language, po)
@@ -59,6 +59,28 @@ def test_the_check_fails_on_an_untranslated_a_fuzzy_or_a_misplaced_message(tmp_p
     assert any("placeholders" in p for p in placeholder), placeholder
     stale = _broken(tmp_path / "d", "ar", lambda text: text + '\nmsgid "New"\nmsgstr "جديد"\n')
     assert any("not compiled" in p for p in stale), stale
+
+
+def test_the_check_finds_a_message_of_the_source_that_a_catalogue_lacks(tmp_path, settings,
+                                                                       monkeypatch):
+    # A tiny project: one known message, one that no catalogue has yet.
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "views.py").write_text(
+        "from django.utils.translation import gettext as _\n"
+        "KNOWN = _('Unit')\nNEW = _('A message nobody translated yet')\n", encoding="utf-8")
+    po = tmp_path / "locale" / "de" / "LC_MESSAGES" / "django.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(CATALOGUES["de"], po)
+    before = po.read_bytes()
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    monkeypatch.chdir(tmp_path)
+
+    found = catalogue_source.missing(["de"])
+
+    assert found == [f"{po}: 'A message nobody translated yet' is in the source, not in "
+                     "the catalogue"]
+    assert po.read_bytes() == before  # compared, not merged
+    assert not (tmp_path / "locale" / "django.pot").exists()
 
 
 def test_the_check_finds_text_outside_the_translation_tags(tmp_path):

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from nucleus import catalogues
+from nucleus import catalogue_source, catalogues
 
 
 class Command(BaseCommand):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         for language, po in catalogues.catalogues():
             languages.append(language if po.parts[-4] == "locale" else f"{language} (Django's)")
             found += catalogues.problems(language, po)
+        found += catalogue_source.missing([code for code in languages if " " not in code])
         templates = list(catalogues.project_templates())
         for template in templates:
             found += catalogues.unmarked_template_text(template)
