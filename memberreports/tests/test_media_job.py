@@ -162,6 +162,23 @@ def test_a_cancel_before_it_starts_drops_the_media_too(send, queued, work, data_
     assert _uploads_left(data_dir) == []
 
 
+def test_a_cancel_on_the_jobs_page_drops_the_media_and_removes_the_uploads(
+        send, queued, work, data_dir, client, login, sender, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    report = send(Upload(gps_jpeg()))
+    login(sender)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("jobs:job_cancel", kwargs={"uid": _job(report).uid}))
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.media_state == SentReport.MediaState.FAILED
+    assert _uploads_left(data_dir) == []
+    work()
+    assert not report.media.exists() and _job(report).attempts == 0
+
+
 def test_a_run_again_redoes_the_work_from_the_uploads_and_attaches_once(send, queued, work,
                                                                         data_dir):
     report = send(Upload(gps_jpeg()), Upload(face_png()))
