@@ -72,7 +72,7 @@ class SentReport(Record):
     """A report as the coalition received it: the organization, never who wrote it."""
 
     class MediaState(models.TextChoices):
-        READY = "ready", _("ready")
+        READY = "ready", _("Ready")  # never shown: only the other two are
         PROCESSING = "processing", _("photos and videos being processed")
         FAILED = "failed", _("sent without its photos and videos")
 

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='sentreport',
             name='media_state',
-            field=models.CharField(choices=[('ready', 'ready'), ('processing', 'photos and videos being processed'), ('failed', 'sent without its photos and videos')], default='ready', editable=False, max_length=10, verbose_name='photos and videos'),
+            field=models.CharField(choices=[('ready', 'Ready'), ('processing', 'photos and videos being processed'), ('failed', 'sent without its photos and videos')], default='ready', editable=False, max_length=10, verbose_name='photos and videos'),
         ),
     ]
