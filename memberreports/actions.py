@@ -1,9 +1,12 @@
 """Writes of member reports: sending (by a user acting for a member organization), the
 office's review, its face decisions and publishing.
 
-Sending checks every file before anything is written (``media.py``): a file refused refuses
-the report, and nothing is half-saved. The unit keeps its own record of the report
-(``MemberReport``); the coalition receives a separate ``SentReport`` that names the
+Sending checks the files' sizes, count and types (by their first bytes) before anything is
+written: a file refused there refuses the report. Their processing (``media.process``) is the
+report's job (``memberreports/tasks.py``), which attaches them all at its end
+(``do_attach_report_media``) or none (``do_drop_report_media``); meanwhile the report is
+being processed and can be neither reviewed nor published. The unit keeps its own record of
+the report (``MemberReport``); the coalition receives a separate ``SentReport`` that names the
 organization only. The sending's audit row is the unit's; the copy's rows name no actor, so
 the coalition's log does not say who sent it.
 """
@@ -50,25 +53,73 @@ def do_send_report(*, acting_user: Any, organization: Organization, campaign: Ca
         raise ValidationError({"component": _("That component is not this campaign's.")})
     fields = {name: data.get(name, "") for name in REPORT_FIELDS}
     media.check_limits([len(upload.content) for upload in uploads])
-    processed = [(media.process(upload.content), upload.caption) for upload in uploads]
+    for upload in uploads:
+        media.check_type(upload.content[:16])
 
     own = MemberReport(unit=writing_unit(acting_user, organization), campaign=campaign,
                        component=component, sent_at=timezone.now(), **fields)
     own.full_clean()
     sent = SentReport(campaign=campaign, component=component, organization=organization,
-                      **fields)
+                      media_state=(SentReport.MediaState.PROCESSING if uploads
+                                   else SentReport.MediaState.READY), **fields)
     sent.full_clean()
     # The copy hangs on the coalition, beyond the sender's database wall: written under the
     # system scope, this insert, its media and their audit rows only.
     with dbwall.system_scope():
         sent.save()
         record(actor=None, action="create", obj=sent)
-        for item, caption in processed:
-            _add_media(sent, item, caption)
     own.sent_copy = sent
     own.save()
     record(actor=acting_user, action="create", obj=own)
+    if uploads:
+        from memberreports import tasks  # the job kind's module imports these actions
+
+        tasks.enqueue_media(acting_user=acting_user, report=sent, unit=own.unit,
+                            uploads=uploads)
+        sent.refresh_from_db()  # the immediate backend (tests) has run the job already
     return sent
+
+
+@transaction.atomic
+def do_attach_report_media(*, acting_user: Any, report: SentReport,
+                           processed: Sequence[tuple[media.Processed, str]]) -> SentReport:
+    """The end of a report's job: all its files, made safe, and the report ready. A report
+    no longer being processed (a run again after this one committed, or given up) gets
+    nothing. Like the sending, the copy's rows name no actor."""
+    del acting_user  # the job's starter, for the signature of every action; never named
+    with dbwall.system_scope():
+        report = SentReport.objects.select_for_update().get(pk=report.pk)
+        if not report.media_processing:
+            return report
+        before = snapshot(report)
+        for item, caption in processed:
+            _add_media(report, item, caption)
+        report.media_state = SentReport.MediaState.READY
+        report.save()
+        record(actor=None, action="update", obj=report, before=before)
+    return report
+
+
+@transaction.atomic
+def do_drop_report_media(*, acting_user: Any, report: SentReport) -> SentReport:
+    """A report whose files were refused, cancelled or given up stays, without any of them:
+    its text was sent, and the organization's own record says it was."""
+    del acting_user  # as in do_attach_report_media
+    with dbwall.system_scope():
+        report = SentReport.objects.select_for_update().get(pk=report.pk)
+        if not report.media_processing:
+            return report
+        before = snapshot(report)
+        report.media_state = SentReport.MediaState.FAILED
+        report.save()
+        record(actor=None, action="update", obj=report, before=before)
+    return report
+
+
+def _not_while_processing(report: SentReport) -> None:
+    if report.media_processing:
+        raise ValidationError(_("The photos and videos of this report are still being "
+                                "processed."), code="processing")
 
 
 def _add_media(report: SentReport, item: media.Processed, caption: str) -> ReportMedia:
@@ -95,6 +146,7 @@ def do_review_report(*, acting_user: Any, report: SentReport, status: str,
     if status not in (SentReport.Status.ACCEPTED, SentReport.Status.CHANGES,
                       SentReport.Status.REJECTED):
         raise ValidationError(_("Choose accept, ask for changes or reject."), code="status")
+    _not_while_processing(report)
     if report.is_published:
         raise ValidationError(_("A published report is taken down before it is reviewed "
                                 "again."), code="published")
@@ -116,6 +168,7 @@ def do_set_report_published(*, acting_user: Any, report: SentReport,
     report = SentReport.objects.select_for_update().get(pk=report.pk)
     if published == report.is_published:
         return report
+    _not_while_processing(report)
     if published and report.status != SentReport.Status.ACCEPTED:
         raise ValidationError(_("Only an accepted report can be published."),
                               code="not_accepted")

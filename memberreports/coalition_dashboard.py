@@ -22,7 +22,9 @@ def reports_context(user: Any, coalition: Any) -> dict[str, Any] | None:
                    .select_related("campaign", "organization", "component"))
     if not reports:
         return None
-    waiting = [r for r in reports if r.status == SentReport.Status.SENT]
+    # A report whose files are being processed waits for its job, not yet for the office.
+    waiting = [r for r in reports
+               if r.status == SentReport.Status.SENT and not r.media_processing]
     campaigns: list[dict[str, Any]] = []
     for campaign in {r.campaign for r in reports}:
         own = [r for r in reports if r.campaign_id == campaign.pk]

@@ -20,7 +20,8 @@ and the faces in them identify whoever stood there. So, before anything is writt
   ``NUCLEUS_REPORT_MAX_BYTES``, ``NUCLEUS_REPORT_MAX_FILES``).
 
 Every refusal is a ValidationError with a message for the sender; nothing here writes to the
-database, and the files are written only by ``store``.
+database, and the files are written only by ``store``. Sending a report checks the limits and
+``check_type`` at once; ``process`` runs in the report's job (``memberreports/tasks.py``).
 """
 
 from __future__ import annotations
@@ -105,15 +106,24 @@ def check_limits(sizes: Sequence[int]) -> None:
             "limit": filesizeformat(settings.NUCLEUS_REPORT_MAX_BYTES)}, code="report_too_large")
 
 
-def process(data: bytes) -> Processed:
-    """Check one upload by its content and make it safe, or raise ValidationError."""
-    check_limits([len(data)])
-    kind = sniff(data[:16])
-    if kind == MP4 or kind == WEBM:
-        return process_video(data, kind)
+def check_type(head: bytes) -> str:
+    """The type of an upload by its first bytes: the cheap check made when a report is sent,
+    before anything is kept (the full check of the content is ``process``, in the job)."""
+    kind = sniff(head[:16])
     if kind is None:
         raise ValidationError(_("Only photos (JPEG, PNG, WebP) and videos (MP4, WebM) can be "
                                 "attached to a report."), code="file_type")
+    if kind in (MP4, WEBM) and not ffmpeg_available():
+        raise _no_ffmpeg()
+    return kind
+
+
+def process(data: bytes) -> Processed:
+    """Check one upload by its content and make it safe, or raise ValidationError."""
+    check_limits([len(data)])
+    kind = check_type(data[:16])
+    if kind == MP4 or kind == WEBM:
+        return process_video(data, kind)
     return process_photo(data, kind)
 
 
@@ -191,11 +201,15 @@ def ffmpeg_available() -> bool:
     return shutil.which("ffmpeg") is not None and shutil.which("ffprobe") is not None
 
 
+def _no_ffmpeg() -> ValidationError:
+    return ValidationError(_("Videos cannot be cleaned of their metadata on this server, so "
+                             "they are not accepted. Send photos, or ask the administrator "
+                             "to install ffmpeg."), code="no_ffmpeg")
+
+
 def process_video(data: bytes, kind: str) -> Processed:
     if not ffmpeg_available():
-        raise ValidationError(_("Videos cannot be cleaned of their metadata on this server, "
-                                "so they are not accepted. Send photos, or ask the "
-                                "administrator to install ffmpeg."), code="no_ffmpeg")
+        raise _no_ffmpeg()
     with tempfile.TemporaryDirectory(prefix="nucleus-video-") as folder:
         source, target = Path(folder) / "in", Path(folder) / f"out.{EXTENSIONS[kind]}"
         source.write_bytes(data)

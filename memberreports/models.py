@@ -12,6 +12,11 @@ with photos and videos.
   (``media.py``): no metadata, faces blurred in the file shown. Where faces were found, the
   unblurred pixels wait in a private file (``DATA_DIR/uploads/reports/held/``) until the
   office decides: keeping a face is an explicit, audited choice; blurring deletes that file.
+
+A report sent with photos or videos is ``media_state`` PROCESSING until its job
+(``memberreports/tasks.py``) has made them safe and attached them all (READY), or could not
+(FAILED: refused, cancelled or given up; the report stays, without any of them). Until then
+the office can neither review nor publish it, so nothing unprocessed is ever shown.
 """
 
 from __future__ import annotations
@@ -66,6 +71,11 @@ class MemberReport(Record):
 class SentReport(Record):
     """A report as the coalition received it: the organization, never who wrote it."""
 
+    class MediaState(models.TextChoices):
+        READY = "ready", _("Ready")  # never shown: only the other two are
+        PROCESSING = "processing", _("photos and videos being processed")
+        FAILED = "failed", _("sent without its photos and videos")
+
     class Status(models.TextChoices):
         SENT = "sent", _("waiting for review")
         CHANGES = "changes", _("changes asked for")
@@ -91,6 +101,9 @@ class SentReport(Record):
     published = models.BooleanField(_("published"), default=False, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True,
                                         editable=False)
+    media_state = models.CharField(_("photos and videos"), max_length=10,
+                                   choices=MediaState.choices, default=MediaState.READY,
+                                   editable=False)
 
     anchor = SENT
 
@@ -105,6 +118,10 @@ class SentReport(Record):
     @property
     def is_published(self) -> bool:
         return self.published
+
+    @property
+    def media_processing(self) -> bool:
+        return self.media_state == self.MediaState.PROCESSING
 
 
 class ReportMedia(Record):

@@ -49,9 +49,9 @@ class SentReportSerializer(RecordSerializer):
         model = SentReport
         fields = ["uid", "version", "campaign", "component", "organization", "text", "date",
                   "city", "country", "signed_as", "status", "office_note", "reviewed_at",
-                  "published_at", "media", "files", "created_at"]
+                  "published_at", "media_state", "media", "files", "created_at"]
         read_only_fields = ["status", "office_note", "reviewed_at", "published_at",
-                            "created_at"]
+                            "media_state", "created_at"]
 
     def create(self, validated_data: dict[str, Any]) -> SentReport:
         uploads = [actions.Upload(f.read()) for f in validated_data.pop("files", [])]

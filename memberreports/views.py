@@ -20,7 +20,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from access.helpers import access_object, can
 from campaigns.models import Campaign
-from memberreports import actions, media
+from jobs.models import Job
+from jobs.views import REFRESH_S
+from memberreports import actions, media, tasks
 from memberreports.forms import ReportForm, ReviewForm
 from memberreports.models import ReportMedia, SentReport
 from nucleus.web import ActionFormView, bound, error_text, run_form
@@ -79,8 +81,15 @@ def campaign_reports(request: HttpRequest, uid: UUID) -> HttpResponse:
 def detail(request: HttpRequest, uid: UUID) -> HttpResponse:
     report = access_object(SentReport, request.user, uid)
     office = can(request.user, SentReport, report, "change")
+    # The job of its photos and videos, for whoever sees it (its unit's roles): progress
+    # while they are processed, then why they are missing. The office only sees the state.
+    job = None
+    if report.media_state != SentReport.MediaState.READY:
+        job = (Job.objects.restrict(request.user, "view")
+               .filter(kind=tasks.KIND, subject_uid=report.uid).order_by("-created_at").first())
     return render(request, "memberreports/detail.html", {
-        "report": report, "items": report.media.all(), "office": office,
+        "report": report, "items": report.media.all(), "office": office, "job": job,
+        "refresh_s": REFRESH_S,
         "review_form": ReviewForm(user=request.user) if office else None})
 
 

@@ -40,6 +40,13 @@ def write_private_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
+def write_private_bytes(path: Path, data: bytes) -> None:
+    """``write_private_text`` for bytes (an upload kept for a job)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
 def is_file_database(name: object) -> bool:
     """False for in-memory databases (the test database) and URIs (``file:...``), which
     name no plain file to protect."""

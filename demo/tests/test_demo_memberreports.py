@@ -60,6 +60,17 @@ def test_loading_twice_creates_nothing(built):
     assert build_member_reports(Coalition.objects.get(name=ICOR_NAME), print) == 0
 
 
+def test_it_publishes_the_report_also_where_jobs_wait_for_a_worker(built, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    SentReport.objects.filter(text=REPORT_TEXT).update(text="An earlier load")
+
+    assert build_member_reports(Coalition.objects.get(name=ICOR_NAME), print) == 3
+
+    report = SentReport.objects.get(text=REPORT_TEXT)
+    assert report.is_published and report.media_state == SentReport.MediaState.READY
+    assert report.media.get().face_decision == ReportMedia.Faces.BLURRED
+
+
 def test_its_public_page_shows_the_report(built, client):
     report = SentReport.objects.get(text=REPORT_TEXT)
     body = client.get(reverse("campaigns_public:page", kwargs={"uid": report.campaign.uid})

@@ -31,6 +31,7 @@ class PublicItem:
 def published_reports(campaign: Any) -> list[SentReport]:
     return list(SentReport.objects.filter(
         campaign=campaign, published=True, status=SentReport.Status.ACCEPTED)
+        .exclude(media_state=SentReport.MediaState.PROCESSING)  # never reviewed: belt and braces
         .select_related("organization", "component").prefetch_related("media")
         .order_by("-date", "-published_at"))
 

@@ -53,3 +53,24 @@ def sent_report(world, campaign, sender):
         data={"text": "Leaflets at the gate", "date": "2022-12-02", "city": "Nowhere City",
               "country": "Nowhere"},
         uploads=[Upload(gps_jpeg(), "the gate"), Upload(face_png(), "the crowd")])
+
+
+@pytest.fixture
+def queued(settings):
+    """The report's job stays queued for a worker (the database backend), as in production,
+    instead of running inline where it is enqueued (the tests' immediate backend)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def send(world, campaign, sender):
+    """``send(*uploads)``: a report from RP, as its founder sends it."""
+    from memberreports.actions import do_send_report
+
+    def _send(*uploads):
+        return do_send_report(
+            acting_user=sender, organization=world.orgs["rp"], campaign=campaign,
+            component=None, data={"text": "Leaflets at the gate", "date": "2022-12-02",
+                                  "city": "Nowhere City", "country": "Nowhere"},
+            uploads=list(uploads))
+    return _send

@@ -60,3 +60,21 @@ def test_it_refuses_the_review_to_a_member(world, sent_report):
     url = reverse("member-report-review", kwargs={"uid": sent_report.uid})
 
     assert member.post(url, {"status": "accepted"}, format="json").status_code == 404
+
+
+def test_it_answers_a_report_being_processed_and_refuses_its_review_meanwhile(world, campaign,
+                                                                              sender, queued):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = _api(sender).post(reverse("member-report-list"), {
+        "campaign": str(campaign.uid), "organization": str(world.orgs["rp"].uid),
+        "text": "Leaflets", "date": "2022-12-02", "city": "C", "country": "N",
+        "files": [SimpleUploadedFile("a.jpg", gps_jpeg())]}, format="multipart")
+
+    body = response.json()
+    assert response.status_code == 201 and body["media_state"] == "processing"
+    assert body["media"] == []
+    review = _api(world.user("coalition_office")).post(
+        reverse("member-report-review", kwargs={"uid": body["uid"]}), {"status": "accepted"},
+        format="json")
+    assert review.status_code == 400 and "still being processed" in review.content.decode()

@@ -46,3 +46,36 @@ def test_it_shows_another_member_the_report_only_once_published(client, login, w
 
     body = client.get(url).content.decode()
     assert "Leaflets at the gate" in body and "Keep the faces blurred" not in body
+
+
+
+def test_it_shows_the_office_a_report_being_processed_without_its_review(client, login, world,
+                                                                         send, queued):
+    from memberreports.actions import Upload
+    from memberreports.tests.conftest import gps_jpeg
+
+    report = send(Upload(gps_jpeg()))
+    login(world.user("coalition_office"))
+    body = client.get(reverse("memberreports:detail", kwargs={"uid": report.uid})
+                      ).content.decode()
+
+    assert "Leaflets at the gate" in body and "photos and videos being processed" in body
+    assert "still being processed" in body
+    assert "Save the review" not in body and "Publish" not in body
+    assert "job-status" not in body  # the job is the sending unit's, not the office's
+
+
+def test_it_answers_404_outside_for_a_report_being_processed_and_its_job(client, login, send,
+                                                                         queued):
+    from accounts.models import User
+    from jobs.models import Job
+    from memberreports.actions import Upload
+    from memberreports.tests.conftest import gps_jpeg
+
+    report = send(Upload(gps_jpeg()))
+    job = Job.objects.get(subject_uid=report.uid)
+    login(User.objects.get(username="outsider"))
+
+    assert client.get(reverse("memberreports:detail", kwargs={"uid": report.uid})
+                      ).status_code == 404
+    assert client.get(reverse("jobs:job_detail", kwargs={"uid": job.uid})).status_code == 404
