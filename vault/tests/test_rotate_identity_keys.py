@@ -9,23 +9,9 @@ from people.actions import find_by_contact
 from people.models import Person
 from vault import custody, rotation
 from vault.crypto import blind_index, key_id_of
-from vault.keyring import get_keyring, parse_keyring, write_keyring_file
+from vault.keyring import get_keyring, parse_keyring
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def key_file(settings, tmp_path):
-    """Move the test keyring from the variable into a key file, as a real install has it."""
-    ring = parse_keyring(settings.NUCLEUS_IDENTITY_KEY, "test key")
-    path = tmp_path / "identity.key"
-    write_keyring_file(path, ring)
-    settings.NUCLEUS_IDENTITY_KEY = None
-    settings.NUCLEUS_IDENTITY_KEY_FILE = path
-    # Its check value, as a started install has it (vault/custody.py): rotation starts from a
-    # key known to open the data.
-    custody.record_check(ring)
-    return path
 
 
 def _rotate():
