@@ -6,6 +6,7 @@ status fragment (htmx) here, and the job's page the buttons lead to."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
@@ -25,7 +26,7 @@ KINDS = (backup_tasks.KIND, rotation_tasks.KIND)
 SHOWN = 20
 
 
-def access_system_unit(user, uid: UUID) -> Unit:
+def access_system_unit(user: Any, uid: UUID) -> Unit:
     """The top unit, if the user may start system work on it; 404 otherwise."""
     unit = system_units(user).filter(uid=uid).first()
     if unit is None:
