@@ -101,12 +101,13 @@ def rows(model: type[models.Model], batch: int = 1000) -> Iterator[dict[str, Any
 # --- the data directory ---
 
 def _skipped_paths() -> set[Path]:
-    """What never goes into an archive: the identity key (and its temporary file), the
+    """What never goes into an archive: the identity key (its temporary and lock files), the
     database files (their rows are in the archive), the collected static files, the backup
     jobs' archives."""
     _, key_path = key_source()
-    skipped = {key_path, key_path.with_suffix(".tmp"), Path(settings.STATIC_ROOT),
-               backup_dir()}
+    skipped = {key_path, key_path.with_suffix(".tmp"),
+               key_path.with_name(key_path.name + ".rotating"),  # vault/rotation.py's lock
+               Path(settings.STATIC_ROOT), backup_dir()}
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         name = Path(str(database["NAME"]))

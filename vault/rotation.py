@@ -21,7 +21,10 @@ exact lookups of ``people.actions`` look under every key the file holds.
 
 from __future__ import annotations
 
+import fcntl
+import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +89,23 @@ def _batches(model: EncryptedModel, key_id: str) -> Iterator[tuple[int, int, int
         last = pks[-1]
 
 
+@contextmanager
+def _only_one() -> Iterator[None]:
+    """One rotation at a time on this machine (a command, a job): two starting together
+    would each mint a key, and the second written would lose the first's."""
+    _, path = key_source()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(path.name + ".rotating"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RotationError("another rotation of the identity key is running") from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def begin() -> tuple[Keyring, Rotation]:
     """The keyring to rotate onto: a new key, or the one of a rotation under way."""
     env_value, path = key_source()
@@ -113,7 +133,7 @@ def rotate(*, progress: Callable[[int, int], object] = lambda done, total: None,
     after each batch; ``should_stop()`` asked between batches."""
     from access import dbwall
 
-    with dbwall.system_scope():  # every row, whatever a request's database wall shows
+    with _only_one(), dbwall.system_scope():  # every row, whatever a request's wall shows
         ring, rotation = begin()
         total = rows_left(ring.current)
         progress(0, total)

@@ -122,3 +122,11 @@ def test_it_refuses_to_rotate_a_key_from_the_environment(settings, tmp_path, wor
         _rotate()
     assert not (tmp_path / "identity.key").exists()
     assert list(Person.objects.values_list("identity_sealed", flat=True)) == sealed
+
+
+def test_only_one_rotation_runs_at_a_time(key_file, world):
+    with rotation._only_one():
+        with pytest.raises(rotation.RotationError, match="another rotation"):
+            rotation.rotate()
+    assert len(parse_keyring(key_file.read_text(), "after").keys) == 1
+    rotation.rotate()  # the lock is released
