@@ -108,3 +108,13 @@ def test_the_command_queues_a_job_for_an_administrator_only(setup, queued, admin
     listed = io.StringIO()
     call_command("jobs", stdout=listed)
     assert str(job.uid) in listed.getvalue()
+
+
+def test_the_command_still_writes_an_archive_inline_with_its_progress(setup, tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    path = tmp_path / "inline.nucleus-backup"
+    call_command("backup", str(path), stdout=out, stderr=err)
+    assert "Wrote" in out.getvalue() and "backup" in err.getvalue()
+    with path.open("rb") as source:
+        assert reading.verify(source, PASSPHRASE)["models"]
+    assert not list(tmp_path.glob("*.partial"))

@@ -1,5 +1,6 @@
 """manage.py rotate_identity_keys: every identity re-encrypted under a new key, no data lost."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -130,3 +131,10 @@ def test_only_one_rotation_runs_at_a_time(key_file, world):
             rotation.rotate()
     assert len(parse_keyring(key_file.read_text(), "after").keys) == 1
     rotation.rotate()  # the lock is released
+
+
+def test_the_command_prints_its_progress(key_file, world):
+    out, err = StringIO(), StringIO()
+    call_command("rotate_identity_keys", stdout=out, stderr=err)
+    assert re.search(r"Rotated to key \w+; re-encrypted [1-9]\d* rows", out.getvalue())
+    assert "rows" in err.getvalue() and "100%" in err.getvalue()

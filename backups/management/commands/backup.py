@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
 
 from backups import archive, reading, writing
 from backups.archive import ArchiveError
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--passphrase-file",
                             help="file holding the backup passphrase (default: "
                                  "NUCLEUS_BACKUP_PASSPHRASE_FILE or NUCLEUS_BACKUP_PASSPHRASE)")
+        parser.add_argument("--no-progress", action="store_true")
         parser.add_argument("--job", action="store_true",
                             help="queue a backup job for a worker instead (its archive goes to "
                                  "NUCLEUS_BACKUP_DIR); print the job's uid")
@@ -62,7 +64,7 @@ class Command(BaseCommand):
                     manifest = reading.verify(source, passphrase)
                 self.stdout.write(self.style.SUCCESS(f"{path} is intact: {summary(manifest)}."))
                 return
-            manifest = self._write(path, passphrase)
+            manifest = self._write(path, passphrase, not options["no_progress"])
         except (ArchiveError, OSError) as exc:
             raise CommandError(str(exc)) from None
         custody.record_key_event("backup_written", {"file": str(path)}, kind="security")
@@ -70,8 +72,14 @@ class Command(BaseCommand):
             f"Wrote {path}: {summary(manifest)}. The identity key is not in it: keep it in "
             "custody apart from the archive."))
 
-    def _write(self, path: Path, passphrase: str) -> dict[str, Any]:
+    def _write(self, path: Path, passphrase: str, show: bool) -> dict[str, Any]:
+        # One step per model and data file, as a backup job's page counts them.
+        bar = tqdm(total=writing.archive_steps() if show else 0, desc="backup",
+                   unit="step", disable=not show, file=self.stderr)
         try:
-            return writing.write_archive(path, passphrase)
+            return writing.write_archive(path, passphrase,
+                                         progress=lambda name, count: bar.update(1))
         except FileExistsError as exc:
             raise CommandError(str(exc)) from None
+        finally:
+            bar.close()
