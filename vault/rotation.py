@@ -146,8 +146,8 @@ def rotate(*, progress: Callable[[int, int], object] = lambda done, total: None,
                     with transaction.atomic():
                         model.rekey_all(ring, lambda n: None, pk_range=(first, last))
                     rotation.rows += count
-                    progress(min(rotation.rows, max(total, rotation.rows)),
-                             max(total, rotation.rows))
+                    total = max(total, rotation.rows)  # rows sealed meanwhile, old key
+                    progress(rotation.rows, total)
             if not rows_left(ring.current):
                 break
         else:
