@@ -16,7 +16,8 @@ killed worker, a cancel):
 Run again after any stop, it finds the file holding more than one key and finishes the
 rotation it started (no third key is minted), re-sealing only the rows still under the old
 key. While it is under way, a blind index of a row not yet re-sealed is the old key's: the
-exact lookups of ``people.actions`` look under every key the file holds.
+exact lookups of ``people.actions`` and the contacts import's matching
+(``fieldwork.csv_rows``) look under every key the file holds.
 """
 
 from __future__ import annotations
