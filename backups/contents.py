@@ -101,15 +101,24 @@ def rows(model: type[models.Model], batch: int = 1000) -> Iterator[dict[str, Any
 # --- the data directory ---
 
 def _skipped_paths() -> set[Path]:
-    """What never goes into an archive: the identity key (and its temporary file), the
-    database files (their rows are in the archive), the collected static files."""
+    """What never goes into an archive: the identity key (its temporary and lock files), the
+    database files (their rows are in the archive), the collected static files, the backup
+    jobs' archives."""
     _, key_path = key_source()
-    skipped = {key_path, key_path.with_suffix(".tmp"), Path(settings.STATIC_ROOT)}
+    skipped = {key_path, key_path.with_suffix(".tmp"),
+               key_path.with_name(key_path.name + ".rotating"),  # vault/rotation.py's lock
+               Path(settings.STATIC_ROOT), backup_dir()}
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         name = Path(str(database["NAME"]))
         skipped |= {name, *(name.with_name(name.name + s) for s in ("-wal", "-shm", "-journal"))}
     return {p.resolve() for p in skipped}
+
+
+def backup_dir() -> Path:
+    """Where backup jobs write their archives (``NUCLEUS_BACKUP_DIR``, else
+    ``DATA_DIR/backups``): never inside an archive, or each would hold the ones before."""
+    return Path(settings.NUCLEUS_BACKUP_DIR or Path(settings.DATA_DIR) / "backups")
 
 
 def _holds_a_keyring(path: Path) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,14 @@ from backups.contents import (
     rows,
 )
 
+_snapshot = threading.local()
+
+
+def in_snapshot() -> bool:
+    """Inside ``consistent_snapshot``: a write now (a job's progress) would hold its row
+    locked until the snapshot ends (PostgreSQL), or wait for it (SQLite)."""
+    return bool(getattr(_snapshot, "open", False))
+
 
 @contextmanager
 def consistent_snapshot() -> Iterator[None]:
@@ -41,16 +51,56 @@ def consistent_snapshot() -> Iterator[None]:
     try:
         # Every row, whatever the database wall would show a request (access/dbwall.py).
         with dbwall.system_scope(), transaction.atomic():
+            _snapshot.open = True
             yield
     finally:
+        _snapshot.open = False
         if raw is not None:
             raw.isolation_level = previous
 
 
+class BackupStopped(Exception):  # noqa: N818 (asked to stop, not an error)
+    """``should_stop()`` said so between two models or files: the archive is incomplete."""
+
+
+def archive_steps(exclude: Iterable[Path] = ()) -> int:
+    """How many times ``write_backup`` calls ``progress``: once per model and data file."""
+    return len(backed_up_models()) + len(data_files(exclude))
+
+
+def write_archive(path: Path, passphrase: str, *,
+                  progress: Callable[[str, int], object] = lambda name, count: None,
+                  should_stop: Callable[[], bool] = lambda: False) -> dict[str, Any]:
+    """A new archive at ``path`` (mode 0600), written under ``path.partial`` and renamed
+    only when complete: a failure or a stop removes the partial file, and an existing
+    archive is never overwritten (``FileExistsError``)."""
+    if path.exists():
+        raise FileExistsError(f"{path} exists; choose a new name (archives are never "
+                              "overwritten)")
+    partial = partial_path(path)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            manifest = write_backup(out, passphrase, exclude=[partial, path],
+                                    progress=progress, should_stop=should_stop)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return manifest
+
+
+def partial_path(path: Path) -> Path:
+    return path.with_name(path.name + ".partial")
+
+
 def write_backup(out: BinaryIO, passphrase: str, *, exclude: Iterable[Path] = (),
-                 progress: Callable[[str, int], object] = lambda name, count: None
-                 ) -> dict[str, Any]:
-    """Write the archive to ``out``; the manifest it ends with is returned."""
+                 progress: Callable[[str, int], object] = lambda name, count: None,
+                 should_stop: Callable[[], bool] = lambda: False) -> dict[str, Any]:
+    """Write the archive to ``out``; the manifest it ends with is returned. ``should_stop``
+    is asked after each model and data file (``BackupStopped``)."""
     writer = archive.Writer(out, passphrase)
     manifest: dict[str, Any] = {"t": "manifest", "models": {}, "files": {}}
     with consistent_snapshot():
@@ -67,9 +117,13 @@ def write_backup(out: BinaryIO, passphrase: str, *, exclude: Iterable[Path] = ()
                 count += 1
             manifest["models"][name] = {"count": count, "sha256": digest.hexdigest()}
             progress(name, count)
+            if should_stop():
+                raise BackupStopped
     for name, path in data_files(exclude):
         manifest["files"][name] = _write_file(writer, name, path)
         progress(name, manifest["files"][name]["size"])
+        if should_stop():
+            raise BackupStopped
     writer.write(line(manifest))
     writer.close()
     return manifest

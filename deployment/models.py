@@ -151,8 +151,9 @@ class MemberCapacity(Record):
         return self.NOTES.unseal(self, keyring)
 
     @classmethod
-    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
-        return rekey_columns(cls, (cls.LOCATION, cls.NOTES), keyring, progress)
+    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object],
+                  pk_range: tuple[int, int] | None = None) -> int:
+        return rekey_columns(cls, (cls.LOCATION, cls.NOTES), keyring, progress, pk_range)
 
     def clean(self) -> None:
         errors: dict = {}

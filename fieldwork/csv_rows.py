@@ -30,7 +30,7 @@ from fieldwork.queries import current_level, scale_for
 from organizations.regions import unit_region
 from people.actions import validate_identity
 from people.models import Identity, Person
-from vault.crypto import blind_index
+from vault.crypto import blind_index, lookup_keyrings
 from vault.keyring import get_keyring
 
 if TYPE_CHECKING:
@@ -138,10 +138,18 @@ class _Lookups:
         self.region = unit_region(field.unit)
         # Looked up once: get_keyring() checks its source at every call (1 µs × a million).
         self.keyring = get_keyring()
+        # The other keys of a rotation under way (vault/rotation.py): a person not yet
+        # re-sealed is found by the old key's index.
+        self.old_keyrings = lookup_keyrings(self.keyring)[1:]
 
     def index(self, value: str, kind: str) -> str:
         return blind_index(value, scope_salt=self.org.index_salt, kind=kind,
                            region=self.region, keyring=self.keyring) if value else ""
+
+    def old_indexes(self, value: str, kind: str) -> list[str]:
+        return [blind_index(value, scope_salt=self.org.index_salt, kind=kind,
+                            region=self.region, keyring=ring)
+                for ring in self.old_keyrings] if value else []
 
     def candidates(self, phones: set[str], emails: set[str],
                    aliases: set[str]) -> list[PersonWithLevel]:
@@ -304,10 +312,21 @@ class Matcher:
         if self.seen is not None:
             self.seen.remember((number, row["digest"], *key)
                                for (number, row), key in zip(parsed, keys, strict=True))
-        people = look.candidates({p for p, _e in keys if p}, {e for _p, e in keys if e},
+        # Old key's index -> this key's, while a rotation is under way (else empty).
+        old_phones: dict[str, str] = {}
+        old_emails: dict[str, str] = {}
+        for (_number, row), (phone, email) in zip(parsed, keys, strict=True):
+            ident = row["identity"]
+            if look.old_keyrings and ident:
+                old_phones.update((o, phone) for o in look.old_indexes(ident.phone, "phone"))
+                old_emails.update((o, email) for o in look.old_indexes(ident.email, "email"))
+        people = look.candidates({p for p, _e in keys if p} | set(old_phones),
+                                 {e for _p, e in keys if e} | set(old_emails),
                                  {row["alias"] for _n, row in parsed})
-        by_phone = {p.phone_index: p for p in people if p.phone_index}
-        by_email = {p.email_index: p for p in people if p.email_index}
+        by_phone = {old_phones.get(p.phone_index, p.phone_index): p
+                    for p in people if p.phone_index}
+        by_email = {old_emails.get(p.email_index, p.email_index): p
+                    for p in people if p.email_index}
         by_alias = {p.alias: p for p in people if p.unit_id == look.field.unit_id}
         known = look.assessments_of(people)
         found_rows = []

@@ -55,6 +55,9 @@ NUCLEUS_IDENTITY_KEY_FILE = Path(
 # from the variable, or from a file readable only by the user that runs the backups.
 NUCLEUS_BACKUP_PASSPHRASE = os.environ.get("NUCLEUS_BACKUP_PASSPHRASE") or None
 NUCLEUS_BACKUP_PASSPHRASE_FILE = os.environ.get("NUCLEUS_BACKUP_PASSPHRASE_FILE") or None
+# Where a backup job (backups/tasks.py) writes its archive; empty: DATA_DIR/backups, which
+# archives leave out.
+NUCLEUS_BACKUP_DIR = os.environ.get("NUCLEUS_BACKUP_DIR") or None
 NUCLEUS_SEEDS_DIR = Path(os.environ.get("NUCLEUS_SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
 NUCLEUS_STALE_DAYS = env_int("NUCLEUS_STALE_DAYS", 21, minimum=1, maximum=3650)
 # A composition report (congresses) shows no breakdown with a group smaller than this: a

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("tasks.urls")),
     path("", include("stoppages.urls")),
     path("", include("jobs.urls")),
+    path("", include("backups.urls")),
     path("", include("organs.urls")),
     path("", include("alliances.urls")),
     path("", include("congresses.urls")),

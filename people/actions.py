@@ -18,7 +18,7 @@ from people import headcounts
 from people.models import Identity, Person, StatusChange
 from people.references import references
 from people.reindex import indexes_for
-from vault.crypto import blind_index, normalize_phone
+from vault.crypto import blind_index, lookup_keyrings, normalize_phone
 
 PLAIN_FIELDS = ("alias", "kind", "status", "status_since", "joined_on")
 
@@ -178,8 +178,10 @@ def phone_indexes(phone: str, *, organization, region: str | None = None) -> set
     number of ``region``, or, when no region is given, of any region its units use (a
     number written without its country code means what the unit that holds it reads)."""
     regions = {region} if region is not None else {"", *regions_by_unit(organization).values()}
-    found = {blind_index(phone, scope_salt=organization.index_salt, kind="phone", region=r)
-             for r in regions}
+    rings = lookup_keyrings()  # every key of a rotation under way (vault/rotation.py)
+    found = {blind_index(phone, scope_salt=organization.index_salt, kind="phone", region=r,
+                         keyring=ring)
+             for r in regions for ring in rings}
     return found - {""}
 
 
@@ -193,8 +195,9 @@ def find_by_contact(*, user, organization, phone: str = "", email: str = "",
         qs = qs.filter(phone_index__in=phone_indexes(phone, organization=organization,
                                                      region=region))
     if email:
-        qs = qs.filter(email_index=blind_index(email, scope_salt=organization.index_salt,
-                                               kind="email"))
+        qs = qs.filter(email_index__in={
+            blind_index(email, scope_salt=organization.index_salt, kind="email", keyring=ring)
+            for ring in lookup_keyrings()})
     if not phone and not email:
         return qs.none()
     return qs

@@ -104,10 +104,15 @@ class Person(Record):
                                               keyring=keyring))
 
     @classmethod
-    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
+    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object],
+                  pk_range: tuple[int, int] | None = None) -> int:
+        """Re-seal every identity (with ``pk_range``, those with a primary key in it: one
+        batch of ``vault.rotation``) and its indexes under the keyring's current key."""
         count = 0
         regions: dict[int, dict[int, str]] = {}  # organization → unit → phone region
         rows = cls.objects.select_related("unit__organization").order_by("pk")
+        if pk_range is not None:
+            rows = rows.filter(pk__range=pk_range)
         for person in rows.iterator(chunk_size=500):
             org = person.unit.organization
             if org.pk not in regions:

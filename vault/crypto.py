@@ -166,6 +166,15 @@ def normalized(value: str, kind: str, region: str | None = None) -> str:
     raise KeyError(kind)
 
 
+def lookup_keyrings(keyring: Keyring | None = None) -> list[Keyring]:
+    """The keyring, then each other key it holds alone: while a rotation is under way
+    (vault/rotation.py) a row not yet re-sealed keeps the old key's blind indexes, so an
+    exact lookup hashes under every key the file holds."""
+    ring = keyring or get_keyring()
+    return [ring, *(Keyring(current=k, keys={k: v}) for k, v in sorted(ring.keys.items())
+                    if k != ring.current)]
+
+
 def blind_index(value: str, *, scope_salt: str, kind: str, keyring: Keyring | None = None,
                 region: str | None = None) -> str:
     """A keyed hash for exact lookup; empty values index to the empty string. ``region`` is

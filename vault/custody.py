@@ -64,7 +64,8 @@ class EncryptedModel(Protocol):
     objects: models.Manager[Any]
     _meta: Options[Any]
 
-    def rekey_all(self, keyring: Keyring, progress: Callable[[int], object]) -> int: ...
+    def rekey_all(self, keyring: Keyring, progress: Callable[[int], object],
+                  pk_range: tuple[int, int] | None = None) -> int: ...
 
 
 def encrypted_models() -> list[EncryptedModel]:

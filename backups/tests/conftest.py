@@ -18,3 +18,16 @@ def _keep_the_key_verdict():
     saved = custody._last
     yield
     custody._last = saved
+
+
+@pytest.fixture
+def queued(settings):
+    """Jobs stay queued for a worker (the database backend), as jobs/tests/conftest.py."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def admin(world):
+    from backups.tests.helpers import make_admin
+
+    return make_admin(world)

@@ -33,3 +33,16 @@ def install(settings, tmp_path: Path) -> Install:
     settings.NUCLEUS_BACKUP_PASSPHRASE = PASSPHRASE
     settings.NUCLEUS_BACKUP_PASSPHRASE_FILE = None
     return Install(data, key_file, ring)
+
+
+def make_admin(world, name: str = "admin"):
+    """The install's administrator (``is_superuser``), secretary of Red Party's top unit:
+    who may start system work there (accounts/system_work.py)."""
+    from access.actions import do_grant_role
+    from accounts.models import User
+
+    admin = User.objects.create_user(name, password="correct horse battery",
+                                     is_superuser=True)
+    do_grant_role(acting_user=None, user=admin, unit=world.units["rp_congress"],
+                  kind="secretary", identity_access=True)
+    return admin

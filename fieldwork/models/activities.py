@@ -120,6 +120,7 @@ class Activity(Record):
         return bool(self.notes_sealed or self.outcome_sealed)
 
     @classmethod
-    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
+    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object],
+                  pk_range: tuple[int, int] | None = None) -> int:
         """Re-encrypt every sealed note and outcome with the keyring's current key."""
-        return rekey_columns(cls, (cls.NOTES, cls.OUTCOME), keyring, progress)
+        return rekey_columns(cls, (cls.NOTES, cls.OUTCOME), keyring, progress, pk_range)

@@ -115,5 +115,6 @@ class Assessment(Record):
         return self.NOTE.unseal(self, keyring)
 
     @classmethod
-    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
-        return rekey_columns(cls, (cls.NOTE,), keyring, progress)
+    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object],
+                  pk_range: tuple[int, int] | None = None) -> int:
+        return rekey_columns(cls, (cls.NOTE,), keyring, progress, pk_range)

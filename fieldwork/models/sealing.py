@@ -39,11 +39,15 @@ class SealedColumn:
 
 
 def rekey_columns(model: type[models.Model], columns: Sequence[SealedColumn],
-                  keyring: Keyring, progress: Callable[[int], object]) -> int:
-    """Re-encrypt every sealed column of ``model`` with the keyring's current key; rows
+                  keyring: Keyring, progress: Callable[[int], object],
+                  pk_range: tuple[int, int] | None = None) -> int:
+    """Re-encrypt every sealed column of ``model`` (with ``pk_range``, of the rows with a
+    primary key in it: one batch of ``vault.rotation``) with the keyring's current key; rows
     without a sealed value are counted without being rewritten."""
     names = [c.column for c in columns]
     manager: Any = model._default_manager
+    if pk_range is not None:
+        manager = manager.filter(pk__range=pk_range)
     empty = manager.filter(**{n: "" for n in names}).count()
     if empty:
         progress(empty)

@@ -12,6 +12,7 @@ from fieldwork.csv_io import import_contacts, preview_contacts_import
 from fieldwork.models import Assessment, ContactProfile
 from fieldwork.queries import contacts_in
 from people.models import Identity, Person
+from vault.keyring import get_keyring
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +184,19 @@ def test_it_is_no_phone_oracle_for_an_organizer_without_identity_access(fw):
     assert preview_contacts_import(fw.secretary, fw.field,
                                    f"alias,phone\nc-probe,{member_phone}\n",
                                    {"alias": "alias", "phone": "phone"}).errors
+
+
+def test_it_matches_a_person_not_yet_re_sealed_by_a_rotation_under_way(fw, union, settings):
+    import_contacts(fw.secretary, fw.field, GOOD, MAPPING)
+    original = Person.objects.get(alias="c-imp1")
+    # The key file of a rotation under way (vault/rotation.py): a new current key, the old
+    # one kept; the person's indexes are still the old key's.
+    settings.NUCLEUS_IDENTITY_KEY = get_keyring().with_new_key().to_json()
+    text = "Name,Phone\nc-renamed,00989351112233\n"
+    result = import_contacts(fw.secretary, fw.field, text, {"Name": "alias", "Phone": "phone"})
+    assert (result.created, result.updated) == (0, 1)
+    original.refresh_from_db()
+    assert original.alias == "c-renamed"
+    by_email = import_contacts(fw.secretary, fw.field, "alias,email\nc-x,IMP2@example.org\n",
+                               {"alias": "alias", "email": "email"})
+    assert (by_email.created, by_email.updated) == (0, 1)

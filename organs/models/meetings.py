@@ -110,8 +110,9 @@ class Meeting(Record):
         return bool(self.minutes_sealed)
 
     @classmethod
-    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object]) -> int:
-        return rekey_columns(cls, (cls.MINUTES,), keyring, progress)
+    def rekey_all(cls, keyring: Keyring, progress: Callable[[int], object],
+                  pk_range: tuple[int, int] | None = None) -> int:
+        return rekey_columns(cls, (cls.MINUTES,), keyring, progress, pk_range)
 
 
 class AgendaItem(Record):

@@ -1,5 +1,6 @@
 """manage.py rotate_identity_keys: every identity re-encrypted under a new key, no data lost."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -7,25 +8,11 @@ from django.core.management import CommandError, call_command
 
 from people.actions import find_by_contact
 from people.models import Person
-from vault import custody
+from vault import custody, rotation
 from vault.crypto import blind_index, key_id_of
-from vault.keyring import get_keyring, parse_keyring, write_keyring_file
+from vault.keyring import get_keyring, parse_keyring
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def key_file(settings, tmp_path):
-    """Move the test keyring from the variable into a key file, as a real install has it."""
-    ring = parse_keyring(settings.NUCLEUS_IDENTITY_KEY, "test key")
-    path = tmp_path / "identity.key"
-    write_keyring_file(path, ring)
-    settings.NUCLEUS_IDENTITY_KEY = None
-    settings.NUCLEUS_IDENTITY_KEY_FILE = path
-    # Its check value, as a started install has it (vault/custody.py): rotation starts from a
-    # key known to open the data.
-    custody.record_check(ring)
-    return path
 
 
 def _rotate():
@@ -65,30 +52,67 @@ def test_it_keeps_blind_index_lookups_working(key_file, world):
         == {"alias-cella-1", "alias-cellb-1", "alias-cellc-1", "alias-north-1", "alias-rpcc-1"}
 
 
-def test_it_keeps_the_old_key_when_rotation_fails_midway(key_file, world, monkeypatch):
-    old_text = key_file.read_text()
-    old = parse_keyring(old_text, "old")
+def test_a_rotation_that_fails_midway_keeps_both_keys_and_a_rerun_finishes_it(
+        key_file, world, monkeypatch):
+    old = parse_keyring(key_file.read_text(), "old")
     before = _identities()
-    rewritten = []
+    monkeypatch.setattr(rotation, "BATCH", 3)
+    real = Person.rekey_all.__func__
+    calls = []
 
-    def rekey_one_then_fail(cls, keyring, progress):
-        person = cls.objects.select_related("unit__organization").order_by("pk").first()
-        person.seal_identity(person.unseal_identity(), keyring=keyring)
-        cls.objects.filter(pk=person.pk).update(identity_sealed=person.identity_sealed,
-                                                phone_index=person.phone_index)
-        rewritten.append(key_id_of(cls.objects.get(pk=person.pk).identity_sealed))
-        progress(1)
-        raise RuntimeError("disk full")
+    def one_batch_then_fail(cls, keyring, progress, pk_range=None):
+        calls.append(pk_range)
+        if len(calls) > 1:
+            raise RuntimeError("disk full")
+        return real(cls, keyring, progress, pk_range)
 
-    monkeypatch.setattr(Person, "rekey_all", classmethod(rekey_one_then_fail))
+    monkeypatch.setattr(Person, "rekey_all", classmethod(one_batch_then_fail))
     with pytest.raises(RuntimeError, match="disk full"):
         _rotate()
-    monkeypatch.undo()
-    # The first row had been re-encrypted under the new key before the failure.
-    assert len(rewritten) == 1 and rewritten[0] != old.current
-    assert parse_keyring(key_file.read_text(), "after") == old
+    monkeypatch.setattr(Person, "rekey_all", classmethod(real))
+    midway = parse_keyring(key_file.read_text(), "midway")
+    # Both keys kept, the new one current; the first batch is under it, the rest under the
+    # old one, and every identity opens.
+    assert set(midway.keys) == {old.current, midway.current}
+    ids = [key_id_of(t) for t in Person.objects.order_by("pk")
+           .values_list("identity_sealed", flat=True)]
+    assert ids[:3] == [midway.current] * 3 and set(ids[3:]) == {old.current}
+    assert _identities() == before
+    # A lookup finds a person not yet re-sealed (their index is still the old key's).
+    late = Person.objects.get(alias="alias-cellb-2")
+    assert key_id_of(late.identity_sealed) == old.current
+    for contact in ({"email": "CELL_B2@example.org"}, {"phone": "0098 912 000 2222"}):
+        found = find_by_contact(user=world.user("sibling_secretary"),
+                                organization=world.orgs["rp"], **contact)
+        assert [p.alias for p in found] == ["alias-cellb-2"]
+    _rotate()
+    done = parse_keyring(key_file.read_text(), "done")
+    # The same new key (no third one minted), alone in the file; every row under it.
+    assert done.current == midway.current and set(done.keys) == {done.current}
     assert {key_id_of(t) for t in Person.objects.values_list("identity_sealed", flat=True)} \
-        == {old.current}
+        == {done.current}
+    assert _identities() == before
+    assert set(custody.KeyCheck.objects.values_list("key_id", flat=True)) == {done.current}
+
+
+def test_a_stopped_rotation_leaves_every_row_readable(key_file, world, monkeypatch):
+    monkeypatch.setattr(rotation, "BATCH", 2)
+    before = _identities()
+    asked = []
+
+    def after_two_batches() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    result = rotation.rotate(should_stop=after_two_batches)
+    assert result.stopped and result.rows == 4
+    ring = parse_keyring(key_file.read_text(), "stopped")
+    assert len(ring.keys) == 2
+    assert rotation.rows_left(ring.current) == len(before) - 4
+    assert _identities() == before
+    again = rotation.rotate()
+    assert again.resumed and not again.stopped and again.rows == len(before) - 4
+    assert rotation.rows_left(ring.current) == 0
     assert _identities() == before
 
 
@@ -99,3 +123,18 @@ def test_it_refuses_to_rotate_a_key_from_the_environment(settings, tmp_path, wor
         _rotate()
     assert not (tmp_path / "identity.key").exists()
     assert list(Person.objects.values_list("identity_sealed", flat=True)) == sealed
+
+
+def test_only_one_rotation_runs_at_a_time(key_file, world):
+    with rotation._only_one():
+        with pytest.raises(rotation.RotationError, match="another rotation"):
+            rotation.rotate()
+    assert len(parse_keyring(key_file.read_text(), "after").keys) == 1
+    rotation.rotate()  # the lock is released
+
+
+def test_the_command_prints_its_progress(key_file, world):
+    out, err = StringIO(), StringIO()
+    call_command("rotate_identity_keys", stdout=out, stderr=err)
+    assert re.search(r"Rotated to key \w+; re-encrypted [1-9]\d* rows", out.getvalue())
+    assert "rows" in err.getvalue() and "100%" in err.getvalue()

@@ -1,16 +1,19 @@
 """manage.py backup OUT: an encrypted archive of the database and the data directory.
 
+``manage.py backup --job --user NAME`` queues a backup job instead (backups/tasks.py) and
+prints its uid; ``manage.py jobs`` follows it.
+
 ``manage.py backup --verify FILE`` reads an archive through and checks it against its
 manifest without restoring anything. See docs/deployment.md, "Backups and restore".
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
 
 from backups import archive, reading, writing
 from backups.archive import ArchiveError
@@ -29,14 +32,30 @@ class Command(BaseCommand):
             "the identity key), or check one with --verify.")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="the archive to write (or, with --verify, to check)")
+        parser.add_argument("file", nargs="?",
+                            help="the archive to write (or, with --verify, to check)")
         parser.add_argument("--verify", action="store_true",
                             help="check the archive's integrity without restoring it")
         parser.add_argument("--passphrase-file",
                             help="file holding the backup passphrase (default: "
                                  "NUCLEUS_BACKUP_PASSPHRASE_FILE or NUCLEUS_BACKUP_PASSPHRASE)")
+        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--job", action="store_true",
+                            help="queue a backup job for a worker instead (its archive goes to "
+                                 "NUCLEUS_BACKUP_DIR); print the job's uid")
+        parser.add_argument("--user", help="with --job: who starts it (an administrator "
+                                           "and secretary of a top unit)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["job"]:
+            if options["file"] or options["verify"]:
+                raise CommandError("--job writes into NUCLEUS_BACKUP_DIR: give no file")
+            from backups.tasks import enqueue_from_command
+
+            self.stdout.write(str(enqueue_from_command(options["user"]).uid))
+            return
+        if not options["file"]:
+            raise CommandError("name the archive to write (or check), or use --job")
         path = Path(options["file"])
         try:
             passphrase = archive.load_passphrase(options["passphrase_file"])
@@ -45,7 +64,7 @@ class Command(BaseCommand):
                     manifest = reading.verify(source, passphrase)
                 self.stdout.write(self.style.SUCCESS(f"{path} is intact: {summary(manifest)}."))
                 return
-            manifest = self._write(path, passphrase)
+            manifest = self._write(path, passphrase, not options["no_progress"])
         except (ArchiveError, OSError) as exc:
             raise CommandError(str(exc)) from None
         custody.record_key_event("backup_written", {"file": str(path)}, kind="security")
@@ -53,19 +72,14 @@ class Command(BaseCommand):
             f"Wrote {path}: {summary(manifest)}. The identity key is not in it: keep it in "
             "custody apart from the archive."))
 
-    def _write(self, path: Path, passphrase: str) -> dict[str, Any]:
-        if path.exists():
-            raise CommandError(f"{path} exists; choose a new name (archives are never "
-                               "overwritten)")
-        partial = path.with_name(path.name + ".partial")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    def _write(self, path: Path, passphrase: str, show: bool) -> dict[str, Any]:
+        # One step per model and data file, as a backup job's page counts them.
+        bar = tqdm(total=writing.archive_steps() if show else 0, desc="backup",
+                   unit="step", disable=not show, file=self.stderr)
         try:
-            with os.fdopen(fd, "wb") as out:
-                manifest = writing.write_backup(out, passphrase, exclude=[partial, path])
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(partial, path)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        return manifest
+            return writing.write_archive(path, passphrase,
+                                         progress=lambda name, count: bar.update(1))
+        except FileExistsError as exc:
+            raise CommandError(str(exc)) from None
+        finally:
+            bar.close()
