@@ -117,9 +117,12 @@ class Person(Record):
             org = person.unit.organization
             if org.pk not in regions:
                 regions[org.pk] = regions_by_unit(org)
+            read = person.identity_sealed
             person.seal_identity(person.unseal_identity(), keyring=keyring,
                                  region=regions[org.pk].get(person.unit_id, ""))
-            cls.objects.filter(pk=person.pk).update(
+            # Only over what was read: an identity edited meanwhile keeps the edit (sealed
+            # by its editor under the current key, or found by the rotation's next pass).
+            cls.objects.filter(pk=person.pk, identity_sealed=read).update(
                 identity_sealed=person.identity_sealed, phone_index=person.phone_index,
                 email_index=person.email_index)
             count += 1

@@ -54,12 +54,15 @@ def rekey_columns(model: type[models.Model], columns: Sequence[SealedColumn],
     rows = manager.exclude(**{n: "" for n in names}).only("pk", "uid", *names)
     count = 0
     for obj in rows.order_by("pk").iterator(chunk_size=500):
+        read = {n: getattr(obj, n) for n in names}
         values = {}
         for c in columns:
             if getattr(obj, c.column):
                 c.seal(obj, c.unseal(obj), keyring=keyring)
                 values[c.column] = getattr(obj, c.column)
-        manager.filter(pk=obj.pk).update(**values)
+        # Only over what was read: a row edited meanwhile was sealed by its editor under
+        # the current key (or is found by the rotation's next pass), and keeps the edit.
+        manager.filter(pk=obj.pk, **read).update(**values)
         count += 1
         progress(1)
     return count

@@ -1,5 +1,6 @@
 """manage.py rotate_identity_keys: every identity re-encrypted under a new key, no data lost."""
 
+import dataclasses
 import re
 from io import StringIO
 
@@ -138,3 +139,35 @@ def test_the_command_prints_its_progress(key_file, world):
     call_command("rotate_identity_keys", stdout=out, stderr=err)
     assert re.search(r"Rotated to key \w+; re-encrypted [1-9]\d* rows", out.getvalue())
     assert "rows" in err.getvalue() and "100%" in err.getvalue()
+
+
+def test_an_identity_edited_while_its_batch_is_re_sealed_keeps_the_edit(key_file, world,
+                                                                       monkeypatch):
+    """An edit committed between the rotation's read of a row and its write (PostgreSQL
+    lets a page write meanwhile) is not overwritten with the identity read before it."""
+    target = Person.objects.get(alias="alias-cella-2")
+    real = Person.unseal_identity
+    before = _identities()
+    edits = []
+
+    def edited_meanwhile(person):
+        read = real(person)
+        if person.pk == target.pk and not edits:
+            edits.append(person.pk)
+            fresh = Person.objects.select_related("unit__organization").get(pk=person.pk)
+            fresh.seal_identity(dataclasses.replace(read, legal_name="Edited meanwhile"))
+            Person.objects.filter(pk=person.pk).update(
+                identity_sealed=fresh.identity_sealed, phone_index=fresh.phone_index,
+                email_index=fresh.email_index)
+        return read
+
+    monkeypatch.setattr(Person, "unseal_identity", edited_meanwhile)
+    _rotate()
+    monkeypatch.setattr(Person, "unseal_identity", real)
+    after = _identities()
+    assert edits == [target.pk]
+    assert after["alias-cella-2"]["legal_name"] == "Edited meanwhile"
+    assert {**after, "alias-cella-2": before["alias-cella-2"]} == before
+    ring = parse_keyring(key_file.read_text(), "done")
+    assert {key_id_of(t) for t in Person.objects.values_list("identity_sealed", flat=True)} \
+        == {ring.current}
