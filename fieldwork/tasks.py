@@ -149,7 +149,7 @@ def run_export(job: Job, ctx: JobContext) -> str:
                 out.write(chunk)
                 # In hundredths, never the count: the job's page is seen by the unit's
                 # roles, who may see fewer of these contacts than the user exporting them.
-                ctx.progress(rows * 100 // total if total else 100, 100)
+                ctx.progress(min(100, rows * 100 // total) if total else 100, 100)
                 ctx.stop_if_asked()
         part.replace(path)
     except BaseException:
