@@ -4,8 +4,8 @@ Every download is audited (an account's exposure report lists it), and identitie
 columns only for whoever may reveal them, each filled cell a reveal like any other.
 
 ``iter_export_contacts`` yields the file a chunk of lines at a time, reading the contacts
-with ``iterator(chunk_size=...)``: a download of 200,000 contacts (a StreamingHttpResponse,
-``fieldwork.views.csv_pages``) holds one chunk in memory, never the whole file.
+with ``iterator(chunk_size=...)``: an export of 200,000 contacts (a job writing a file,
+``fieldwork.tasks``) holds one chunk in memory, never the whole file.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ solver) — and looks for running jobs whose heartbeat is older than
 is queued again when its kind is idempotent and attempts are left (a new queue row), and
 otherwise failed with the reason (its kind told through ``lost``). The look runs when a
 worker starts and every ``NUCLEUS_JOBS_REAP_EVERY_S`` seconds; each job is taken by one
-conditional UPDATE, so two workers looking at once give it up once.
+conditional UPDATE, so two workers looking at once give it up once. At the same times each
+kind's ``sweep`` removes what it keeps past its time (an export's file).
 """
 
 from __future__ import annotations
@@ -92,6 +93,17 @@ def _give_up_or_retry(job: Job, now: datetime) -> str:
     return "failed"
 
 
+def sweep(now: datetime | None = None) -> None:
+    """Each kind's own clean-up; one failing does not keep the others from theirs."""
+    now = now or timezone.now()
+    for kind in registry.known().values():
+        if kind.sweep is not None:
+            try:
+                kind.sweep(now)
+            except Exception:
+                logger.exception("sweep of job kind %s failed", kind.name)
+
+
 def _mark_task_lost(job: Job, now: datetime) -> None:
     """The queue's row of the dead attempt says so too (the library leaves it RUNNING)."""
     from django_tasks.base import TaskResultStatus
@@ -124,6 +136,7 @@ class Housekeeping(threading.Thread):
                         if (now - last_reap).total_seconds() >= settings.NUCLEUS_JOBS_REAP_EVERY_S:
                             last_reap = now
                             reap(now)
+                            sweep(now)
                 except Exception:  # a locked database now and then: try again next beat
                     logger.exception("jobs housekeeping failed")
         finally:

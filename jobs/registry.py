@@ -11,13 +11,15 @@ redoes its batches; a plan run is not, it is failed and planned again).
 ``lost`` is told when a job ends without its work done — cancelled, or given up after its
 worker died — so the kind's own record says so too; ``finished``
 runs after any end (removing a private upload); ``result_url`` links the job's page to what
-it made.
+it made; ``sweep(now)`` is called by every worker's housekeeping now and then (removing the
+kind's files past their time).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ class Kind:
     lost: Callable[[Job, str], None] | None = None
     finished: Callable[[Job], None] | None = None
     result_url: Callable[[Job], str | None] | None = None
+    sweep: Callable[[datetime], object] | None = None
 
 
 _KINDS: dict[str, Kind] = {}

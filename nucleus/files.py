@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TextIO
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,6 +46,14 @@ def write_private_bytes(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
+
+
+def open_private_text(path: Path) -> TextIO:
+    """A file that only its owner may read, opened to write text (mode 0600 from creation):
+    one already there is replaced, not written into (a job run again writes its file anew)."""
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
 
 
 def is_file_database(name: object) -> bool:

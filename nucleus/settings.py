@@ -85,6 +85,9 @@ NUCLEUS_JOBS_HEARTBEAT_S = env_int("NUCLEUS_JOBS_HEARTBEAT_S", 10, minimum=1, ma
 NUCLEUS_JOBS_STALE_AFTER_S = env_int("NUCLEUS_JOBS_STALE_AFTER_S", 120, minimum=2,
                                      maximum=86400)
 NUCLEUS_JOBS_REAP_EVERY_S = env_int("NUCLEUS_JOBS_REAP_EVERY_S", 60, minimum=1, maximum=3600)
+# A contacts export (fieldwork/tasks.py) waits this long for its download in DATA_DIR/jobs/,
+# then is removed (by the download view, and by the workers' housekeeping).
+NUCLEUS_EXPORT_KEEP_HOURS = env_int("NUCLEUS_EXPORT_KEEP_HOURS", 24, minimum=1, maximum=24 * 90)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

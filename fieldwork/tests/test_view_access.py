@@ -9,7 +9,9 @@ import pytest
 from django.urls import reverse
 
 from fieldwork.models import Activity, Assessment, Field, SavedList, StructureTest, Tie
+from fieldwork.tasks import EXPORT_KIND
 from fieldwork.tests.url_cases import CASES, extend_world
+from jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +34,8 @@ def _objects(world) -> dict:
         "tie": Tie.objects.get(to_person=world.people["alias-fw-cella"]),
         "saved": SavedList.objects.get(unit_id=a),
         "sibling_saved": SavedList.objects.get(unit_id=b),
+        "export": Job.objects.get(kind=EXPORT_KIND, unit_id=a),
+        "sibling_export": Job.objects.get(kind=EXPORT_KIND, unit_id=b),
     }
 
 
@@ -50,6 +54,10 @@ SCENES = {
                                                 ("unit", "overseer")]),
     "export_contacts": ("unit", "cell_member", [("sibling_unit", "cell_secretary")]),
     "export_identities": ("unit", "cell_secretary", [("sibling_unit", "cell_secretary")]),
+    # An export's file: who started it only (the overseer and the member see its job).
+    "export_download": ("export", "cell_secretary", [("export", "overseer"),
+                                                     ("export", "cell_member"),
+                                                     ("sibling_export", "cell_secretary")]),
     "field_detail": ("field", "committee_member", [("sibling_field", "cell_secretary"),
                                                    ("foreign_field", "overseer")]),
     "wall_chart": ("field", "committee_member", [("sibling_field", "cell_secretary")]),

@@ -4,14 +4,27 @@ needs one inside and one outside each user's scope (``extend_world``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
+from django.test import override_settings
 from django.utils import timezone
 
 from fieldwork.models import Activity, Assessment, Field, SavedList, StructureTest, Tie
+from fieldwork.tasks import EXPORT_KIND, enqueue_export
+from jobs.models import Job
 from organizations.models import Organization, Unit
 from people.models import Person
 from tests.url_walk import Case
+
+
+@dataclass(frozen=True)
+class OwnExport(Case):
+    """An export's file answers who started the export only: every other job is a 404."""
+
+    def allowed(self, user):
+        return Job.objects.restrict(user).filter(kind=EXPORT_KIND, created_by=user)
+
 
 CASES = {
     # Per organization. The dashboard and the mass organizations answer whoever sees the
@@ -25,9 +38,11 @@ CASES = {
     "fieldwork:continuity": Case(model=Unit),
     "fieldwork:field_create": Case(model=Unit, action="add"),
     "fieldwork:activity_create": Case(model=Unit, adds=Activity),
+    # A page with a button first (GET); the file's job by POST.
     "fieldwork:export_contacts": Case(model=Unit),
-    # A confirmation page first (GET); the file only by POST.
     "fieldwork:export_identities": Case(model=Unit),
+    # Per export (a job): its file, to who started it.
+    "fieldwork:export_download": OwnExport(model=Job),
     # Contact lists: whoever sees the unit or field gets the page (its contacts only for who
     # sees its records); bulk actions check each contact; saving needs "add" on the unit.
     "fieldwork:unit_contacts": Case(model=Unit),
@@ -114,3 +129,8 @@ def extend_world(world) -> None:
         do_record_mood(acting_user=None, field=field, data={"value": 3, "taken_on": today,
                                                             "note": f"mood of {alias}"})
         do_save_list(acting_user=None, unit=unit, name=f"{name} leaders", query="leader=true")
+    # An export of each cell by its secretary, left queued: the walk writes no file.
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        for key, user in (("cell_a", "cell_secretary"), ("cell_b", "sibling_secretary"),
+                          ("cell_x", "outsider")):
+            enqueue_export(acting_user=world.user(user), unit=world.units[key])

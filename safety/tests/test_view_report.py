@@ -20,16 +20,18 @@ def _report(freeze: Freeze) -> str:
 
 
 @pytest.fixture
-def frozen(world, login, arrested) -> Freeze:
-    """The arrested account revealed one person in Cell A and one in Cell B and downloaded
-    Cell A's contacts, all through the pages, before Cell A's secretary froze it."""
+def frozen(world, login, arrested, settings, tmp_path) -> Freeze:
+    """The arrested account revealed one person in Cell A and one in Cell B and exported
+    Cell A's contacts (a job, run inline here), all through the pages, before Cell A's
+    secretary froze it."""
+    settings.DATA_DIR = tmp_path
     for alias in ("alias-cella-1", "alias-cellb-1"):
         response = arrested.client.post(reverse("people:person_reveal",
                                                 kwargs={"uid": world.people[alias].uid}))
         assert response.status_code == 200
-    response = arrested.client.get(reverse("fieldwork:export_contacts",
-                                           kwargs={"uid": world.units["cell_a"].uid}))
-    assert response.status_code == 200
+    response = arrested.client.post(reverse("fieldwork:export_contacts",
+                                            kwargs={"uid": world.units["cell_a"].uid}))
+    assert response.status_code == 302
     login(world.user("cell_secretary")).post(
         reverse("safety:freeze", kwargs={"uid": arrested.role_a.uid}), {"reason": "Arrested."})
     return Freeze.objects.get()

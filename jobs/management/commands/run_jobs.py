@@ -32,6 +32,7 @@ class Command(DbWorkerCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         with dbwall.system_scope():
             retried, failed = housekeeping.reap()
+            housekeeping.sweep()
         if retried or failed:
             self.stdout.write(f"{retried} job(s) of stopped workers queued again, "
                               f"{failed} failed.")
