@@ -31,6 +31,9 @@ setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASK
 # it being one (demo/management/commands/load_demo.py; tests that load the demo say so).
 settings.NUCLEUS_DEMO = False
 settings.NUCLEUS_DEMO_MARKER = Path(tempfile.mkdtemp(prefix="nucleus-test-")) / "demo-install"
+# What jobs keep on disk (uploads, export files, backups under DATA_DIR/jobs and
+# DATA_DIR/backups) goes to a scratch directory too, never into the developer's data.
+settings.DATA_DIR = Path(tempfile.mkdtemp(prefix="nucleus-test-data-"))
 
 
 # Test modules that build a data set of their own and read the whole database: they run on a
