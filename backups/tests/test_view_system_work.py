@@ -49,3 +49,18 @@ def test_it_requires_access(login, world):
     admin.is_superuser = False
     admin.save()
     assert login(admin).get(_url(top)).status_code == 404
+
+
+def test_the_top_units_page_links_to_it_for_the_administrator_only(admin, login, world):
+    top, below = world.units["rp_congress"], world.units["cell_a"]
+    secretary = make_admin(world, "top_secretary")
+    secretary.is_superuser = False
+    secretary.save(update_fields=["is_superuser"])
+    shown = []
+    for user, unit in ((admin, top), (secretary, top), (admin, below)):
+        response = login(user).get(reverse("organizations:unit_detail",
+                                           kwargs={"uid": unit.uid}))
+        assert response.status_code == 200
+        shown.append(_url(unit) in response.content.decode())
+    # Not to a secretary of the top unit who is not the administrator, nor below the top.
+    assert shown == [True, False, False]

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from access.helpers import access_object, can, sees_records_of
+from accounts.system_work import may_run_system_work
 from nucleus.web import ActionFormView, fresh
 from organizations.actions import do_create_unit, do_move_unit, do_update_unit
 from organizations.forms import UnitForm, UnitMoveForm
@@ -44,6 +45,10 @@ def unit_detail(request: HttpRequest, uid: UUID) -> HttpResponse:
         "sees_records": sees_records_of(user, unit),
         "can_change": can(user, Unit, unit, "change"),
         "can_add_unit": unit.kind != Unit.Kind.CELL and can(user, Unit, unit, "add"),
+        # Backups and the key rotation (backups/views.py): the install's administrator
+        # only, on a top unit; no query for anyone else.
+        "system_work": (unit.parent_id is None and user.is_superuser
+                        and may_run_system_work(user, unit)),
     })
 
 
