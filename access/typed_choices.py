@@ -21,6 +21,7 @@ from uuid import UUID
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -59,6 +60,12 @@ def make_typed(field: forms.ModelChoiceField[Any], attribute: str,
         return clean(_uid_of(field, attribute, value))
 
     return typed_clean
+
+
+def is_typed(field: forms.Field) -> bool:
+    """Whether a choice became a text input (a template that lists choices itself, such as
+    a checklist, shows the input instead)."""
+    return isinstance(field.widget, _TypedInput | _TypedLines)
 
 
 def _records(field: forms.ModelChoiceField[Any]) -> Any:
@@ -100,34 +107,46 @@ def _uid_of(field: forms.ModelChoiceField[Any], attribute: str, typed: Any) -> A
 class _TypedInput(forms.TextInput):
     """Shows a chosen record (its uid or pk, as the field prepares it) by its alias."""
 
-    def __init__(self, shown: Callable[[Any], Any], **kwargs: Any) -> None:
+    def __init__(self, shown: Callable[[list[Any]], list[Any]], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.shown = shown
 
     def format_value(self, value: Any) -> str | None:
-        return super().format_value(self.shown(value))
+        return super().format_value(self.shown([value])[0] if value not in ("", None) else value)
 
 
 class _TypedLines(forms.Textarea):
-    def __init__(self, shown: Callable[[Any], Any], **kwargs: Any) -> None:
+    def __init__(self, shown: Callable[[list[Any]], list[Any]], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.shown = shown
 
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, list | tuple):
-            value = "\n".join(str(self.shown(item)) for item in value)
+            value = "\n".join(str(item) for item in self.shown(list(value)))
         return super().format_value(value)
 
 
-def _shown(field: forms.ModelChoiceField[Any], attribute: str) -> Callable[[Any], Any]:
-    """What the input shows for a prepared value: a record's alias; typed text as typed."""
-    def shown(value: Any) -> Any:
-        if hasattr(value, "_meta"):
-            return getattr(value, attribute)
-        if isinstance(value, int) or (value and is_uid(value)):
-            key: dict[str, Any] = {"pk": value} if isinstance(value, int) else {"uid": str(value)}
-            found = _records(field).filter(**key).values_list(attribute, flat=True).first()
-            return found if found is not None else ""
-        return value
+def _shown(field: forms.ModelChoiceField[Any], attribute: str
+           ) -> Callable[[list[Any]], list[Any]]:
+    """What the input shows for prepared values (records, pks or uids; typed text stays as
+    typed): each record's alias, with its unit in brackets where another record in reach
+    has the same alias, so that sending the form back names the same people. Two queries
+    whatever the number of values."""
+    def shown(values: list[Any]) -> list[Any]:
+        keys = [v.pk if hasattr(v, "_meta") else v for v in values]
+        pks = {k for k in keys if isinstance(k, int)}
+        uids = {str(k) for k in keys if not isinstance(k, int) and k and is_uid(k)}
+        if not pks and not uids:
+            return list(values)
+        rows = list(_records(field).filter(Q(pk__in=pks) | Q(uid__in=uids))
+                    .values_list("pk", "uid", attribute, "unit__name"))
+        shared = set(_records(field).filter(**{f"{attribute}__in": {r[2] for r in rows}})
+                     .values(attribute).annotate(n=Count("pk")).filter(n__gt=1)
+                     .values_list(attribute, flat=True))
+        text: dict[int | str, Any] = {}
+        for pk, uid, name, unit in rows:
+            text[pk] = text[str(uid)] = f"{name} ({unit})" if name in shared else name
+        return [text.get(k if isinstance(k, int) else str(k), "" if k in pks or
+                         str(k) in uids else k) for k in keys]
 
     return shown

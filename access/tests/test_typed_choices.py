@@ -4,6 +4,8 @@ people the user may choose, so that it is no oracle."""
 
 import pytest
 from django import forms
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from access import typed_choices
 from access.choices import RestrictedChoicesForm
@@ -76,3 +78,20 @@ def test_it_shows_an_initial_choice_by_its_alias(world, few):
                       user=world.user("cell_member"))
     html = str(form["person"]) + str(form["people"])
     assert 'value="alias-cella-1"' in html and ">\nalias-cella-1</textarea>" in html
+
+
+def test_it_shows_a_shared_alias_with_its_unit_so_that_it_goes_back_unchanged(world, few):
+    founder = User.objects.get(username="founder")
+    twins = [do_create_person(acting_user=founder, unit=world.units[key],
+                              data={"alias": "twin", "status": "member"})
+             for key in ("cell_a", "cell_b")]
+    overseer = world.user("overseer")
+    form = PersonForm(initial={"people": [t.pk for t in twins]}, user=overseer)
+    with CaptureQueriesContext(connection) as queries:
+        html = str(form["people"])
+    lines = html.split(">", 1)[1].split("</textarea>", 1)[0].strip().splitlines()
+    assert sorted(lines) == sorted(f"twin ({t.unit.name})" for t in twins)
+    assert len(queries) <= 3  # the form's few queries, not one per person
+    back = PersonForm({"people": "\n".join(lines)}, user=overseer)
+    assert back.is_valid(), back.errors
+    assert set(back.cleaned_data["people"]) == set(twins)

@@ -55,3 +55,24 @@ def test_it_rejects_a_contact_of_another_field(fw, test, login):
                                         {"people": [stranger.uid]})
     assert "Choose contacts of this field only" in response.content.decode()
     assert not Participation.objects.exists()
+
+
+def test_a_big_fields_participation_is_typed_one_alias_per_line(fw, test, login, monkeypatch):
+    from access import typed_choices
+
+    monkeypatch.setattr(typed_choices, "TYPED_OVER", 3)
+    a, b, c, d = (fw.contact(f"c-p{n}") for n in range(4))
+    client = login(fw.secretary)
+    body = client.get(_url("participation", test.uid)).content.decode()
+    assert 'type="checkbox"' not in body and "<textarea" in body
+    response = client.post(_url("participation", test.uid), {"people": "c-p1\nc-p2\n"})
+    assert response.status_code == 302
+    assert set(Participation.objects.values_list("person_id", flat=True)) == {b.pk, c.pk}
+    # The recorded ones come back as their aliases, and sent back unchanged they stay.
+    body = client.get(_url("participation", test.uid)).content.decode()
+    shown = body.split("<textarea", 1)[1].split(">", 1)[1].split("</textarea>", 1)[0]
+    assert shown.split() == ["c-p1", "c-p2"]
+    client.post(_url("participation", test.uid), {"people": shown + "\nc-p3"})
+    assert set(Participation.objects.values_list("person_id", flat=True)) == {b.pk, c.pk, d.pk}
+    response = client.post(_url("participation", test.uid), {"people": "nobody-here"})
+    assert "No one you can choose here is called" in response.content.decode()

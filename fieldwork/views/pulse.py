@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from access.helpers import access_object
+from access.typed_choices import is_typed
 from fieldwork.actions import (
     do_create_structure_test,
     do_create_struggle,
@@ -78,7 +79,8 @@ def participation(request: HttpRequest, uid: UUID) -> HttpResponse:
         crumbs=field_crumbs(field), cancel=url_of("field_detail", field),
         intro=_("Contacts of %(field)s; recorded so far: %(n)s.")
         % {"field": field.name, "n": len(recorded)}, template="fieldwork/participation.html",
-        test=test, may_remove=may_remove, recorded=recorded)
+        test=test, may_remove=may_remove, recorded=recorded,
+        typed=is_typed(form.fields["people"]))
 
 
 @login_required
