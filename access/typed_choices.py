@@ -1,9 +1,11 @@
-"""Long choice lists typed instead of listed: a person is chosen by typing their alias.
+"""Long choice lists typed instead of listed: a person is chosen by typing their alias, a
+field by typing its name.
 
 A select of every person in reach is what a regional or central secretary's forms would
 otherwise carry: the audit log's person filter weighed 15 MB for a founder at full size,
 an activity form 182 KiB for a cell of a thousand contacts. A model declares the attribute
-its records are typed by (``Person.typed_choice_attribute = "alias"``); when a restricted
+its records are typed by (``Person.typed_choice_attribute = "alias"``, ``Field``'s
+``"name"``); when a restricted
 choice of such a model (``access.choices``) offers more than ``TYPED_OVER`` records, its
 select becomes a text input (one alias, or one per line for several), converted back to the
 same uids the select would have sent, then checked by the field as before. Only records of
@@ -44,7 +46,10 @@ def make_typed(field: forms.ModelChoiceField[Any], attribute: str,
                clean: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """Give ``field`` a text input; returns its ``clean``, taking typed values."""
     multiple = isinstance(field, forms.ModelMultipleChoiceField)
-    hint = (gettext_lazy("One alias per line") if multiple else gettext_lazy("Type the alias"))
+    if attribute == "alias":
+        hint = gettext_lazy("One alias per line") if multiple else gettext_lazy("Type the alias")
+    else:
+        hint = gettext_lazy("One name per line") if multiple else gettext_lazy("Type the name")
     shown = _shown(field, attribute)
     field.widget = (_TypedLines(shown, attrs={"rows": 3, "placeholder": hint}) if multiple
                     else _TypedInput(shown, attrs={"placeholder": hint, "autocomplete": "off"}))
@@ -95,12 +100,16 @@ def _uid_of(field: forms.ModelChoiceField[Any], attribute: str, typed: Any) -> A
         ).values_list("uid", "unit__name")[:20])
     if len(matches) == 1:
         return str(matches[0][0])
+    people = attribute == "alias"
     if not matches:
-        raise ValidationError(_("No one you can choose here is called “%(a)s”.") % {"a": text},
-                              code="invalid_choice")
+        raise ValidationError((_("No one you can choose here is called “%(a)s”.") if people
+                               else _("Nothing you can choose here is called “%(a)s”."))
+                              % {"a": text}, code="invalid_choice")
     raise ValidationError(
-        _("Several people are called “%(a)s”: type it with the unit in brackets, for "
-          "example “%(example)s”.") % {"a": text, "example": f"{text} ({matches[0][1]})"},
+        (_("Several people are called “%(a)s”: type it with the unit in brackets, for "
+           "example “%(example)s”.") if people else
+         _("Several are called “%(a)s”: type it with the unit in brackets, for example "
+           "“%(example)s”.")) % {"a": text, "example": f"{text} ({matches[0][1]})"},
         code="invalid_choice")
 
 

@@ -26,7 +26,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from access import typed_choices
 from access.choices import RestrictedChoicesForm, model_choice
+from access.typed_choices import is_uid
 from fieldwork.models import AssessmentLevel, ContactProfile, Field, FieldPart, Tie
 from fieldwork.queries import mass_organizations_for
 from organizations.models import Unit
@@ -63,13 +65,23 @@ class ContactFilterForm(RestrictedChoicesForm, forms.Form):
             fields = fields.filter(pk=field.pk)
         self._set("unit", own.order_by("path"))
         self._set("field", fields)
-        self._set("part", FieldPart.objects.filter(field__in=fields)
-                  .select_related("field").order_by("field__name", "name"),
+        self._set("part", self._parts(FieldPart.objects.filter(field__in=fields)
+                                      .select_related("field").order_by("field__name", "name")),
                   label=None if field is not None else _part_label)
         self._set("union", unions)
         self._set("in_touch_with", members.order_by("alias"))
         if "level" in self.fields:
             self._level_choices(levels.order_by("position", "value"))
+
+    def _parts(self, parts: QuerySet[FieldPart]) -> QuerySet[FieldPart]:
+        """Parts are listed up to ``typed_choices.TYPED_OVER`` (a thousand fields have twice
+        as many, which each field's own list offers); past that only the part the address
+        already names (a saved list), besides "without a part"."""
+        limit = typed_choices.TYPED_OVER
+        if len(parts.values_list("pk")[:limit + 1]) <= limit:
+            return parts
+        chosen = self.data.get(self.add_prefix("part")) if self.is_bound else None
+        return parts.filter(uid=chosen) if chosen and is_uid(chosen) else parts.none()
 
     def _set(self, name: str, queryset: QuerySet[Any], label: Any = None) -> None:
         if name not in self.fields:  # a page's own unit or field is not a filter there

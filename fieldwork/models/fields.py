@@ -77,6 +77,9 @@ class Field(Record):
     objects: ClassVar[FieldManager[Field]] = FieldManager()
 
     anchor = Anchor(at.STRUCTURE, "unit")
+    # Chosen in forms by typing the name when there are too many to list (a founder's
+    # contact list filters over a thousand fields: access/typed_choices).
+    typed_choice_attribute = "name"
 
     class Meta:
         verbose_name = _("field")
