@@ -36,6 +36,13 @@ settings.NUCLEUS_DEMO_MARKER = Path(tempfile.mkdtemp(prefix="nucleus-test-")) / 
 settings.DATA_DIR = Path(tempfile.mkdtemp(prefix="nucleus-test-data-"))
 
 
+@pytest.fixture
+def queued(settings):
+    """Jobs stay queued for a worker (the database backend, as in production) instead of
+    running inline where they are enqueued; jobs/tests/inprocess.run_worker runs them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 # Test modules that build a data set of their own and read the whole database: they run on a
 # database without the shared world (see tests/world_store.py).
 WITHOUT_WORLD = {"demo/tests/test_load_demo.py"}

@@ -10,8 +10,10 @@ gets 404 from the pages and the commands' ``--job``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.core.management.base import CommandError
 from django.db.models import QuerySet
 
 from organizations.models import Unit
@@ -28,3 +30,19 @@ def system_units(user: Any) -> QuerySet[Unit]:
 
 def may_run_system_work(user: Any, unit: Unit) -> bool:
     return system_units(user).filter(pk=unit.pk).exists()
+
+
+def enqueue_from_command(username: str | None, enqueue: Callable[..., Any]) -> Any:
+    """A command's ``--job --user NAME``: ``enqueue(acting_user=, unit=)`` on the user's
+    first top unit of system work, or a CommandError saying why not."""
+    from access import dbwall
+    from fieldwork.management.commands._common import acting_user
+
+    if not username:
+        raise CommandError("--job needs --user (who starts it).")
+    with dbwall.system_scope():
+        user = acting_user(username)
+        unit = system_units(user).first()
+        if unit is None:
+            raise CommandError(f"{username} may not start system work.")
+        return enqueue(acting_user=user, unit=unit)

@@ -14,12 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.system_work import system_units
 from backups import archive, writing
 from backups.archive import ArchiveError
 from backups.contents import backup_dir
@@ -39,20 +37,6 @@ def enqueue_backup(*, acting_user: Any, unit: Unit) -> Job:
     """The caller checked ``accounts.system_work.may_run_system_work``."""
     return do_enqueue_job(acting_user=acting_user, kind=KIND, unit=unit)
 
-
-def enqueue_from_command(username: str | None) -> Job:
-    """``manage.py backup --job --user NAME``: the user's first top unit of system work."""
-    from access import dbwall
-    from fieldwork.management.commands._common import acting_user
-
-    if not username:
-        raise CommandError("--job needs --user (who starts it).")
-    with dbwall.system_scope():
-        user = acting_user(username)
-        unit = system_units(user).first()
-        if unit is None:
-            raise CommandError(f"{username} may not start system work.")
-        return enqueue_backup(acting_user=user, unit=unit)
 
 
 def archive_path(job: Job) -> Path:

@@ -45,12 +45,6 @@ def _english():
     translation.deactivate()
 
 
-@pytest.fixture
-def queued(settings):
-    """Jobs stay queued for a worker (the database backend), instead of running inline."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
 @dataclass
 class North:
     world: World

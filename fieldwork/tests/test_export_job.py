@@ -29,12 +29,6 @@ def _data_dir(settings, tmp_path):
 
 
 @pytest.fixture
-def queued(settings):
-    """Jobs stay queued for a worker (the database backend), instead of running inline."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
 def contacts(fw):
     for n in range(3):
         fw.contact(f"c-job{n}", part="Rolling mill",

@@ -17,12 +17,6 @@ def _english():
 
 
 @pytest.fixture
-def queued(settings):
-    """Jobs stay queued for a worker (the database backend), instead of running inline."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
 def enqueue(world):
     def _enqueue(user="cell_secretary", unit="cell_a", **params):
         return do_enqueue_job(acting_user=world.user(user), kind=kinds.KIND,

@@ -56,13 +56,6 @@ def sent_report(world, campaign, sender):
 
 
 @pytest.fixture
-def queued(settings):
-    """The report's job stays queued for a worker (the database backend), as in production,
-    instead of running inline where it is enqueued (the tests' immediate backend)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
 def send(world, campaign, sender):
     """``send(*uploads)``: a report from RP, as its founder sends it."""
     from memberreports.actions import do_send_report

@@ -21,12 +21,6 @@ def key_file(settings, tmp_path):
 
 
 @pytest.fixture
-def queued(settings):
-    """Jobs stay queued for a worker (the database backend), as jobs/tests/conftest.py."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
 def admin(world):
     from backups.tests.helpers import make_admin
 

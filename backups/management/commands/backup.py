@@ -50,9 +50,10 @@ class Command(BaseCommand):
         if options["job"]:
             if options["file"] or options["verify"]:
                 raise CommandError("--job writes into NUCLEUS_BACKUP_DIR: give no file")
-            from backups.tasks import enqueue_from_command
+            from accounts.system_work import enqueue_from_command
+            from backups.tasks import enqueue_backup
 
-            self.stdout.write(str(enqueue_from_command(options["user"]).uid))
+            self.stdout.write(str(enqueue_from_command(options["user"], enqueue_backup).uid))
             return
         if not options["file"]:
             raise CommandError("name the archive to write (or check), or use --job")

@@ -28,9 +28,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["job"]:
-            from vault.tasks import enqueue_from_command
+            from accounts.system_work import enqueue_from_command
+            from vault.tasks import enqueue_rotation
 
-            job = enqueue_from_command(options["user"])
+            job = enqueue_from_command(options["user"], enqueue_rotation)
             self.stdout.write(str(job.uid))
             return
         bar = tqdm(desc="rows", unit="row", disable=options["no_progress"], file=self.stderr)
